@@ -1,0 +1,23 @@
+"""analyser: what a Dutch privacy statement says, and what it leaves out under the GDPR (AVG).
+
+    >>> import analyser
+    >>> report = analyser.analyse("corpus/texts/seed-000.txt")
+    >>> report.score.value, [c.item for c in report.checklist if c.status == "absent"]
+"""
+
+from __future__ import annotations
+
+from .api import analyse, load
+from .loading import InputError
+from .report import Report
+
+__all__ = ["InputError", "Report", "analyse", "analyse_corpus", "load"]
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name in ("analyse_corpus", "mentions_table", "reports_to_frames"):
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(name)

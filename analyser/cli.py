@@ -1,0 +1,136 @@
+"""Command line: thin wrappers that parse, call the API and print.
+
+Every failure the user can fix prints one line on stderr and exits 2; nothing prints a traceback
+unless ``ANALYSER_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .loading import DEFAULT_MAX_BYTES, InputError
+
+EXIT_INPUT = 2
+
+
+def _size(value: str) -> int:
+    """'20MB', '500kB', '1048576' → bytes."""
+    text = value.strip().lower().replace(" ", "")
+    for suffix, factor in (("gb", 10**9), ("mb", 10**6), ("kb", 10**3), ("b", 1)):
+        if text.endswith(suffix):
+            text, mult = text[: -len(suffix)], factor
+            break
+    else:
+        mult = 1
+    try:
+        return int(float(text) * mult)
+    except ValueError as exc:
+        raise click.BadParameter(f"'{value}' is not a size such as 20MB") from exc
+
+
+class SizeType(click.ParamType):
+    name = "size"
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        if isinstance(value, int):
+            return value
+        try:
+            return _size(value)
+        except click.BadParameter as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        from .fileio import atomic_write_text
+
+        atomic_write_text(Path(output), text)
+    else:
+        click.echo(text)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="analyser")
+def cli() -> None:
+    """Analyse Dutch privacy statements (privacyverklaringen) against the GDPR (AVG)."""
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "md", "html"]), default="json",
+              show_default=True, help="Report format.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the report's own words (HTML/Markdown).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--max-size", type=SizeType(), default=DEFAULT_MAX_BYTES, show_default="20MB",
+              help="Refuse files larger than this.")
+@click.option("--no-model", is_flag=True, help="Checklist from rules only (no trained classifier).")
+def analyse(file: Path, fmt: str, lang: str, output: str | None, max_size: int, no_model: bool) -> None:
+    """Analyse one statement FILE (.txt, .md, .html, .pdf, .docx) and print its report."""
+    from .api import analyse as run
+    from .render import render
+
+    report = run(file, max_bytes=max_size, use_model=not no_model)
+    _write(render(report, "markdown" if fmt == "md" else fmt, lang=lang), output)
+
+
+@cli.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path), help="Directory of gold *.json.")
+@click.option("--texts", "texts_dir", type=click.Path(path_type=Path), help="Directory of statements to analyse.")
+@click.option("--reports", "reports_dir", type=click.Path(path_type=Path), help="Directory of ready JSON reports.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every false positive and negative.")
+@click.option("--model", "model_mode", type=click.Choice(["compare", "on", "off"]), default="compare",
+              show_default=True, help="Checklist with the model, without it, or both side by side.")
+def evaluate(gold_dir: Path, texts_dir: Path | None, reports_dir: Path | None, as_json: bool, show_errors: bool,
+             model_mode: str) -> None:
+    """Precision, recall and F1 per field against gold annotations."""
+    from . import evaluate as ev
+    from .model import model_available
+
+    if reports_dir is not None or not model_available():
+        model_mode = "on" if model_mode == "compare" else model_mode
+    runs = {"rules only": False, "rules+model": True} if model_mode == "compare" else \
+        {("rules+model" if model_mode == "on" and model_available() else "rules only"): model_mode == "on"}
+    results = {name: ev.evaluate(gold_dir, texts_dir, reports_dir, use_model=flag) for name, flag in runs.items()}
+    if as_json:
+        click.echo(json.dumps({name: r.as_dict() for name, r in results.items()}, indent=2, ensure_ascii=False))
+        return
+    for name, result in results.items():
+        click.echo(ev.format_table(result, f"== {name} ({len(result.documents)} documents) =="))
+        if show_errors:
+            click.echo("\nerrors")
+            click.echo(ev.format_errors(result))
+        click.echo()
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except InputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INPUT if exc.exit_code == 2 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("ANALYSER_DEBUG"):
+            raise
+        from .data import DataError
+
+        kind = "data error" if isinstance(exc, DataError) else "internal error"
+        click.echo(f"{kind}: {type(exc).__name__}: {exc} (set ANALYSER_DEBUG=1 for the traceback)", err=True)
+        sys.exit(1)

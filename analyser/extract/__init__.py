@@ -1,0 +1,1 @@
+"""One module per extractor; each is a registered spaCy component whose vocabulary is a data file."""

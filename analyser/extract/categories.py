@@ -1,0 +1,17 @@
+"""PLACEHOLDER: filled in by the extraction issue."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+
+
+@Language.factory("analyser_data_categories", default_config={})
+def make_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.data_categories = []
+        return doc
+
+    return component

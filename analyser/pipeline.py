@@ -1,0 +1,40 @@
+"""The one place that knows the order of the stages.
+
+``get_nlp()`` builds the spaCy pipeline once per process (and per option set) and caches it:
+``spacy.blank("nl")`` → sentence starts → lookup lemmas (spacy-lookups-data table, `segment.LemmaComponent`) → sections →
+data categories → retention → third parties → legal bases → checklist → findings.
+Every stage is a registered factory; its results live on ``Doc`` extensions (`extensions.py`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import checklist, findings, segment  # noqa: F401  (register the factories)
+from .extract import categories, legal_bases, parties, retention  # noqa: F401
+
+STAGES = [
+    "analyser_sections",
+    "analyser_data_categories",
+    "analyser_retention",
+    "analyser_third_parties",
+    "analyser_legal_bases",
+    "analyser_checklist",
+    "analyser_findings",
+]
+
+
+@lru_cache(maxsize=4)
+def get_nlp(use_model: bool = True) -> Language:
+    """The analysis pipeline; ``use_model=False`` runs the checklist on rules alone."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("analyser_sentences")
+    nlp.add_pipe("analyser_lemmas")
+    for name in STAGES:
+        config = {"use_model": use_model} if name == "analyser_checklist" else {}
+        nlp.add_pipe(name, config=config)
+    nlp.initialize()
+    return nlp

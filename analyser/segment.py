@@ -1,0 +1,452 @@
+"""Segmentation: find heading lines, the table of contents and the sections they open.
+
+Plain-text statements carry no markup, so a heading is recognised by its shape and its place:
+a short line that stands as its own block, does not read like a sentence, a list item, a
+contact line or a date, and is followed by content. Numbering (``2.1.``, ``Artikel 3``) and
+markup hints from HTML/DOCX/Markdown settle the level. Section topics come from heading cues
+in ``data/topics.json`` (checklist ids).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .data import load_data
+from .extensions import doc_text
+from .loading import HeadingHint
+from .report import Section
+
+# ------------------------------------------------------------------ shapes
+
+_NUMBERED = re.compile(
+    r"^(?:(?:artikel|hoofdstuk|paragraaf|art\.)\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\)|\s)\s*(?=\S)", re.I)
+_ROMAN = re.compile(r"^([IVX]{1,4})[.)]\s+(?=[A-Z])")
+_LETTERED = re.compile(r"^([a-h])[.)]\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,2}[.)]\s*$)")
+_EMAIL = re.compile(r"[\w.+-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[\w-]+\.[\w.-]+", re.I)
+_URL = re.compile(r"https?://|www\.\w", re.I)
+_PHONE = re.compile(r"(?:\+\d{2}|\b0)\d{1,3}[\s/.-]?\d{2,3}[\s./-]?\d{2}[\s./-]?\d{2,3}\b|\b0\d{9}\b|\b1400\b")
+_POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\bB-\d{4}\b|^\d{4}\s+[A-Z][a-z]+")
+_STREET = re.compile(r"^[A-Z][\w'.-]+(?:\s[\w'.-]+){0,3}\s\d{1,4}[a-zA-Z]?(?:[-\s]\d{1,4})?(?:\sbus\s\d+)?$")
+_DATE = re.compile(
+    r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}\s+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\w*\.?"
+    r"\s+\d{4}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r"\s+\d{4}\b", re.I)
+_LABEL_VALUE = re.compile(
+    r"^(?:versie|datum|laatst\s+(?:bijgewerkt|gewijzigd|aangepast)|bijgewerkt|gewijzigd|tel(?:efoon)?(?:nummer)?|"
+    r"e-?mail|gsm|fax|adres|kvk|btw|iban|website|post(?:adres)?|bezoekadres|t\.a\.v|tnv|ingangsdatum|"
+    r"publicatiedatum|vastgesteld|status|postbus)\b", re.I)
+_SENTENCE_START = re.compile(r"^(?:wij|we|je|jij|u|ik|zij|ze|hij|dit|dat|er|hier|daar|als|indien|wanneer)\s+\w+", re.I)
+_FINITE_HINT = re.compile(
+    r"\b(?:is|zijn|wordt|worden|werd|hebben|heeft|kunt|kan|kunnen|zal|zullen|mag|mogen|moet|moeten|"
+    r"verwijderen|bewaren|gebruiken|verwerken|delen|sturen|slaan|vragen|maken|nemen|houden|geven)\b", re.I)
+_TOC_LINE = re.compile(r"^(?P<title>\S.{1,150}?)(?:\s*\.{3,}\s*|\s*\t+\s*|\s{3,})(?P<page>\d{1,3})\s*$")
+_TOC_TITLE = re.compile(r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)\s*:?$", re.I)
+
+_MAX_WORDS = 16
+_MAX_CHARS = 130
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Heading:
+    start: int
+    end: int
+    text: str
+    level: int
+    number: str | None = None
+    hinted: bool = False
+
+
+@dataclass
+class Segmentation:
+    headings: list[Heading] = field(default_factory=list)
+    toc: tuple[int, int] | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        lines.append(Line(i, start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def numbering(text: str) -> str | None:
+    m = _NUMBERED.match(text)
+    if m:
+        return m.group(1)
+    m = _ROMAN.match(text)
+    return m.group(1) if m else None
+
+
+def find_toc(lines: list[Line]) -> tuple[int, int] | None:
+    """The line range (first, last index) of a table of contents, if the text has one."""
+    best: tuple[int, int] | None = None
+    i = 0
+    n = len(lines)
+    while i < n:
+        if _TOC_LINE.match(lines[i].text) and not _BULLET.match(lines[i].text):
+            j = i
+            count = 0
+            last = i
+            while j < n and (lines[j].blank or _TOC_LINE.match(lines[j].text) or
+                             (count and j + 1 < n and _TOC_LINE.match(lines[j + 1].text) and len(lines[j].text) < 80)):
+                if _TOC_LINE.match(lines[j].text):
+                    count += 1
+                    last = j
+                j += 1
+            if count >= 2:
+                first = i
+                k = i - 1
+                while k >= 0 and lines[k].blank:
+                    k -= 1
+                if k >= 0 and _TOC_TITLE.match(lines[k].text):
+                    first = k
+                best = (first, last)
+                break
+            i = j if j > i else i + 1
+        else:
+            i += 1
+    return best
+
+
+def _is_contact_or_date(text: str) -> bool:
+    if _EMAIL.search(text) or _URL.search(text) or _PHONE.search(text) or _POSTCODE.search(text):
+        return True
+    if _LABEL_VALUE.match(text) and (":" in text or _DATE.search(text)):
+        return True
+    if _DATE.search(text) and len(text.split()) <= 6:
+        return True
+    if re.fullmatch(r"[\d\s./:-]+", text) or re.search(r"\d[\d. ]{6,}\d|^postbus\s+\d", text, re.I):
+        return True
+    return bool(_STREET.match(text))
+
+
+def heading_shape(text: str) -> bool:
+    """True when one line, on its own, could be a heading."""
+    if len(text) < 2 or len(text) > _MAX_CHARS:
+        return False
+    words = text.split()
+    if len(words) > _MAX_WORDS:
+        return False
+    if _BULLET.match(text) or "|" in text or "\t" in text:
+        return False
+    if text[-1] in ",;:" or text.endswith(("...", "…")):
+        return False
+    number = numbering(text)
+    body = text[_NUMBERED.match(text).end():] if _NUMBERED.match(text) else text
+    if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "\"'“‘(«"):
+        return False
+    if text.endswith(".") and not number and not re.search(r"\b\w{1,3}\.\w{1,3}\.$", text):
+        return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
+    if text.endswith(".") and number and len(words) > 8:
+        return False
+    if _is_contact_or_date(text):
+        return False
+    if re.search(r"[.!] [A-Z]", body):  # two sentences on one line
+        return False
+    return True
+
+
+def _sentence_like(text: str) -> bool:
+    """A line that reads as running text that only lacks its full stop (Dutch main clauses put the
+    finite verb second: "We verwijderen de data binnen 6 maanden ..."; headings are noun phrases,
+    questions or verb-final clauses: "Gegevens die bewaard worden als je contact opneemt")."""
+    if text.endswith("?"):
+        return False
+    words = text.split()
+    if len(words) >= 14:
+        return True
+    verb_second = any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3])
+    if verb_second and len(words) >= 7:
+        return True
+    return bool(len(words) >= 6 and re.search(r"\b\d+\s+(?:dagen|weken|maanden|jaar|jaren)\b", text))
+
+
+def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmentation:
+    lines = split_lines(text)
+    toc = find_toc(lines)
+    toc_lines = set(range(toc[0], toc[1] + 1)) if toc else set()
+    hint_at = {h.start: h for h in (hints or [])}
+    trust_shape = not hints  # with markup, headings come from the markup (plus numbered lines)
+    decided: dict[int, bool] = {}
+    pending: set[int] = set()
+
+    def candidate(i: int) -> bool:
+        line = lines[i]
+        return (not line.blank and i not in toc_lines and heading_shape(line.text)
+                and not _sentence_like(line.text))
+
+    def is_heading(i: int) -> bool:
+        if i in decided:
+            return decided[i]
+        pending.add(i)  # a line asks whether the next is a heading; that one assumes this one is
+        line = lines[i]
+        hint = hint_at.get(line.start)
+        if hint is not None:
+            result = i not in toc_lines and not _is_contact_or_date(line.text) and len(line.text) <= 200
+        elif not candidate(i) or not (trust_shape or numbering(line.text)):
+            result = False
+        else:
+            result = _context_allows(i)
+        pending.discard(i)
+        decided[i] = result
+        return result
+
+    def _context_allows(i: int) -> bool:
+        line = lines[i]
+        prev = lines[i - 1] if i > 0 else None
+        j = i + 1
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        if j >= len(lines):
+            return False  # the last line introduces nothing
+        nxt = lines[j]
+        adjacent_next = j == i + 1
+        # what comes before: a blank, the start, a finished sentence, a list item or another heading
+        if prev is not None and not prev.blank:
+            if not (_ends_block(prev.text) or (i - 1) in pending or is_heading(i - 1)):
+                return False
+            if numbering(line.text) and line.text.endswith(".") and prev.text.endswith((";", ",")):
+                return False  # "4. ... ." closing a numbered list
+        prev_nb = next((lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank), None)
+        if prev_nb is not None and prev_nb.text.endswith(":") and not numbering(line.text):
+            # after "... de volgende doelen:" a bare line is usually a list item without its bullet
+            if adjacent_next or not (_BULLET.match(nxt.text) or len(nxt.text) > 60):
+                return False
+        # what comes after: content, a list, or another heading
+        if all(ln.blank for ln in lines[:i]):
+            return True  # the first line is the title
+        if _BULLET.match(nxt.text) or _is_content(nxt.text):
+            return True
+        if candidate(j) and is_heading(j):
+            return True
+        if not adjacent_next and _block_has_contact(lines, j):
+            return True  # "Contactgegevens" above an address block
+        return not adjacent_next and len(nxt.text.split()) > 3
+
+    headings: list[Heading] = []
+    for i, line in enumerate(lines):
+        if not line.blank and is_heading(i):
+            hint = hint_at.get(line.start)
+            headings.append(Heading(line.start, line.end, line.text, hint.level if hint else 0,
+                                    numbering(line.text), hinted=hint is not None))
+    _assign_levels(headings)
+    toc_span = (lines[toc[0]].start, lines[toc[1]].end) if toc else None
+    return Segmentation(headings, toc_span)
+
+
+def _block_has_contact(lines: list[Line], j: int) -> bool:
+    while j < len(lines) and not lines[j].blank:
+        if _is_contact_or_date(lines[j].text):
+            return True
+        j += 1
+    return False
+
+
+def _ends_block(text: str) -> bool:
+    return text.endswith((".", "!", "?", ":", ";", ")")) or bool(_BULLET.match(text)) or len(text) > 90
+
+
+def _is_content(text: str) -> bool:
+    return len(text) > 60 or text.endswith((".", ":", "!", ";"))
+
+
+def _assign_levels(headings: list[Heading]) -> None:
+    if not headings:
+        return
+    hinted = [h.level for h in headings[1:] if h.hinted]
+    base = min(hinted) if hinted else 1
+    parent_level = 1
+    parent_numbered = False
+    for i, h in enumerate(headings):
+        if i == 0 and not h.number:
+            h.level = 0
+            continue
+        if h.number:
+            h.level = h.number.count(".") + 1 if h.number[0].isdigit() else 1
+            parent_level, parent_numbered = h.level, True
+        elif h.hinted:
+            h.level = max(1, h.level - base + 1)
+        else:
+            h.level = parent_level + 1 if parent_numbered else 1
+
+
+# ------------------------------------------------------------------ topics
+
+
+def heading_topics(heading: str) -> list[str]:
+    """Checklist ids a heading announces, from the cue patterns in ``data/topics.json``."""
+    cues = _topic_patterns()
+    return [topic for topic, pattern in cues if pattern.search(heading)]
+
+
+_TOPIC_CACHE: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    if not _TOPIC_CACHE:
+        data = load_data("topics")
+        for topic, patterns in data["heading_cues"].items():
+            _TOPIC_CACHE.append((topic, re.compile("|".join(f"(?:{p})" for p in patterns), re.I)))
+    return _TOPIC_CACHE
+
+
+# ------------------------------------------------------------------ spaCy components
+
+_SENT_END = frozenset(".!?")
+
+
+@Language.component("analyser_sentences")
+def sentences_component(doc: Doc) -> Doc:
+    """Sentence starts that respect Dutch statements' layout: every line break ends a sentence
+    (headings, list items, address lines), and so does ., ! or ? before a capital, digit or quote.
+    Abbreviations ("o.a.", "bijv.", "t.b.v.") and heading numbers ("1.1. Het ...") do not end one."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, SPACY])
+    texts = [strings[int(h)] for h in arr[:, 0]]
+    spaced = arr[:, 1]
+    starts = numpy.full((n, 1), -1, dtype="int64")  # -1: not a sentence start
+    starts[0, 0] = 1
+    for i in range(1, n):
+        prev = texts[i - 1]
+        cur = texts[i]
+        if "\n" in prev:
+            if not cur.isspace():
+                starts[i, 0] = 1
+        elif prev in _SENT_END and (cur[:1].isupper() or cur[:1].isdigit() or cur[:1] in "\"'“‘(") \
+                and not _abbreviation(texts, spaced, i - 1):
+            starts[i, 0] = 1
+    doc.from_array([SENT_START], starts.astype("uint64"))
+    return doc
+
+
+def _abbreviation(texts: list[str], spaced: numpy.ndarray, stop: int) -> bool:
+    """The full stop of an abbreviation ("o.a.") or of a heading number ("1.1. Het creëren ...")."""
+    if stop == 0:
+        return False
+    before = texts[stop - 1]
+    line_start = stop - 1 == 0 or "\n" in texts[stop - 2]
+    if line_start and before.replace(".", "").isdigit():
+        return True
+    return bool(not spaced[stop - 1] and len(before) <= 3 and before.islower() and stop >= 2
+                and texts[stop - 2] == ".")
+
+
+_LEMMAS: dict[str, dict[int, int]] = {}
+
+
+@Language.factory("analyser_lemmas", default_config={})
+def make_lemmas(nlp: Language, name: str) -> LemmaComponent:
+    return LemmaComponent(nlp)
+
+
+class LemmaComponent:
+    """Dutch lookup lemmas from spacy-lookups-data (the table spaCy's own lookup lemmatizer uses),
+    applied per distinct lower-case form with arrays: same lemmas, a fraction of the cost."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.lookups import load_lookups
+
+        self.table = load_lookups(nlp.lang, ["lemma_lookup"]).get_table("lemma_lookup")
+        self.cache = _LEMMAS.setdefault(nlp.lang, {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        lower = doc.to_array([LOWER])
+        out = numpy.empty((len(doc), 1), dtype="uint64")
+        cache = self.cache
+        for i, h in enumerate(lower.tolist()):
+            lemma = cache.get(h)
+            if lemma is None:
+                form = strings[h]
+                lemma = strings.add(self.table.get(form, form))
+                cache[h] = lemma
+            out[i, 0] = lemma
+        doc.from_array([LEMMA], out)
+        return doc
+
+
+@Language.factory("analyser_sections", default_config={})
+def make_sections(nlp: Language, name: str) -> SectionComponent:
+    return SectionComponent()
+
+
+class SectionComponent:
+    """Finds the headings and the table of contents; writes ``doc._.sections`` (one per heading,
+    plus an untitled one for text before the first heading), ``doc.spans["headings"]`` and ``doc._.toc``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        seg = detect_headings(text, doc._.heading_hints)
+        doc._.toc = seg.toc
+        doc._.sections = build_sections(text, seg)
+        spans = []
+        for h in seg.headings:
+            span = doc.char_span(h.start, h.end, label=f"level{h.level}", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["headings"] = spans
+        return doc
+
+
+def build_sections(text: str, seg: Segmentation) -> list[Section]:
+    sections: list[Section] = []
+    heads = seg.headings
+    content_start = len(text) - len(text.lstrip())
+    if not heads or heads[0].start > content_start:
+        end = heads[0].start if heads else len(text)
+        if text[content_start:end].strip():
+            sections.append(Section(None, 0, content_start, _trim_end(text, content_start, end), []))
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        if seg.toc and h.start < seg.toc[0] < end:
+            end = seg.toc[0]  # the table of contents belongs to no section
+        sections.append(Section(h.text, h.level, h.start, _trim_end(text, h.start, end), heading_topics(h.text),
+                                h.number))
+    if seg.toc and sections and sections[0].heading is None and sections[0].start < seg.toc[0] < sections[0].end:
+        sections[0].end = _trim_end(text, sections[0].start, seg.toc[0])
+    return sections
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The section whose span holds ``offset`` (sections are sorted and do not overlap)."""
+    starts = [s.start for s in sections]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset <= sections[i].end:
+        return sections[i]
+    return None
