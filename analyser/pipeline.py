@@ -1,7 +1,7 @@
 """The one place that knows the order of the stages.
 
 ``get_nlp()`` builds the spaCy pipeline once per process (and per option set) and caches it:
-``spacy.blank("nl")`` → sentence starts → lookup lemmas (spacy-lookups-data table, `segment.LemmaComponent`) → sections →
+``spacy.blank("nl")`` → sentence starts → lookup lemmas (spacy-lookups-data) → sections →
 data categories → retention → third parties → legal bases → checklist → findings.
 Every stage is a registered factory; its results live on ``Doc`` extensions (`extensions.py`).
 """

@@ -8,7 +8,7 @@ the file and the path of the offending value, not later with a confusing miss.
 from __future__ import annotations
 
 import json
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
