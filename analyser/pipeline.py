@@ -1,7 +1,7 @@
 """The one place that knows the order of the stages.
 
 ``get_nlp()`` builds the spaCy pipeline once per process (and per option set) and caches it:
-``spacy.blank("nl")`` → sentence starts → lookup lemmas (spacy-lookups-data) → sections →
+``spacy.blank("nl")`` → sentence starts → lookup lemmas (spacy-lookups-data) → sections → document date →
 data categories → retention → third parties → legal bases → checklist → findings.
 Every stage is a registered factory; its results live on ``Doc`` extensions (`extensions.py`).
 """
@@ -14,10 +14,11 @@ import spacy
 from spacy.language import Language
 
 from . import checklist, findings, segment  # noqa: F401  (register the factories)
-from .extract import categories, legal_bases, parties, retention  # noqa: F401
+from .extract import categories, document_date, legal_bases, parties, retention  # noqa: F401
 
 STAGES = [
     "analyser_sections",
+    "analyser_document_date",
     "analyser_data_categories",
     "analyser_retention",
     "analyser_third_parties",

@@ -94,7 +94,8 @@ class ChecklistItem:
     article: str
     status: str  # present | partial | absent | not_applicable
     evidence: list[Span] = field(default_factory=list)
-    note: str | None = None
+    note: str | None = None  # Dutch, for the privacy officer
+    note_en: str | None = None
     required: bool = True
     source: str = "rules"  # rules | model | rules+model
 
@@ -103,8 +104,9 @@ class ChecklistItem:
 class Finding:
     code: str
     severity: str  # high | medium | low
-    message: str
+    message: str  # Dutch, for the privacy officer
     evidence: list[Span] = field(default_factory=list)
+    message_en: str | None = None
 
 
 @dataclass
