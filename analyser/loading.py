@@ -90,7 +90,7 @@ def decode_bytes(data: bytes, name: str) -> str:
     sample = text[:20000]
     control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
-    if sample and (control + odd) / len(sample) > 0.02:
+    if control + odd > max(3, 0.02 * len(sample)):
         raise InputError(f"{name} looks binary (control characters), not a text statement")
     letters = sum(ch.isalpha() for ch in sample)
     if sample.strip() and letters / max(1, len(sample.strip())) < 0.3:
@@ -204,6 +204,17 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "t
                "tr", "tbody", "thead", "button", "details", "summary"}
 
 
+def _bold_only(tag) -> bool:
+    """A paragraph whose whole text is bold and short, not a sentence or a list label."""
+    from bs4 import NavigableString
+
+    text = " ".join(tag.get_text(" ").split())
+    if not text or len(text) > 100 or text.endswith((":", ".", ";", ",")):
+        return False
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    return len(children) == 1 and getattr(children[0], "name", None) in ("strong", "b")
+
+
 def parse_html(source: str) -> tuple[str, list[HeadingHint]]:
     from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -226,6 +237,7 @@ def parse_html(source: str) -> tuple[str, list[HeadingHint]]:
 
     builder = _TextBuilder()
     inline: list[str] = []
+    in_table = [False]
 
     def flush() -> None:
         if inline:
@@ -255,11 +267,19 @@ def parse_html(source: str) -> tuple[str, list[HeadingHint]]:
                 cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"])]
                 cells = [c for c in cells if c]
                 if cells:
-                    builder.block(" | ".join(cells), sep="\n")
+                    builder.block(" | ".join(cells), sep="\n" if in_table[0] else "\n\n")
+                    in_table[0] = True
+            elif name in ("p", "div") and _bold_only(child):
+                flush()  # <p><strong>Bewaartermijn</strong></p>: a heading in all but name
+                builder.block(child.get_text(" "), heading_level=4)
             elif name in _BLOCK_TAGS:
                 flush()
+                if name == "table":
+                    in_table[0] = False
                 walk(child)
                 flush()
+                if name == "table":
+                    in_table[0] = False
             else:
                 walk(child)
 
