@@ -109,6 +109,39 @@ def evaluate(gold_dir: Path, texts_dir: Path | None, reports_dir: Path | None, a
         click.echo()
 
 
+@cli.command()
+@click.option("--texts", "texts_dir", type=click.Path(path_type=Path), default=Path("corpus/texts"),
+              show_default=True, help="Statements the labels refer to.")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=Path("corpus/gold"),
+              show_default=True, help="Gold files (document-level check and label bootstrap).")
+@click.option("--labels", "labels_path", type=click.Path(path_type=Path),
+              default=Path("corpus/labels/checklist_sentences.jsonl"), show_default=True, help="Sentence labels.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), default=Path("models/checklist_model.json"),
+              show_default=True, help="Where to write the model (a model card is written beside it).")
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (split by document).")
+@click.option("--bootstrap-labels", is_flag=True, help="Write first-draft labels from the rules and the gold, "
+              "then stop (correct them by hand before training).")
+def train(texts_dir: Path, gold_dir: Path, labels_path: Path, out_path: Path, folds: int,
+          bootstrap_labels: bool) -> None:
+    """Train the checklist sentence classifier and write its model card."""
+    from . import training
+
+    if bootstrap_labels:
+        n = training.bootstrap_labels(texts_dir, gold_dir, labels_path)
+        click.echo(f"wrote {n} draft sentence labels to {labels_path}; review them, then run 'analyser train'")
+        return
+    model = training.train(texts_dir, gold_dir, labels_path, out_path, folds=folds)
+    cv = model.metrics["cross_validation"]
+    click.echo(f"trained on {model.metrics['documents']} documents, {model.metrics['sentences']} sentences; "
+               f"{cv['folds']}-fold cross-validation by document")
+    click.echo(f"{'item':<24}{'sent F1':>8}{'doc F1 rules':>14}{'+model':>8}")
+    for item in model.items:
+        click.echo(f"{item:<24}{cv['sentence'][item]['f1']:>8.2f}{cv['document_rules'][item]['f1']:>14.2f}"
+                   f"{cv['document_rules_model'][item]['f1']:>8.2f}")
+    click.echo(f"enabled items: {', '.join(model.enabled_items) or 'none'}")
+    click.echo(f"wrote {out_path} and {out_path.with_name('MODEL_CARD.md')}")
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
