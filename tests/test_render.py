@@ -467,6 +467,26 @@ def test_report_read_back_from_json_renders_the_same(report):
     assert render(again, "markdown", "en") == render(report, "markdown", "en")
 
 
+def test_report_without_its_text_renders_quotes_unlinked(report):
+    bare = Report.from_dict({**report.to_dict(), "text": ""})
+    page = soup(render(bare, "html", "en"))
+    assert page.select_one(".statement") is None and "not included in this report" in page.get_text()
+    assert not page.select("a.quote") and len(page.select("span.quote")) >= 20
+
+
+def test_cli_writes_html_and_prints_markdown_for_a_corpus_statement(tmp_path):
+    from click.testing import CliRunner
+
+    from analyser.cli import cli
+
+    out = tmp_path / "seed-000.html"
+    result = CliRunner().invoke(cli, ["analyse", str(TEXTS / "seed-000.txt"), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert soup(out.read_text(encoding="utf-8")).html["lang"] == "nl"
+    result = CliRunner().invoke(cli, ["analyse", str(TEXTS / "seed-000.txt"), "--format", "md", "--lang", "en"])
+    assert result.exit_code == 0 and result.output.startswith("# GDPR report on privacy statement")
+
+
 def test_analysed_corpus_statement_renders_in_both_formats():
     import analyser
 

@@ -334,7 +334,7 @@ def _retention(report: Report, labels: Labels, marks: Marks) -> list[dict[str, A
             elif period.qualifier in ("max", "min"):
                 duration = labels.data["qualifiers"][period.qualifier][labels.lang].format(d=duration)
         rows.append({"quote": quote, "duration": duration, "iso": period.duration, "indefinite": period.indefinite,
-                     "trigger": labels.pick("triggers", period.trigger, period.trigger) if period.trigger else None,
+                     "trigger": labels.pick("triggers", period.trigger) if period.trigger else None,
                      "applies_to": _applies_to(period.applies_to, labels), "section": period.section})
     return rows
 
@@ -346,7 +346,7 @@ def _parties(report: Report, labels: Labels, marks: Marks) -> list[dict[str, Any
         eea = None if party.outside_eea is None else ("outside" if party.outside_eea else "inside")
         eea_label = labels.ui({"outside": "outside_eea", "inside": "inside_eea", None: "eea_unknown"}[eea])
         rows.append({"organisation": party.organisation, "services": party.services,
-                     "kind": labels.pick("kinds", party.kind, party.kind) if party.kind else None,
+                     "kind": labels.pick("kinds", party.kind) if party.kind else None,
                      "country": labels.country(party.country), "eea": eea or "unknown", "eea_label": eea_label,
                      "known": party.in_knowledge_base, "quotes": quotes, "more": more})
     return rows
