@@ -142,6 +142,44 @@ def train(texts_dir: Path, gold_dir: Path, labels_path: Path, out_path: Path, fo
     click.echo(f"wrote {out_path} and {out_path.with_name('MODEL_CARD.md')}")
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "-o", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for reports/, documents.parquet, mentions.parquet, errors.csv and summary.html.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, show_default="all cores",
+              help="Worker processes (1 = in this process); Dask workers for a LocalCluster.")
+@click.option("--resume", is_flag=True, help="Skip documents whose report is already in DIR/reports.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on local processes or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: a LocalCluster.")
+@click.option("--max-size", type=SizeType(), default=DEFAULT_MAX_BYTES, show_default="20MB",
+              help="Refuse statements larger than this (they are listed in errors.csv).")
+@click.option("--no-model", is_flag=True, help="Checklist from rules only (no trained classifier).")
+def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, resume: bool, engine: str,
+          scheduler: str | None, max_size: int, no_model: bool) -> None:
+    """Analyse many statements: files, directories and CSV/JSONL/Parquet tables (columns id, text).
+
+    Exit status 0 when every document was analysed, 1 when some failed (see DIR/errors.csv).
+    """
+    from .corpus import run_batch
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    try:
+        result = run_batch(list(inputs), out_dir, jobs=jobs, resume=resume, engine=engine, scheduler=scheduler,
+                           max_bytes=max_size, use_model=not no_model)
+    except InputError as exc:  # an input that cannot be used at all (a table without a text column)
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"{result.documents} documents: {result.analysed} analysed, {result.failed} failed, "
+               f"{result.skipped} skipped (already analysed) in {result.seconds:.1f}s; tables in {out_dir}")
+    for doc_id, message in result.errors[:5]:
+        click.echo(f"  failed {doc_id}: {message}", err=True)
+    if result.failed:
+        if result.failed > 5:
+            click.echo(f"  ... and {result.failed - 5} more in {out_dir / 'errors.csv'}", err=True)
+        sys.exit(1)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..fileio import atomic_write_text
+from ..fileio import atomic_write_text, default_mode
 from ..loading import DEFAULT_MAX_BYTES
 from . import tables
 from .engines import Options, Outcome, run_dask, run_inline, run_pool
@@ -73,6 +73,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
     """A temp path beside ``path`` to write to (with any library); renamed over ``path`` on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(fd, default_mode())
     os.close(fd)
     try:
         yield Path(tmp)
