@@ -382,11 +382,17 @@ def overview(documents: pd.DataFrame, ok: pd.DataFrame, lang: str) -> dict[str, 
     }
 
 
+def status_column(df: pd.DataFrame, item_id: str) -> str:
+    """The column of a checklist item's status: its id, or ``<id>_status`` where the id names another column
+    (``data_categories`` is the list of categories; its status is ``data_categories_status``)."""
+    return f"{item_id}_status" if f"{item_id}_status" in df.columns else item_id
+
+
 def checklist_coverage(ok: pd.DataFrame, lang: str) -> list[StackedRow]:
     """One stacked row per checklist item (vocabulary order) with its status counts over the statements."""
     rows = []
     for item in vocabulary()["checklist"]:
-        statuses = Counter(_text(v) for v in _column(ok, item["id"]))
+        statuses = Counter(_text(v) for v in _column(ok, status_column(ok, item["id"])) if not isinstance(v, list))
         if not any(statuses.get(s) for s in STATUSES):
             continue
         label = item[lang] if item.get("required", True) else f"{item[lang]} ({TEXT[lang]['optional']})"
@@ -508,11 +514,19 @@ def finding_figures(ok: pd.DataFrame, mentions: pd.DataFrame, lang: str,
                             if by_severity.get(s)]}
 
 
-def template_family_figures(ok: pd.DataFrame, limit: int = 12) -> dict[str, Any]:
+def _family_name(family: Any, lang: str) -> str:
+    """Family ids are integers (0, 1, …) numbered by first appearance; show them as "familie 0"."""
+    if isinstance(family, (int, float)) and float(family).is_integer():
+        family = int(family)  # a nullable integer column read without its dtype comes back as float
+    text = str(family)
+    return f"{TEXT[lang]['family'].lower()} {text}" if text.isdigit() else text
+
+
+def template_family_figures(ok: pd.DataFrame, lang: str, limit: int = 12) -> dict[str, Any]:
     members: dict[str, list[str]] = {}
     for doc_id, family in zip(_column(ok, "id"), _column(ok, "template_family"), strict=True):
         if _text(family):
-            members.setdefault(str(family), []).append(_text(doc_id) or "?")
+            members.setdefault(_family_name(family, lang), []).append(_text(doc_id) or "?")
     shared = sorted(((f, sorted(ids)) for f, ids in members.items() if len(ids) > 1),
                     key=lambda kv: (-len(kv[1]), kv[0]))
     in_family = sum(len(ids) for _, ids in shared)
@@ -553,7 +567,7 @@ def render_dashboard(documents: pd.DataFrame, mentions: pd.DataFrame | None = No
     retention = retention_figures(ok, mentions, lang)
     categories = data_category_figures(ok, lang)
     findings = finding_figures(ok, mentions, lang, severities)
-    families = template_family_figures(ok)
+    families = template_family_figures(ok, lang)
     checklist_rows = checklist_coverage(ok, lang)
     status_legend = legend([(t[s], STATUS_COLOURS[s]) for s in STATUSES])
     context = {
