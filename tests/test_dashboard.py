@@ -221,3 +221,16 @@ def test_list_cells_read_back_from_parquet_as_arrays_are_understood(corpus):
 def test_unknown_dashboard_language_is_refused(corpus):
     with pytest.raises(ValueError, match="language"):
         render_dashboard(*corpus, lang="fr")
+
+
+def test_dashboard_of_the_bundled_corpus_has_every_section(corpus_reports):
+    """The real tables (analyser.reports_to_frames) render: the contract between the two modules holds."""
+    import analyser
+
+    documents, mentions = analyser.reports_to_frames(corpus_reports)
+    html = render_dashboard(documents, mentions, lang="en")
+    for section_id in SECTIONS:
+        section(html, section_id)
+    assert f"<div class=\"value\">{len(corpus_reports)}</div><div class=\"label\">Documents</div>" in html
+    assert "<svg" in section(html, "checklist") and "<svg" in section(html, "scores")
+    assert "src=" not in html and "<script" not in html
