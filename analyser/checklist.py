@@ -1,21 +1,604 @@
-"""PLACEHOLDER: filled in by the checklist issue."""
+"""The GDPR completeness checklist (Art. 13/14 AVG) and the completeness score.
+
+For every checklist id of ``vocabulary.json`` (in that order) the component writes one
+`report.ChecklistItem` to ``doc._.checklist`` and the evidence sentences to ``doc.spans["checklist"]``;
+``doc._.score`` gets the `report.Score`.
+
+How an item is decided
+----------------------
+1. ``rule_evidence(doc)`` collects *hits*: sentences that address an item, each with the *kinds* of
+   support it gives (``"right"``, ``"criterion"``, ``"period"``, ``"generic"``, ...). Two sources:
+
+   * cue patterns from ``data/checklist.json``. Only sentences holding a *trigger* token are
+     examined (one pass over the token forms, cached per word), so the regexes run over a handful
+     of short sentences instead of the whole text. A cue counts when its pattern matches the
+     sentence, no ``exclude`` pattern does, and its ``context`` matches the sentence, the lead-in
+     of the list it stands in ("Je hebt het recht om:") or the section heading, or the section
+     topics (``doc._.sections[].topics``, inherited from parent sections) meet its ``topics``.
+     Item-level ``exclude_topics`` keep e.g. "cookies verwijderen" in a cookie section away from
+     the right to erasure.
+   * the facts of the extractors: ``doc._.legal_bases`` (legal basis; legitimate interest),
+     ``doc._.third_parties`` (named recipients), ``doc._.retention_periods`` (a period, or only a
+     criterion when ``duration`` is None), ``doc._.data_categories`` and ``doc._.last_updated``.
+
+2. ``model_evidence(doc)`` is the seam for the trained sentence classifier (``analyser/model.py``):
+   with ``use_model`` and a model available, sentences it scores above ``MODEL_THRESHOLD`` become
+   hits of kind ``"model"``; ``merge_evidence`` unites them with the rule hits.
+
+3. ``decide`` turns hits into a status:
+
+   * ``absent``: no hit, or only kinds listed in the item's ``absent_when_only`` (legitimate
+     interest named as a basis without saying what the interest is);
+   * ``not_applicable``: ``legitimate_interests`` when legitimate interest is never invoked;
+   * ``partial``: every hit is a heading (the topic is announced but not worked out), or every
+     kind found is in ``partial_when_only``: retention only as a criterion or event, recipients
+     only as unspecified "derden", transfers outside the EU/EEA without safeguards, withdrawal of
+     consent only as unsubscribing from mailings, a DPO named without contact details, contact only
+     through a form, profiling only implied by interest-based tailoring;
+   * ``present`` otherwise.
+
+   Rights are judged one by one: a rights paragraph that names only some rights makes those
+   present and leaves the others absent (Art. 13(2)(b) asks for each right); "u kunt uw rechten
+   uitoefenen" without naming a right addresses none.
+
+Score
+-----
+Over the REQUIRED items that apply (``not_applicable`` left out)::
+
+    value = round(100 * (present + 0.5 * partial) / applicable, 1)
+
+band ``"goed"`` when value >= 80, ``"matig"`` when value >= 55, else ``"onvoldoende"``
+(weights and bands in ``data/checklist.json``).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import numpy
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .data import vocabulary
-from .report import ChecklistItem, Score
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .data import DataError, load_data, vocabulary
+from .extensions import doc_text
+from .report import ChecklistItem, Score, Section, Span
+
+MAX_EVIDENCE = 3
+MODEL_THRESHOLD = 0.5
+
+_FRAGMENT = re.compile(r"%(\w+)%")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
+
+
+# ------------------------------------------------------------------ compiled rules
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    pattern: re.Pattern[str]
+    kind: str
+    scope: str  # "sentence" | "section"
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    kind: str
+    weight: float = 1.0
+    context: re.Pattern[str] | None = None
+    context_scope: str = "sentence"  # "sentence" (+ lead-in + heading) | "next" (two following) | "section"
+    topics: frozenset[str] = frozenset()
+    exclude: re.Pattern[str] | None = None
+    max_offset: int | None = None
+    upgrade: Upgrade | None = None
+
+
+@dataclass(frozen=True)
+class ItemRules:
+    id: str
+    article: str
+    required: bool
+    nl: str
+    en: str
+    trigger: re.Pattern[str] | None
+    cues: tuple[Cue, ...]
+    exclude: re.Pattern[str] | None
+    exclude_topics: frozenset[str]
+    own_topics: frozenset[str]
+    partial_when_only: frozenset[str]
+    absent_when_only: frozenset[str]
+    max_hits: int
+    notes: dict[str, tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Rules:
+    items: tuple[ItemRules, ...]
+    by_id: dict[str, ItemRules]
+    weights: dict[str, float]
+    bands: tuple[tuple[float, str], ...]
+    default_notes: dict[str, tuple[str, str]]
+
+
+@cache
+def rules() -> Rules:
+    """The checklist rules, compiled once per process from ``data/checklist.json``."""
+    data = load_data("checklist")
+    fragments = data.get("fragments", {})
+    groups = data.get("topic_groups", {})
+
+    def fragment(m: re.Match[str]) -> str:
+        if m.group(1) not in fragments:
+            raise DataError(f"data/checklist.json: unknown fragment %{m.group(1)}%")
+        return "(?:" + fragments[m.group(1)] + ")"
+
+    def expand(pattern: str) -> str:
+        return _FRAGMENT.sub(fragment, pattern)
+
+    def compile_(pattern: str | None, case: bool = False) -> re.Pattern[str] | None:
+        if not pattern:
+            return None
+        return re.compile(expand(pattern), 0 if case else re.I)
+
+    def topic_set(names: list[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for name in names:
+            out.update(groups.get(name[1:], []) if name.startswith("@") else [name])
+        return frozenset(out)
+
+    items = []
+    for spec in vocabulary()["checklist"]:
+        item_id = spec["id"]
+        raw: dict[str, Any] = data["items"].get(item_id, {})
+        cues = []
+        for c in raw.get("cues", []):
+            up = c.get("upgrade")
+            cues.append(Cue(
+                pattern=compile_(c["pattern"], c.get("case", False)),  # type: ignore[arg-type]
+                kind=c.get("kind", "cue"),
+                weight=float(c.get("weight", 1.0)),
+                context=compile_(c.get("context")),
+                context_scope=c.get("context_scope", "sentence"),
+                topics=topic_set(c.get("topics", [])),
+                exclude=compile_(c.get("exclude")),
+                max_offset=c.get("max_offset"),
+                upgrade=Upgrade(compile_(up["pattern"]), up["kind"], up.get("scope", "sentence"))  # type: ignore
+                if up else None,
+            ))
+        triggers = raw.get("triggers", [])
+        notes = {k: (v[0], v[1]) for k, v in raw.get("notes", {}).items()}
+        items.append(ItemRules(
+            id=item_id, article=spec["article"], required=spec["required"], nl=spec["nl"], en=spec["en"],
+            trigger=re.compile("|".join(f"(?:{t})" for t in triggers)) if triggers else None,
+            cues=tuple(cues),
+            exclude=compile_(raw.get("exclude")),
+            exclude_topics=topic_set(raw.get("exclude_topics", [])),
+            own_topics=topic_set(raw.get("topics", [])) | {item_id},
+            partial_when_only=frozenset(raw.get("partial_when_only", [])),
+            absent_when_only=frozenset(raw.get("absent_when_only", [])),
+            max_hits=int(raw.get("max_hits", 12)),
+            notes=notes,
+        ))
+    score = data["score"]
+    return Rules(
+        items=tuple(items),
+        by_id={i.id: i for i in items},
+        weights={k: float(score[k]) for k in ("present", "partial", "absent")},
+        bands=tuple((float(b["min"]), b["band"]) for b in sorted(score["bands"], key=lambda b: -b["min"])),
+        default_notes={k: (v[0], v[1]) for k, v in data["default_notes"].items()},
+    )
+
+
+# ------------------------------------------------------------------ evidence
+
+
+@dataclass
+class Hit:
+    """One piece of evidence: a sentence (or a fact without a sentence) that addresses an item."""
+
+    span: Span | None
+    kinds: set[str]
+    weight: float = 1.0
+    heading: bool = False
+    source: str = "rules"  # rules | model | rules+model
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class DocView:
+    """Sentences, sections and list structure of one Doc, computed once and shared by all items."""
+
+    doc: Doc
+    text: str
+    starts: list[int]  # char offset of each sentence
+    bounds: list[int]  # char offset where each sentence's successor starts (or len(text))
+    sections: list[Section]
+    section_starts: list[int]
+    section_topics: list[frozenset[str]]
+    _sents: dict[int, _Sentence] = field(default_factory=dict)
+    _context: dict[int, str] = field(default_factory=dict)
+    _items: dict[int, bool] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocView:
+        text = doc_text(doc)
+        arr = doc.to_array([SENT_START, IDX])
+        first = numpy.flatnonzero(arr[:, 0] == 1)
+        starts = arr[first, 1].astype("int64").tolist() if len(doc) else []
+        bounds = [*starts[1:], len(text)]
+        sections = doc._.sections or []
+        return cls(doc, text, starts, bounds, sections, [s.start for s in sections], _effective_topics(sections))
+
+    def sentence(self, i: int) -> _Sentence:
+        s = self._sents.get(i)
+        if s is None:
+            start, end = self.starts[i], self.bounds[i]
+            raw = self.text[start:end]
+            stripped = raw.strip()
+            start += len(raw) - len(raw.lstrip())
+            s = _Sentence(start, start + len(stripped), stripped)
+            self._sents[i] = s
+        return s
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def section_index(self, i: int) -> int | None:
+        k = bisect_right(self.section_starts, self.starts[i]) - 1
+        if k >= 0 and self.starts[i] <= self.sections[k].end:
+            return k
+        return None
+
+    def topics(self, i: int) -> frozenset[str]:
+        k = self.section_index(i)
+        return self.section_topics[k] if k is not None else frozenset()
+
+    def is_heading(self, i: int) -> bool:
+        k = self.section_index(i)
+        return k is not None and self.sections[k].heading is not None and \
+            self.sentence(i).start == self.sections[k].start
+
+    def scope_text(self, i: int, scope: str) -> str:
+        if scope == "section":
+            return self.section_text(i)
+        if scope == "next":
+            return "\n".join(self.sentence(j).text for j in range(i + 1, min(i + 3, len(self.starts))))
+        return self.context(i)
+
+    def in_toc(self, i: int) -> bool:
+        toc = self.doc._.toc
+        return bool(toc) and toc[0] <= self.starts[i] < toc[1]
+
+    def section_text(self, i: int) -> str:
+        k = self.section_index(i)
+        if k is None:
+            return self.sentence(i).text
+        return self.text[self.sections[k].start:self.sections[k].end]
+
+    def is_item(self, i: int, depth: int = 0) -> bool:
+        """A list item or table row: bulleted, after a line ending in ':', or continuing such a list."""
+        cached = self._items.get(i)
+        if cached is not None:
+            return cached
+        text = self.sentence(i).text
+        result = False
+        if _BULLET.match(text) or "|" in text:
+            result = True
+        elif i > 0 and depth < 40 and not self.is_heading(i):
+            prev = self.sentence(i - 1)
+            gap = self.text[prev.end:self.sentence(i).start]
+            if "\n" in gap and "\n\n" not in gap.replace(" ", ""):
+                result = prev.text.endswith(":") or (not text.endswith(".") and self.is_item(i - 1, depth + 1))
+        self._items[i] = result
+        return result
+
+    def lead_in(self, i: int) -> str:
+        """The line that introduces the list or table sentence ``i`` belongs to, if any."""
+        if not self.is_item(i):
+            return ""
+        parts = []
+        j = i
+        while j > 0 and self.is_item(j) and i - j < 60:
+            j -= 1
+        if "|" in self.sentence(i).text and j + 1 < i:
+            parts.append(self.sentence(j + 1).text)  # table header row
+        if self.sentence(j).text.endswith(":"):
+            parts.append(self.sentence(j).text)
+        return "\n".join(parts)
+
+    def context(self, i: int) -> str:
+        """What a cue's ``context`` pattern is tested against: sentence, list lead-in, section heading."""
+        ctx = self._context.get(i)
+        if ctx is None:
+            k = self.section_index(i)
+            heading = self.sections[k].heading if k is not None and self.sections[k].heading else ""
+            ctx = "\n".join((self.sentence(i).text, self.lead_in(i), heading))
+            self._context[i] = ctx
+        return ctx
+
+    def span(self, i: int) -> Span:
+        s = self.sentence(i)
+        return Span(s.text, s.start, s.end)
+
+
+def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
+    """Each section's topics plus those of the sections it is nested in (by heading level)."""
+    out: list[frozenset[str]] = []
+    stack: list[tuple[int, frozenset[str]]] = []
+    for s in sections:
+        while stack and stack[-1][0] >= s.level:
+            stack.pop()
+        inherited = stack[-1][1] if stack else frozenset()
+        topics = inherited | frozenset(s.topics)
+        out.append(topics)
+        if s.heading is not None:
+            stack.append((s.level, topics))
+    return out
+
+
+_TRIGGER_CACHE: dict[int, int] = {}
+
+
+def _trigger_mask(doc: Doc, items: tuple[ItemRules, ...]) -> numpy.ndarray:
+    """Per token, a bit mask of the items whose trigger matches the token's lower-case form."""
+    lower = doc.to_array([LOWER])
+    uniq, inverse = numpy.unique(lower, return_inverse=True)
+    strings = doc.vocab.strings
+    masks = []
+    for h in uniq.tolist():
+        mask = _TRIGGER_CACHE.get(h)
+        if mask is None:
+            form = strings[h]
+            mask = 0
+            for k, item in enumerate(items):
+                if item.trigger is not None and item.trigger.search(form):
+                    mask |= 1 << k
+            _TRIGGER_CACHE[h] = mask
+        masks.append(mask)
+    return numpy.asarray(masks, dtype="int64")[inverse.reshape(-1)]
+
+
+def _evaluate(item: ItemRules, view: DocView, i: int) -> Hit | None:
+    """The hit sentence ``i`` gives ``item``, or None."""
+    sent = view.sentence(i)
+    text = sent.text
+    if not text or (item.exclude is not None and item.exclude.search(text)) or view.in_toc(i):
+        return None
+    topics = view.topics(i)
+    if item.exclude_topics & topics and not item.own_topics & topics:
+        return None
+    kinds: set[str] = set()
+    weight = 0.0
+    for cue in item.cues:
+        if cue.max_offset is not None and sent.start > cue.max_offset:
+            continue
+        if not cue.pattern.search(text) or (cue.exclude is not None and cue.exclude.search(text)):
+            continue
+        if cue.context is not None or cue.topics:
+            if not (cue.topics & topics or
+                    (cue.context is not None and cue.context.search(view.scope_text(i, cue.context_scope)))):
+                continue
+        kind = cue.kind
+        if cue.upgrade is not None:
+            where = text if cue.upgrade.scope == "sentence" else view.scope_text(i, cue.upgrade.scope)
+            if cue.upgrade.pattern.search(where):
+                kind = cue.upgrade.kind
+        kinds.add(kind)
+        weight = max(weight, cue.weight)
+    if not kinds:
+        return None
+    heading = view.is_heading(i)
+    return Hit(view.span(i), kinds, weight * (0.5 if heading else 1.0), heading)
+
+
+def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
+    """Hits from the cue patterns of ``data/checklist.json`` alone."""
+    view = view or DocView.build(doc)
+    r = rules()
+    out: dict[str, list[Hit]] = {item.id: [] for item in r.items}
+    if not len(doc) or not view.starts:
+        return out
+    token_masks = _trigger_mask(doc, r.items)
+    first = numpy.flatnonzero(doc.to_array([SENT_START]) == 1)
+    sentence_masks = numpy.bitwise_or.reduceat(token_masks, first)
+    for i in numpy.flatnonzero(sentence_masks).tolist():
+        mask = int(sentence_masks[i])
+        k = 0
+        while mask:
+            if mask & 1:
+                item = r.items[k]
+                hits = out[item.id]
+                if len(hits) < item.max_hits:
+                    hit = _evaluate(item, view, i)
+                    if hit is not None:
+                        hits.append(hit)
+            mask >>= 1
+            k += 1
+    return out
+
+
+def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
+    """Hits from what the extractors found (legal bases, recipients, retention, categories, version date)."""
+    out: dict[str, list[Hit]] = {}
+
+    def add(item: str, start: int | None, kinds: set[str]) -> None:
+        span = view.span(view.sentence_at(start)) if start is not None and view.starts else None
+        heading = span is not None and view.is_heading(view.sentence_at(start))  # type: ignore[arg-type]
+        out.setdefault(item, []).append(Hit(span, kinds, 0.9, heading))
+
+    li_rules = rules().by_id["legitimate_interests"]
+    for basis in doc._.legal_bases or []:
+        starts = [m.start for m in basis.mentions] or [None]
+        for start in starts:
+            add("legal_basis", start, {"basis"})
+            if basis.basis == "legitimate_interests":
+                hit = _evaluate(li_rules, view, view.sentence_at(start)) if start is not None else None
+                add("legitimate_interests", start, hit.kinds if hit else {"named"})
+    for party in doc._.third_parties or []:
+        for start in [m.start for m in party.mentions[:2]] or [None]:
+            add("recipients", start, {"named"})
+    for period in doc._.retention_periods or []:
+        add("retention", period.start, {"period"} if period.duration or period.indefinite else {"criterion"})
+    categories = doc._.data_categories or []
+    if len(categories) >= 2:  # one category alone, without a cue, is often inferred ("de inhoud van uw e-mail")
+        for category in categories:
+            for start in [m.start for m in category.mentions[:1]] or [None]:
+                add("data_categories", start, {"category"})
+    if doc._.last_updated:
+        out.setdefault("policy_changes", []).append(Hit(None, {"changes"}, 0.9))
+    return out
+
+
+def rule_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
+    """All rule-based evidence per checklist id: cue hits plus extractor facts, one hit per sentence."""
+    view = view or DocView.build(doc)
+    evidence = cue_evidence(doc, view)
+    for item, hits in fact_evidence(doc, view).items():
+        evidence[item] = _merge_hits(evidence.get(item, []), hits)
+    return evidence
+
+
+def model_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
+    """THE MODEL SEAM. Sentence-classifier evidence from ``analyser/model.py``; empty without a model.
+
+    Expects ``model.predict(sentences: list[str]) -> list[dict[item_id, probability]]``. Sentences
+    scored at or above ``MODEL_THRESHOLD`` for an item become hits of kind ``"model"``.
+    """
+    from . import model
+
+    if not model.model_available():
+        return {}
+    predict = getattr(model, "predict", None)
+    if predict is None:
+        return {}
+    view = view or DocView.build(doc)
+    indices = [i for i in range(len(view.starts)) if view.sentence(i).text]
+    scores = predict([view.sentence(i).text for i in indices])
+    out: dict[str, list[Hit]] = {}
+    for i, probs in zip(indices, scores):
+        for item, p in probs.items():
+            if p >= MODEL_THRESHOLD:
+                out.setdefault(item, []).append(Hit(view.span(i), {"model"}, float(p), view.is_heading(i), "model"))
+    return out
+
+
+def merge_evidence(rule: dict[str, list[Hit]], model: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Rule and model evidence united per item; a sentence found by both is marked ``rules+model``."""
+    merged = {item: list(hits) for item, hits in rule.items()}
+    for item, hits in model.items():
+        merged[item] = _merge_hits(merged.get(item, []), hits)
+    return merged
+
+
+def _merge_hits(base: list[Hit], extra: list[Hit]) -> list[Hit]:
+    by_start = {h.span.start: h for h in base if h.span is not None}
+    out = list(base)
+    for hit in extra:
+        same = by_start.get(hit.span.start) if hit.span is not None else None
+        if same is None:
+            out.append(hit)
+            if hit.span is not None:
+                by_start[hit.span.start] = hit
+            continue
+        same.kinds |= hit.kinds
+        same.weight = max(same.weight, hit.weight)
+        if same.source != hit.source:
+            same.source = "rules+model"
+    return out
+
+
+# ------------------------------------------------------------------ decision and score
+
+
+def decide(evidence: dict[str, list[Hit]]) -> list[ChecklistItem]:
+    """One ChecklistItem per checklist id, in vocabulary order, from the evidence (see module docstring)."""
+    r = rules()
+    items = []
+    for item in r.items:
+        hits = evidence.get(item.id, [])
+        status, reason = _status(item, hits)
+        nl, en = _note(item, status, reason, r)
+        ranked = sorted((h for h in hits if h.span is not None), key=lambda h: (-h.weight, h.span.start))  # type: ignore
+        sources = {h.source for h in hits}
+        source = "rules+model" if "rules+model" in sources or len(sources) > 1 else (sources.pop() if sources
+                                                                                      else "rules")
+        items.append(ChecklistItem(item.id, item.article, status, [h.span for h in ranked[:MAX_EVIDENCE]],  # type: ignore
+                                   nl, en, item.required, source))
+    return items
+
+
+def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
+    if not hits:
+        return ("not_applicable", "not_applicable") if item.id == "legitimate_interests" else ("absent", "absent")
+    kinds = set().union(*(h.kinds for h in hits))
+    if item.absent_when_only and kinds <= item.absent_when_only:
+        return "absent", "absent"
+    if all(h.heading for h in hits):
+        return "partial", "heading_only"
+    body_kinds = set().union(*(h.kinds for h in hits if not h.heading))
+    if item.partial_when_only and body_kinds <= item.partial_when_only:
+        return "partial", "partial"
+    return "present", "present"
+
+
+def _note(item: ItemRules, status: str, reason: str, r: Rules) -> tuple[str, str]:
+    nl, en = item.notes.get(reason) or r.default_notes.get(reason) or r.default_notes[status]
+    values = {"nl": item.nl.lower(), "en": item.en.lower(), "article": item.article}
+    return nl.format(**values), en.format(**values)
+
+
+def compute_score(checklist: list[ChecklistItem]) -> Score:
+    """Completeness over the required items that apply (formula in the module docstring)."""
+    r = rules()
+    applicable = [c for c in checklist if c.required and c.status != "not_applicable"]
+    counts = {s: sum(1 for c in applicable if c.status == s) for s in ("present", "partial", "absent")}
+    points = sum(r.weights[s] * n for s, n in counts.items())
+    value = round(100.0 * points / len(applicable), 1) if applicable else 0.0
+    band = next(name for minimum, name in r.bands if value >= minimum)
+    return Score(value, band, counts["present"], counts["partial"], counts["absent"], len(applicable))
+
+
+# ------------------------------------------------------------------ spaCy component
 
 
 @Language.factory("analyser_checklist", default_config={"use_model": True})
-def make_checklist(nlp: Language, name: str, use_model: bool):
-    def component(doc: Doc) -> Doc:
-        doc._.checklist = [ChecklistItem(c["id"], c["article"], "absent", required=c["required"])
-                           for c in vocabulary()["checklist"]]
-        doc._.score = Score(0.0)
-        return doc
+def make_checklist(nlp: Language, name: str, use_model: bool) -> ChecklistComponent:
+    return ChecklistComponent(use_model)
 
-    return component
+
+class ChecklistComponent:
+    """Sets ``doc._.checklist``, ``doc._.score`` and ``doc.spans["checklist"]``."""
+
+    def __init__(self, use_model: bool) -> None:
+        self.use_model = use_model
+        rules()  # compile the patterns now, not on the first document
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView.build(doc)
+        evidence = rule_evidence(doc, view)
+        if self.use_model:
+            evidence = merge_evidence(evidence, model_evidence(doc, view))
+        checklist = decide(evidence)
+        doc._.checklist = checklist
+        doc._.score = compute_score(checklist)
+        spans = []
+        for c in checklist:
+            if c.status in ("present", "partial"):
+                for ev in c.evidence:
+                    span = doc.char_span(ev.start, ev.end, label=c.item, alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
+        doc.spans["checklist"] = spans
+        return doc
