@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import analyser
 from analyser.render import render
 from analyser.report import Report, Span
 
@@ -26,8 +25,8 @@ STATEMENT = Path(__file__).resolve().parents[1] / "corpus" / "texts" / "seed-000
 TARGET_BACKGROUND = "rgb(255, 196, 77)"  # --target in report.css: the :target highlight
 
 
-def _report() -> Report:
-    report = analyser.analyse(STATEMENT)
+def _report(analysed: Report) -> Report:
+    report = Report.from_dict(analysed.to_dict())  # a copy: the session's reports are shared
     if not any(item.evidence for item in report.checklist):
         # Until the checklist stage fills in evidence, quote one real sentence near the end of the
         # statement by hand, so a click still has to scroll a long way.
@@ -41,8 +40,8 @@ def _report() -> Report:
 
 
 @pytest.fixture(scope="module")
-def report_page(tmp_path_factory) -> tuple[Path, Report]:
-    report = _report()
+def report_page(tmp_path_factory, corpus_reports) -> tuple[Path, Report]:
+    report = _report(corpus_reports[STATEMENT.stem])
     path = tmp_path_factory.mktemp("report") / "seed-000.html"
     path.write_text(render(report, "html", "nl"), encoding="utf-8")
     return path, report

@@ -26,6 +26,11 @@ _ISO_DURATION = re.compile(
     r"(?:(?P<D>\d+(?:[.,]\d+)?)D)?(?:T(?:(?P<H>\d+(?:[.,]\d+)?)H)?(?:(?P<MIN>\d+(?:[.,]\d+)?)M)?"
     r"(?:(?P<S>\d+(?:[.,]\d+)?)S)?)?$"
 )
+# colour of the score card per band (Dutch ids from data/checklist.json, English ones just in case)
+_BAND_LEVEL = {"uitstekend": "good", "goed": "good", "excellent": "good", "good": "good",
+               "voldoende": "fair", "matig": "fair", "adequate": "fair", "sufficient": "fair", "fair": "fair",
+               "moderate": "fair", "onvoldoende": "poor", "slecht": "poor", "insufficient": "poor", "poor": "poor",
+               "weak": "poor", "bad": "poor"}
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -252,7 +257,7 @@ def _score(report: Report, labels: Labels) -> dict[str, Any]:
     score = report.score
     value = max(0.0, min(100.0, float(score.value)))
     shown = f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
-    level = "good" if value >= 75 else "fair" if value >= 50 else "poor"
+    level = _BAND_LEVEL.get(score.band.lower()) or ("good" if value >= 80 else "fair" if value >= 55 else "poor")
     counts = None
     if score.applicable:
         counts = labels.ui("score_counts", present=score.present, partial=score.partial, absent=score.absent,
@@ -274,7 +279,7 @@ def _findings(report: Report, labels: Labels, marks: Marks) -> list[dict[str, An
     order = {s: i for i, s in enumerate(SEVERITY_ORDER)}
     groups: dict[str, list[dict[str, Any]]] = {}
     for finding in report.findings:
-        quotes, _ = _quotes(finding.evidence, marks, "ev", finding.code)
+        quotes, _ = _quotes(finding.evidence, marks, "ev", finding.code, distinct=True)
         groups.setdefault(finding.severity, []).append(
             {"code": finding.code, "message": _message(finding, labels.lang), "quotes": quotes})
     return [{"severity": sev, "label": labels.severity(sev), "findings": groups[sev]}
@@ -285,7 +290,7 @@ def _checklist(report: Report, labels: Labels, marks: Marks) -> list[dict[str, A
     rows = []
     for number, item in enumerate(report.checklist, 1):
         label = labels.item(item.item)
-        quotes, _ = _quotes(item.evidence, marks, "ev", label)
+        quotes, _ = _quotes(item.evidence, marks, "ev", label, distinct=True)
         rows.append({
             "number": number, "id": item.item, "label": label,
             "article": item.article or labels.item_article(item.item) or "",
