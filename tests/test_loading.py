@@ -155,7 +155,7 @@ def test_random_bytes_are_binary(tmp_path):
     rng = random.Random(7)
     path = tmp_path / "ruis.txt"
     path.write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
-    with pytest.raises(InputError, match="binary|does not look like text"):
+    with pytest.raises(InputError, match=r"binary|does not look like text"):
         load_path(path)
 
 
@@ -200,14 +200,14 @@ def test_zip_that_is_not_a_docx(tmp_path):
 def test_unsupported_extension(tmp_path):
     path = tmp_path / "verklaring.rtf"
     path.write_text("{\\rtf1 Privacy}", encoding="utf-8")
-    with pytest.raises(InputError, match="unsupported file type '.rtf'"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.rtf'"):
         load_path(path)
 
 
 def test_file_over_the_size_limit(tmp_path):
     path = tmp_path / "groot.txt"
     path.write_bytes(b"Wij bewaren gegevens. " * 100)
-    with pytest.raises(InputError, match="over the 0 MB limit|limit"):
+    with pytest.raises(InputError, match=r"over the 0 MB limit"):
         load_path(path, max_bytes=1000)
 
 

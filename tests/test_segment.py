@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from analyser.evaluate import Evaluation, score_document
 from analyser.segment import detect_headings
 
@@ -24,8 +26,9 @@ def test_numbered_and_unnumbered_headings_with_levels():
 
 
 def test_question_headings_and_artikel_numbering():
-    text = ("Privacyverklaring\n\nHoe lang bewaren wij je gegevens?\n\nWij bewaren je gegevens niet langer dan nodig.\n\n"
-            "Artikel 3 Rechten\n\nJe hebt recht op inzage in je gegevens.\n")
+    text = ("Privacyverklaring\n\nHoe lang bewaren wij je gegevens?\n\n"
+            "Wij bewaren je gegevens niet langer dan nodig.\n\nArtikel 3 Rechten\n\n"
+            "Je hebt recht op inzage in je gegevens.\n")
     assert headings(text) == ["Privacyverklaring", "Hoe lang bewaren wij je gegevens?", "Artikel 3 Rechten"]
 
 
@@ -55,7 +58,8 @@ def test_title_above_its_version_date():
 
 def test_table_of_contents_is_kept_out_of_the_sections(analyse_text):
     text = ("Privacyverklaring\n\nInhoud\n\nGegevens die wij bewaren van onze klanten\t3\n"
-            "Gegevens die bewaard worden als je contact met ons opneemt.....\t4\nDoeleinden van de verwerking.....\t5\n\n"
+            "Gegevens die bewaard worden als je contact met ons opneemt.....\t4\n"
+            "Doeleinden van de verwerking.....\t5\n\n"
             "Gegevens die wij bewaren van onze klanten\n\nOm de overeenkomst uit te voeren hebben we je naam nodig.\n\n"
             "Doeleinden van de verwerking\n\nWij verwerken je gegevens om je te helpen.\n")
     seg = detect_headings(text)
@@ -88,7 +92,7 @@ def test_sections_cover_the_text_in_order_with_topics(analyse_text):
     sections = doc._.sections
     assert [s.heading for s in sections] == ["Privacyverklaring", "Bewaartermijn", "Uw rechten"]
     assert "retention" in sections[1].topics
-    assert all(a.end <= b.start for a, b in zip(sections, sections[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(sections))
     text = doc.text
     assert text[sections[1].start:sections[1].end].startswith("Bewaartermijn")
 
