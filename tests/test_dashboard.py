@@ -145,6 +145,13 @@ def test_template_families_list_their_members_largest_first(corpus):
     assert "familie 1" not in families  # a family of one is not a shared template
 
 
+def test_a_corpus_without_shared_templates_says_so(corpus):
+    documents, mentions = corpus
+    documents["template_family"] = None
+    families = section(render_dashboard(documents, mentions, lang="en"), "template-families")
+    assert "No two statements go back to the same template." in families
+
+
 @pytest.mark.parametrize(("duration", "bucket"), [
     ("PT24H", "le_1m"), ("P4W", "le_1m"), ("P30D", "le_1m"), ("P6M", "le_6m"), ("P1Y", "le_1y"), ("P18M", "le_2y"),
     ("P2Y", "le_2y"), ("P7Y", "le_7y"), ("P10Y", "gt_7y"), (None, "none"), ("indefinite", "indefinite"),

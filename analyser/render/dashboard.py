@@ -92,6 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
         "template_families_intro": "Verklaringen die op hetzelfde sjabloon teruggaan, grootste families eerst.",
         "family": "Familie", "members": "Verklaringen", "size": "Aantal",
         "unique_documents": "Verklaringen zonder familie",
+        "no_families": "Geen twee verklaringen gaan op hetzelfde sjabloon terug.",
         "no_data": "Geen gegevens.",
         "no_documents": "Geen geanalyseerde documenten.",
         "generated": "Gemaakt met analyser",
@@ -141,6 +142,7 @@ TEXT: dict[str, dict[str, str]] = {
         "template_families_intro": "Statements that go back to the same template, largest families first.",
         "family": "Family", "members": "Statements", "size": "Size",
         "unique_documents": "Statements without a family",
+        "no_families": "No two statements go back to the same template.",
         "no_data": "No data.",
         "no_documents": "No analysed documents.",
         "generated": "Made with analyser",
@@ -253,16 +255,23 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _label_width(labels: Iterable[str], limit: int, floor: int = 90, ceiling: int = 360) -> int:
+    """Room for the longest (shortened) label at 12px: about 6.8px a character, plus a gap."""
+    longest = max((len(_shorten(label, limit)) for label in labels), default=0)
+    return int(min(ceiling, max(floor, longest * 6.8 + 12)))
+
+
 def _svg_open(width: float, height: float, label: str) -> str:
     return (f'<svg class="chart" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
             f'role="img" aria-label="{escape(label)}" {_FONT} font-size="12"><title>{escape(label)}</title>')
 
 
-def bar_chart(bars: Sequence[Bar], title: str, *, label_width: int = 210, bar_width: int = 380,
+def bar_chart(bars: Sequence[Bar], title: str, *, label_width: int | None = None, bar_width: int = 380,
               row_height: int = 22, max_value: float | None = None) -> Markup:
     """Horizontal bars with a label on the left and the value (or note) after each bar."""
     if not bars:
         return Markup("")
+    label_width = label_width or _label_width((b.label for b in bars), 34)
     top = max_value if max_value else max((b.value for b in bars), default=0) or 1
     height = row_height * len(bars) + 8
     width = label_width + bar_width + 70
@@ -286,10 +295,11 @@ def bar_chart(bars: Sequence[Bar], title: str, *, label_width: int = 210, bar_wi
 
 
 def stacked_chart(rows: Sequence[StackedRow], title: str, colours: Mapping[str, str], *,
-                  label_width: int = 340, bar_width: int = 380, row_height: int = 22) -> Markup:
+                  label_width: int | None = None, bar_width: int = 380, row_height: int = 22) -> Markup:
     """100% stacked horizontal bars: each row's segments as shares of the row's total."""
     if not rows:
         return Markup("")
+    label_width = label_width or _label_width((r.label for r in rows), 52)
     height = row_height * len(rows) + 8
     width = label_width + bar_width + 10
     parts = [_svg_open(width, height, title)]
@@ -367,7 +377,7 @@ def overview(documents: pd.DataFrame, ok: pd.DataFrame, lang: str) -> dict[str, 
     languages = Counter(_label("languages", _text(v) or "?", lang) for v in _column(documents, "language"))
     scores = pd.to_numeric(_column(ok, "score"), errors="coerce").dropna()
     words = pd.to_numeric(_column(ok, "words"), errors="coerce").dropna()
-    bands = Counter(_label("bands", str(v), lang) for v in _column(ok, "band") if _text(v))
+    bands = [(_label("bands", band, lang), count) for band, count in band_counts(ok)]
     failed = documents.loc[~documents.index.isin(ok.index)]
     return {
         "documents": len(documents),
@@ -376,7 +386,7 @@ def overview(documents: pd.DataFrame, ok: pd.DataFrame, lang: str) -> dict[str, 
         "languages": languages.most_common(),
         "median_score": _fmt_number(float(scores.median()), lang) if len(scores) else "–",
         "median_words": _fmt_number(float(words.median()), lang, 0) if len(words) else "–",
-        "bands": sorted(bands.items()),
+        "bands": bands,
         "failed_rows": [(_text(i) or "?", _text(e) or "") for i, e in
                         zip(_column(failed, "id"), _column(failed, "error"), strict=True)][:50],
     }
@@ -386,6 +396,17 @@ def status_column(df: pd.DataFrame, item_id: str) -> str:
     """The column of a checklist item's status: its id, or ``<id>_status`` where the id names another column
     (``data_categories`` is the list of categories; its status is ``data_categories_status``)."""
     return f"{item_id}_status" if f"{item_id}_status" in df.columns else item_id
+
+
+def band_counts(ok: pd.DataFrame) -> list[tuple[str, int]]:
+    """Statements per score band, best band first (bands are ordered by their median score, whatever their names)."""
+    frame = pd.DataFrame({"band": _column(ok, "band").map(_text),
+                          "score": pd.to_numeric(_column(ok, "score"), errors="coerce")}).dropna(subset=["band"])
+    if frame.empty:
+        return []
+    ranked = frame.groupby("band")["score"].agg(["median", "size"]).fillna({"median": -1})
+    ranked = ranked.sort_values(["median", "size"], ascending=False)
+    return [(str(band), int(size)) for band, size in ranked["size"].items()]
 
 
 def checklist_coverage(ok: pd.DataFrame, lang: str) -> list[StackedRow]:
@@ -586,10 +607,10 @@ def render_dashboard(documents: pd.DataFrame, mentions: pd.DataFrame | None = No
         "retention_doc_svg": histogram(retention["per_doc"], t["retention"], colours=retention["per_doc_colours"]),
         "retention_all_svg": histogram(retention["all"], t["retention"], colours=retention["all_colours"]),
         "categories": categories,
-        "categories_svg": bar_chart(categories["bars"], t["data_categories"], label_width=170),
+        "categories_svg": bar_chart(categories["bars"], t["data_categories"]),
         "categories_legend": legend([(t["special"], SPECIAL_COLOUR)]),
         "findings": findings,
-        "findings_svg": bar_chart(findings["bars"], t["findings"], label_width=260),
+        "findings_svg": bar_chart(findings["bars"], t["findings"]),
         "severity_legend": legend([(t[s], SEVERITY_COLOURS[s]) for s in SEVERITIES]),
         "families": families,
         "families_svg": bar_chart(families["bars"], t["template_families"]),
