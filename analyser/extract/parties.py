@@ -1,17 +1,924 @@
-"""PLACEHOLDER: filled in by the extraction issue."""
+"""Third parties (Art. 13(1)(e)): the named organisations that receive, host or otherwise process personal data.
+
+Three sources, the most certain first, all driven by ``data/third_parties.json``:
+
+1. **Knowledge base.** Several hundred organisations with their own names and their product names
+   (YouTube → Google, Teams → Microsoft, WhatsApp → Meta), matched case-insensitively by a
+   ``PhraseMatcher`` over LOWER (case-sensitively over ORTH for names that are also words: "Exact",
+   "Zoom", "Stripe"). Hyphenated and glued compounds ("YouTube-dienst", "google-Cloud",
+   "SURFdatacentra") and spelling variants ("Googel", via rapidfuzz) are found from the distinct
+   capitalised token forms of a document, cached across documents; a form that is a Dutch word never
+   matches fuzzily. Aliases flagged ``needs_context`` count only in a sentence that speaks of that
+   kind of service or names another organisation ("onze teams" and "een exact antwoord" do not).
+2. **Cues** for organisations the knowledge base does not know, conservative on purpose: a legal form
+   ("X B.V.", "X Ltd", "X vzw"), a nationality ("het Amerikaanse bedrijf X"), a role ("onze
+   hostingpartij X", "de bouwer van de website -- X --"), hosting ("gehost bij X"), a recipient verb
+   ("verstrekt aan X"), a list introduced as recipients ("de volgende verwerkers:") and a named
+   municipality that receives data ("gemeente 's-Hertogenbosch"). Country only when stated.
+3. **Exclusions.** The controller and its own products (title line, "X is verantwoordelijk voor",
+   "Wij zijn X", "X, gevestigd te", "deze privacyverklaring van X"); supervisory authorities,
+   browsers, operating systems, file formats (matched so that they block); government bodies unless
+   their paragraph says they receive data; names inside e-mail addresses and URLs (single tokens).
+
+Cost: two ``PhraseMatcher`` runs, one array pass, cached work per distinct token form, and Python
+work only around the few dozen matches and cue words of a document.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
-from .. import extensions  # noqa: F401
+import numpy
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+from spacy.attrs import ORTH, SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from .. import extensions  # noqa: F401  (registers the Doc extensions)
+from ..data import load_data
+from ..extensions import doc_text
+from ..report import Span, ThirdParty
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
+         r"|van|de|der|den|voor|het|en|'s|’s|‘s)){0,7}")
+_CACHE_LIMIT = 200_000
+
+
+# ------------------------------------------------------------------ knowledge base
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    org: int  # index into KnowledgeBase.orgs; -1 for a blocking entry (authority, browser, ...)
+    service: str | None
+    case_sensitive: bool
+    needs_context: bool
+    fuzzy: bool
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    country: str | None
+    kind: str | None
+    recipient_only: bool
+
+
+@cache
+def dutch_words() -> frozenset[str]:
+    """Dutch word forms (spacy-lookups-data lemma tables plus a few from the data file): a capitalised
+    token that is an ordinary word is no organisation name and no spelling variant of one."""
+    from spacy.lookups import load_lookups
+
+    lookups = load_lookups("nl", ["lemma_lookup", "lemma_index"])
+    table = lookups.get_table("lemma_lookup")
+    words: set[str] = set(table.keys()) | set(table.values())
+    index = lookups.get_table("lemma_index")
+    for key in index.keys():
+        words.update(index[key])
+    words.update(load_data("third_parties")["cues"]["extra_words"])
+    return frozenset(w.lower() for w in words if isinstance(w, str))
+
+
+_SUFFIXES = ("s", "'s", "en", "n", "e", "es", "ers", "tje", "tjes", "je", "jes")
+
+
+def is_dutch_word(word: str, words: frozenset[str]) -> bool:
+    """A Dutch word or an inflection of one ("instructeurs", "docenten"): the lemma tables list base forms."""
+    low = word.lower()
+    if low in words:
+        return True
+    return any(low.endswith(suf) and len(low) - len(suf) >= 3 and low[: -len(suf)] in words for suf in _SUFFIXES)
+
+
+class KnowledgeBase:
+    """The organisations, their aliases and the cue vocabularies, indexed for matching."""
+
+    def __init__(self) -> None:
+        data = load_data("third_parties")
+        countries = load_data("countries")["countries"]
+        self.eea = {c["code"] for c in countries if c["eea"]}
+        self.nationalities = {adj.lower(): c["code"] for c in countries for adj in c.get("adjectives_nl", [])}
+        self.orgs: list[Organisation] = []
+        self.aliases: list[Alias] = []
+        for entry in data["organisations"]:
+            idx = len(self.orgs)
+            self.orgs.append(Organisation(entry["name"], entry["country"], entry["kind"],
+                                          entry.get("recipient_only", False)))
+            self._add_aliases(entry["aliases"], idx, None)
+            for service in entry.get("services", []):
+                self._add_aliases(service["aliases"], idx, service["name"])
+        for entry in data["not_third_parties"]:
+            self._add_aliases(entry["aliases"], -1, None)
+        self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
+        self.org_aliases: list[set[str]] = [{_words_only(o.name)} for o in self.orgs]
+        for a in self.aliases:
+            if a.org >= 0:
+                self.org_aliases[a.org].add(_words_only(a.text))
+        self._index_single_words()
+        self._index_fuzzy(data["fuzzy"])
+        cues = data["cues"]
+        self.cues = cues
+        self.legal_forms = set(cues["legal_forms"])
+        self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
+        self.company_nouns = set(cues["company_nouns"])
+        self.role_nouns: dict[str, str | None] = cues["role_nouns"]
+        self.connectors = set(cues["name_connectors"])
+        self.stopwords = set(cues["name_stopwords"])
+        self.stop_lower = {s.lower() for s in cues["name_stopwords"]}
+        self.recipient = re.compile(cues["recipient_pattern"], re.I)
+        self.list_intro = re.compile(cues["list_intro_pattern"], re.I)
+        self.list_single = re.compile(cues["list_single_pattern"], re.I)
+        self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
+        self.controller = ControllerPatterns(cues["controller"])
+
+    def _add_aliases(self, items: list[Any], org: int, service: str | None) -> None:
+        for item in items:
+            if isinstance(item, str):
+                item = {"text": item}
+            cs = item.get("case_sensitive", False)
+            ctx = item.get("needs_context", False)
+            fuzzy = item.get("fuzzy", True) and not cs and not ctx and org >= 0
+            self.aliases.append(Alias(item["text"], org, service, cs, ctx, fuzzy))
+
+    def _index_single_words(self) -> None:
+        """One-word aliases, for compounds ("YouTube-dienst") and split names ("Mail Chimp")."""
+        self.single_exact: dict[str, int] = {}
+        self.single_lower: dict[str, int] = {}
+        for i, a in enumerate(self.aliases):
+            if " " in a.text:
+                continue
+            if a.case_sensitive:
+                self.single_exact.setdefault(a.text, i)
+            else:
+                self.single_lower.setdefault(a.text.lower(), i)
+        self.max_single = max(len(k) for k in [*self.single_exact, *self.single_lower])
+
+    def _index_fuzzy(self, settings: dict[str, Any]) -> None:
+        words = dutch_words()
+        self.fuzzy_min = settings["min_length"]
+        self.fuzzy_first = settings.get("same_first_letter", True)
+        self.fuzzy_steps = sorted((s["min_length"], s["distance"]) for s in settings["max_distance"])
+        keys: dict[str, int] = {}
+        for i, a in enumerate(self.aliases):
+            low = a.text.lower()
+            if a.fuzzy and len(low) >= self.fuzzy_min and " " not in low and low not in words:
+                keys.setdefault(low, i)
+        self.fuzzy_keys = list(keys)
+        self.fuzzy_alias = list(keys.values())
+
+    def max_distance(self, length: int) -> int:
+        dist = 0
+        for min_len, d in self.fuzzy_steps:
+            if length >= min_len:
+                dist = d
+        return dist
+
+    def outside_eea(self, country: str | None) -> bool | None:
+        return None if country is None else country not in self.eea
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase()
+
+
+# ------------------------------------------------------------------ controller
+
+
+class ControllerPatterns:
+    """Where a statement names its own organisation: strong signals exclude knowledge-base organisations
+    too, weak ones ("verwerkt door X" near the top, "X hecht waarde aan") only names found by cues.
+    Every pattern is tried only where a literal anchor word occurs, so the cost stays proportional to
+    the few places a statement introduces itself."""
+
+    def __init__(self, cfg: dict[str, Any]) -> None:
+        self.head = cfg["head_chars"]
+        privacy = cfg["privacy_words"]
+        self.title_strip = re.compile(rf"\b(?:{privacy})\b|\b(?:van|voor)\b|[:|–—]|\s-\s|\([^)]*\)", re.I)
+        self.name_here = re.compile(_NAME)
+        self.name_at_end = re.compile(rf"({_NAME})\s*$")
+        self.name_after_voor = re.compile(rf"\bvoor\s+({_NAME})\s*$")
+        self.reference = re.compile(rf"(?i:{cfg['document_reference']})({_NAME})")
+        self.elsewhere = re.compile(cfg["reference_elsewhere"], re.I)
+        self.responsible_after = re.compile(rf"({_NAME})\s*(?:\([^)]*\))?\s*,?\s*(?i:{cfg['responsible_after']})")
+        self.responsible_before = re.compile(cfg["responsible_before"] + rf"({_NAME})")
+        self.self_intro = cfg["self_intro"]
+        self.seat = cfg["seat"]
+        self.weak_before = cfg["weak_before"]
+        self.weak_after = cfg["weak_after"]
+        self.weak_value = cfg["weak_value"]
+
+    def find(self, text: str) -> tuple[list[str], list[str]]:
+        head = text[: self.head]
+        low = text.lower()
+        low_head = low[: self.head]
+        strong = [self._title(text)]
+        for pos in _positions(low_head, "privacy"):
+            m = self.reference.search(head, max(0, pos - 8), pos + 160)
+            if m:
+                line_end = text.find("\n", m.end())
+                rest = text[m.end(): line_end if line_end >= 0 else len(text)]
+                if not self.elsewhere.search(rest[:200]):
+                    strong.append(m.group(1))
+        for phrase in self.self_intro:
+            for pos in _positions(low_head, phrase):
+                m = self.name_here.match(head, pos + len(phrase))
+                strong.append(m.group(0) if m else None)
+        for word in self.seat:
+            for pos in _positions(low_head, word):
+                prefix = head[max(0, pos - 150): pos].rstrip(" ,(\t")
+                if prefix.endswith(" statutair"):
+                    prefix = prefix[: -len(" statutair")]
+                m = self.name_at_end.search(prefix)
+                strong.append(m.group(1) if m else None)
+        strong.append(self._responsible(text, low))
+        weak: list[str | None] = []
+        for phrase in self.weak_before:
+            for pos in _positions(low[:1200], phrase):
+                m = self.name_here.match(text, pos + len(phrase) + 1)
+                weak.append(m.group(0) if m else None)
+        for phrase in self.weak_after:
+            for pos in _positions(low, phrase):
+                m = self.name_at_end.search(text[max(0, pos - 100): pos])
+                weak.append(m.group(1) if m else None)
+        for phrase in self.weak_value:
+            for pos in _positions(low, phrase):
+                m = self.name_after_voor.search(text[max(0, pos - 100): pos])
+                weak.append(m.group(1) if m else None)
+        return _names(strong), _names(weak)
+
+    def _title(self, text: str) -> str | None:
+        stripped = text.lstrip()
+        line = stripped[: stripped.find("\n")] if "\n" in stripped else stripped
+        if not line or len(line.split()) > 12 or (line.rstrip().endswith(".") and len(line.split()) > 6):
+            return None
+        rest = self.title_strip.sub("  ", line)
+        for part in re.split(r"\s{2,}", rest):
+            m = self.name_here.match(part.strip())
+            if m and m.group(0).strip():
+                return m.group(0)
+        return None
+
+    def _responsible(self, text: str, low: str) -> str | None:
+        """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X"."""
+        for pos in _positions(low, "verantwoordelijk"):
+            start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+            word_start = pos
+            while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
+                word_start -= 1
+            word_end = pos + len("verantwoordelijk")
+            while word_end < len(text) and text[word_end].isalpha():
+                word_end += 1
+            word = low[word_start: word_end]
+            if word.startswith(("co-", "co", "mede", "gezamenlijk")) or "gezamenlijk" in low[start: pos] \
+                    or word.endswith("heid"):
+                continue
+            before = text[start: word_start]
+            hit = self.responsible_after.search(before)
+            if hit and hit.end() == len(before) and _is_name(_clean_name(hit.group(1))):
+                return hit.group(1)
+            hit = self.responsible_before.match(text[word_end: word_end + 200])
+            if hit and _is_name(_clean_name(hit.group(1))):
+                return hit.group(1)
+        return None
+
+
+def _positions(text: str, needle: str):
+    """Every offset of ``needle`` in ``text`` (str.find: far cheaper than a regex scan)."""
+    pos = text.find(needle)
+    while pos >= 0:
+        yield pos
+        pos = text.find(needle, pos + 1)
+
+
+def _names(candidates: list[str | None]) -> list[str]:
+    cleaned = (_clean_name(c) for c in candidates if c)
+    return [c for c in cleaned if _is_name(c)]
+
+
+_PRONOUNS = {"wij", "we", "ik", "u", "jij", "je", "zij", "ze", "hij", "dit", "deze", "die", "dat", "het", "de", "er",
+             "ook", "zelf"}
+
+
+def _is_name(name: str) -> bool:
+    """A controller candidate has letters and is more than a pronoun ("Wij zijn verantwoordelijk")."""
+    return bool(name) and name[0].isalpha() and name.split()[0].lower() not in _PRONOUNS
+
+
+def _words_only(text: str) -> str:
+    """Lower case, punctuation as spaces: "Mollie B.V." → "mollie b v", for whole-word containment."""
+    return " ".join(re.findall(r"[\w&]+", text.lower()))
+
+
+def _clean_name(name: str) -> str:
+    """Straight apostrophes, single spaces, no surrounding punctuation ("'s-Hertogenbosch" keeps its own)."""
+    name = " ".join(name.translate(_APOSTROPHES).split()).strip(" .,;:-–—\"()")
+    if name.startswith("'") and not name.startswith("'s"):
+        name = name[1:]
+    return name.rstrip("'").strip()
+
+
+# ------------------------------------------------------------------ the component
+
+
+@dataclass
+class Hit:
+    """One mention of an organisation (knowledge-base alias or a name found by a cue)."""
+
+    start: int  # token indices
+    end: int
+    alias: int = -2  # index into KnowledgeBase.aliases; -2 for a name found by a cue
+    name: str = ""
+    country: str | None = None
+    kind: str | None = None
+    strong: bool = False  # cue names: found by a legal form or a nationality
+
+
+@dataclass
+class Found:
+    organisation: str
+    org: int | None
+    services: list[str] = field(default_factory=list)
+    country: str | None = None
+    kind: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+
+
+_FORM_CACHE: dict[int, tuple[int, str] | None] = {}  # ORTH hash → (alias index, how) or None
+
+
+class ThirdPartyComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.kb = knowledge_base()
+        self.words = dutch_words()
+        vocab = nlp.vocab
+        self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, Any]] = {}
+        lower_seen: set[str] = set()
+        orth_seen: set[str] = set()
+        lower_patterns: dict[str, list[str]] = {}
+        orth_patterns: dict[str, list[str]] = {}
+        for i, alias in enumerate(self.kb.aliases):
+            key = f"tp_alias_{i}"
+            if alias.case_sensitive:
+                if alias.text in orth_seen:
+                    continue
+                orth_seen.add(alias.text)
+                orth_patterns[key] = [alias.text]
+            else:
+                if alias.text.lower() in lower_seen:
+                    continue
+                lower_seen.add(alias.text.lower())
+                lower_patterns[key] = [alias.text]
+            self.labels[vocab.strings.add(key)] = ("alias", i)
+        cues = self.kb.cues
+        cue_words = {
+            "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
+            "recip": cues["recipient_verbs"], "gov": cues["government_prefixes"],
+        }
+        for kind, words in cue_words.items():
+            key = f"tp_cue_{kind}"
+            lower_patterns[key] = words
+            self.labels[vocab.strings.add(key)] = ("cue", kind)
+        orth_patterns["tp_cue_legal"] = sorted(self.kb.legal_forms)
+        self.labels[vocab.strings.add("tp_cue_legal")] = ("cue", "legal")
+        for patterns, matcher in ((lower_patterns, self.lower_matcher), (orth_patterns, self.orth_matcher)):
+            for key, texts in patterns.items():
+                matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+
+    # -------------------------------------------------------------- main
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            doc._.third_parties = []
+            doc.spans["third_parties"] = []
+            return doc
+        run = _DocRun(self, doc)
+        found = run.collect()
+        spans = []
+        parties = []
+        text = run.text
+        for f in found:
+            mentions = []
+            for s, e in f.mentions:
+                start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+                mentions.append(Span(text[start:end], start, end))
+                spans.append(SpacySpan(doc, s, e, label=f.organisation))
+            parties.append(ThirdParty(
+                organisation=f.organisation, services=f.services, country=f.country, kind=f.kind,
+                in_knowledge_base=f.org is not None, outside_eea=self.kb.outside_eea(f.country), mentions=mentions))
+        doc._.third_parties = parties
+        doc.spans["third_parties"] = spans
+        return doc
+
+
+class _DocRun:
+    """The work for one document; keeps the arrays and sentence bounds the steps share."""
+
+    def __init__(self, comp: ThirdPartyComponent, doc: Doc) -> None:
+        self.comp = comp
+        self.kb = comp.kb
+        self.words = comp.words
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.n = len(doc)
+        arr = doc.to_array([ORTH, SENT_START])
+        self.orths = arr[:, 0]
+        self.orth_list = self.orths.tolist()
+        starts = numpy.flatnonzero(arr[:, 1] == 1)
+        self.sent_starts = starts.tolist() if len(starts) and starts[0] == 0 else [0, *starts.tolist()]
+        self.strings = doc.vocab.strings
+
+    # -------------------------------------------------------------- helpers
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else self.n
+        return self.sent_starts[k], end
+
+    def chars(self, s: int, e: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+    def paragraph(self, char: int) -> str:
+        text = self.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        return text[start: end if end >= 0 else len(text)]
+
+    # -------------------------------------------------------------- steps
+
+    def collect(self) -> list[Found]:
+        alias_hits, cue_hits = self._phrase_matches()
+        alias_hits = _non_overlapping(alias_hits)
+        covered = numpy.zeros(self.n, dtype=bool)
+        for h in alias_hits:
+            covered[h.start:h.end] = True
+        alias_hits += self._form_hits(covered)
+        alias_hits.sort(key=lambda h: h.start)
+        for h in alias_hits:
+            covered[h.start:h.end] = True
+        kept = self._check_kb_hits(alias_hits)
+        strong, weak = self.kb.controller.find(self.text)
+        found = self._group_kb(kept, strong)
+        names = self._cue_names(cue_hits, covered)
+        found += self._group_names(names, strong + weak, found)
+        found.sort(key=lambda f: f.mentions[0][0])
+        return found
+
+    def _phrase_matches(self) -> tuple[list[Hit], list[tuple[str, int, int]]]:
+        comp = self.comp
+        alias_hits: list[Hit] = []
+        cues: list[tuple[str, int, int]] = []
+        for matcher in (comp.lower_matcher, comp.orth_matcher):
+            for match_id, s, e in matcher(self.doc):
+                kind, value = comp.labels[match_id]
+                if kind == "alias":
+                    alias_hits.append(Hit(s, e, alias=value))
+                else:
+                    cues.append((value, s, e))
+        return alias_hits, cues
+
+    def _form_hits(self, covered: numpy.ndarray) -> list[Hit]:
+        """Compounds and spelling variants, from the distinct token forms (each analysed once per process)."""
+        cache = _FORM_CACHE
+        strings = self.strings
+        hits = []
+        for h in set(self.orth_list):
+            result = cache.get(h, False)
+            if result is False:
+                result = self._analyse_form(strings[h])
+                if len(cache) < _CACHE_LIMIT:
+                    cache[h] = result
+            if result is not None:
+                hits.extend(Hit(i, i + 1, alias=result[0]) for i in numpy.flatnonzero(self.orths == h).tolist()
+                            if not covered[i])
+        return hits
+
+    def _analyse_form(self, form: str) -> tuple[int, str] | None:
+        kb = self.kb
+        if len(form) < 4 or not (form[0].isupper() or "-" in form):
+            return None
+        if "@" in form or "/" in form or form.lower().startswith(("www.", "http")):
+            return None
+        if "-" in form:
+            return self._hyphen_compound(form)
+        if not form.isalpha() or not form[0].isupper():
+            return None
+        low = form.lower()
+        hit = self._glued_compound(form)
+        if hit is not None:
+            return hit
+        if len(low) < kb.fuzzy_min or is_dutch_word(low, self.words) or form in kb.stopwords or form.isupper():
+            return None
+        best = process.extractOne(low, kb.fuzzy_keys, scorer=DamerauLevenshtein.distance,
+                                  score_cutoff=kb.max_distance(len(low)))
+        if best is None:
+            return None
+        key, dist, idx = best
+        if dist == 0 or dist > kb.max_distance(len(key)) or (kb.fuzzy_first and key[0] != low[0]):
+            return None
+        return kb.fuzzy_alias[idx], "fuzzy"
+
+    def _hyphen_compound(self, form: str) -> tuple[int, str] | None:
+        kb = self.kb
+        parts = form.split("-")
+        for k in range(len(parts) - 1, 0, -1):
+            head = " ".join(parts[:k])
+            if not head:
+                continue
+            idx = kb.single_exact.get(head)
+            if idx is not None and "".join(parts).lower() in self.words:
+                idx = None  # "Meta-data"
+            if idx is None:
+                idx = kb.single_lower.get(head.lower())
+            if idx is not None and self._compound_ok(idx):
+                return idx, "compound"
+        return None
+
+    def _compound_ok(self, idx: int) -> bool:
+        """Ordinary-word aliases and government bodies ("KvK-nummer", "Politieagent") make no compounds."""
+        alias = self.kb.aliases[idx]
+        return not alias.needs_context and (alias.org < 0 or not self.kb.orgs[alias.org].recipient_only)
+
+    def _glued_compound(self, form: str) -> tuple[int, str] | None:
+        kb = self.kb
+        low = form.lower()
+        whole_word = low in self.words
+        for cut in range(min(len(form) - 3, kb.max_single), 3, -1):
+            head, rest = form[:cut], form[cut:]
+            rest_word = rest.lower() in self.words
+            idx = kb.single_exact.get(head)
+            if idx is not None and not whole_word and (rest_word or (head[-1].isupper() and rest[0].islower())):
+                if self._compound_ok(idx):
+                    return idx, "compound"
+            idx = kb.single_lower.get(head.lower())
+            if idx is not None and rest_word and self._compound_ok(idx):
+                return idx, "compound"
+        return None
+
+    def _check_kb_hits(self, hits: list[Hit]) -> list[Hit]:
+        """Drop blocking entries, context-less ordinary words and government bodies not said to receive data."""
+        kb = self.kb
+        plain_sentences = set()
+        for h in hits:
+            alias = kb.aliases[h.alias]
+            if alias.org >= 0 and not alias.needs_context:
+                plain_sentences.add(self.sentence(h.start)[0])
+        kept = []
+        for h in hits:
+            alias = kb.aliases[h.alias]
+            if alias.org < 0:
+                continue
+            org = kb.orgs[alias.org]
+            if alias.needs_context and not self._has_context(h, org, plain_sentences):
+                continue
+            if org.recipient_only and not self.kb.recipient.search(self.paragraph(self.doc[h.start].idx)):
+                continue
+            kept.append(h)
+        return kept
+
+    def _has_context(self, hit: Hit, org: Organisation, plain_sentences: set[int]) -> bool:
+        s, e = self.sentence(hit.start)
+        if s in plain_sentences:
+            return True
+        cs, ce = self.chars(s, e)
+        hs, he = self.chars(hit.start, hit.end)
+        sentence = (self.text[cs:hs] + " " + self.text[he:ce]).lower()
+        words = self.kb.context.get(org.kind or "", self.kb.context["generic"])
+        return any(w in sentence for w in words)
+
+    def _group_kb(self, hits: list[Hit], controllers: list[str]) -> list[Found]:
+        kb = self.kb
+        by_org: dict[int, Found] = {}
+        for h in hits:
+            alias = kb.aliases[h.alias]
+            org = kb.orgs[alias.org]
+            f = by_org.get(alias.org)
+            if f is None:
+                f = by_org[alias.org] = Found(org.name, alias.org, country=org.country, kind=org.kind)
+            f.mentions.append((h.start, h.end))
+            if alias.service and alias.service not in f.services:
+                f.services.append(alias.service)
+        ctrl = [f" {_words_only(c)} " for c in controllers]
+        result = []
+        for idx, f in by_org.items():
+            if ctrl and any(f" {t} " in c for t in kb.org_aliases[idx] for c in ctrl):
+                continue  # the controller itself or its own product
+            result.append(f)
+        return result
+
+    # -------------------------------------------------------------- names found by cues
+
+    def _cue_names(self, cues: list[tuple[str, int, int]], covered: numpy.ndarray) -> list[Hit]:
+        names: list[Hit] = []
+        for kind, s, e in cues:
+            if kind == "legal":
+                hit = self._before_legal_form(s, e)
+            elif kind == "nat":
+                hit = self._after_nationality(s, e)
+            elif kind == "role":
+                hit = self._around_role(s, e)
+            elif kind == "host":
+                hit = self._after_preposition(e, self.kb.cues["hosting_prepositions"])
+            elif kind == "recip":
+                hit = self._after_recipient_verb(s, e)
+            else:
+                hit = self._municipality(s, e)
+            if hit is not None:
+                names.append(hit)
+        names += self._list_items()
+        return [h for h in names if not covered[h.start:h.end].any()]
+
+    def _namey(self, i: int) -> bool:
+        t = self.doc[i].text
+        if not t or t.isspace():
+            return False
+        c = t[0]
+        if c.isupper():
+            return True
+        if c.isdigit():
+            return any(ch.isupper() for ch in t) and any(ch.isalpha() for ch in t)
+        return len(t) > 3 and t.startswith("s-") and t[2].isupper()
+
+    def _connector(self, i: int) -> bool:
+        t = self.doc[i].text
+        return t in self.kb.connectors or t in ("'", "’", "‘")
+
+    def _legal(self, i: int) -> bool:
+        t = self.doc[i].text
+        return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
+
+    def _forward(self, k: int, limit: int = 7) -> int:
+        j = k
+        while j < self.n and j - k < limit:
+            if self._namey(j) or (self._connector(j) and j + 1 < self.n and self._namey(j + 1)):
+                j += 1
+                continue
+            break
+        while j > k and self._connector(j - 1):
+            j -= 1
+        return j
+
+    def _backward(self, j: int, limit: int = 7) -> int:
+        """Start of the name that ends at token ``j`` (exclusive)."""
+        i = j
+        sent_start = self.sentence(j - 1)[0] if j > 0 else 0
+        while i > sent_start and j - i < limit and not self._legal(i - 1):
+            if self._namey(i - 1) or (self._connector(i - 1) and i - 2 >= sent_start and self._namey(i - 2)):
+                i -= 1
+                continue
+            break
+        while i < j and (self._connector(i) or self.doc[i].text in self.kb.stopwords):
+            i += 1
+        return i
+
+    def _name_hit(self, s: int, e: int, strong: bool = False, country: str | None = None,
+                  kind: str | None = None) -> Hit | None:
+        while e > s and self._legal(e - 1):
+            e -= 1
+        if e <= s:
+            return None
+        tokens = [t.text for t in self.doc[s:e]]
+        if not self._valid(tokens, strong):
+            return None
+        cs, ce = self.chars(s, e)
+        return Hit(s, e, name=_clean_name(self.text[cs:ce]), country=country, kind=kind, strong=strong)
+
+    def _valid(self, tokens: list[str], strong: bool) -> bool:
+        kb = self.kb
+        words = [t for t in tokens if t not in kb.connectors and t not in ("'", "’", "‘")]
+        if not words:
+            return False
+        name = " ".join(tokens)
+        if name in kb.stopwords or words[0] in kb.stopwords or name.lower() in kb.org_index:
+            return False
+        if len(words) == 1:
+            w = words[0]
+            if len(w) < 2 or (len(w) <= 2 and not strong) or w.lower() in kb.stop_lower:
+                return False
+            mixed = any(c.isupper() for c in w[1:]) and not w.isupper()
+            if is_dutch_word(w, self.words) and not mixed and not strong:
+                return False
+        elif not strong and all(is_dutch_word(w, self.words) or w.lower() in kb.stop_lower for w in words):
+            return False
+        return any(c.isalpha() for c in name)
+
+    def _before_legal_form(self, s: int, e: int) -> Hit | None:
+        start = self._backward(s)
+        if start >= s:
+            return None
+        return self._name_hit(start, s, strong=True)
+
+    def _after_nationality(self, s: int, e: int) -> Hit | None:
+        doc = self.doc
+        country = self.kb.nationalities.get(doc[s:e].text.lower())
+        if e < self.n and doc[e].lower_ in self.kb.company_nouns:
+            k = e + 1
+            if k < self.n and doc[k].text in (",", ":"):
+                k += 1
+            end = self._forward(k)
+            if end > k:
+                return self._name_hit(k, end, strong=True, country=country)
+        # "X, een Amerikaans bedrijf" / "X (een Duitse onderneming)"
+        if e < self.n and doc[e].lower_ in self.kb.company_nouns and s >= 3 \
+                and doc[s - 1].lower_ in ("een", "het", "de") and doc[s - 2].text in (",", "(", "-", "–"):
+            start = self._backward(s - 2)
+            if start < s - 2:
+                return self._name_hit(start, s - 2, strong=True, country=country)
+        return None
+
+    def _around_role(self, s: int, e: int) -> Hit | None:
+        doc = self.doc
+        kind = self.kb.role_nouns.get(doc[s:e].text.lower())
+        k = e
+        # "de bouwer en beheerder van de website -- X --", "onze hostingpartij X"
+        if k + 2 < self.n and doc[k].lower_ in ("van", "voor") \
+                and doc[k + 1].lower_ in ("de", "het", "onze", "ons", "deze"):
+            k += 3
+        while k < self.n and doc[k].text in ("--", "-", "–", "—", ":", "(") and k - e < 5:
+            k += 1
+        end = self._forward(k)
+        if end > k and self._name_ends_cleanly(end):
+            return self._name_hit(k, end, kind=kind)
+        # "X, onze hostingpartij"
+        if s >= 3 and doc[s - 1].lower_ in ("onze", "ons", "de", "het", "een") and doc[s - 2].text in (",", "("):
+            start = self._backward(s - 2)
+            if start < s - 2:
+                return self._name_hit(start, s - 2, kind=kind)
+        return None
+
+    def _name_ends_cleanly(self, end: int) -> bool:
+        """A name is followed by punctuation, a line end, a verb or a preposition, not by a number."""
+        return end >= self.n or not self.doc[end].like_num
+
+    def _after_preposition(self, e: int, prepositions: list[str]) -> Hit | None:
+        doc = self.doc
+        k = e
+        if k < self.n and doc[k].lower_ in prepositions:
+            k += 1
+            if k < self.n and doc[k].lower_ in ("de", "het"):
+                k += 1
+            end = self._forward(k)
+            if end > k and self._name_ends_cleanly(end):
+                return self._name_hit(k, end)
+        return None
+
+    def _after_recipient_verb(self, s: int, e: int) -> Hit | None:
+        doc = self.doc
+        sent_end = self.sentence(s)[1]
+        preps = self.kb.cues["recipient_prepositions"]
+        for k in range(e, min(e + 7, sent_end)):
+            if doc[k].lower_ in preps:
+                return self._after_preposition(k, preps)
+            if doc[k].is_punct:
+                break
+        return None
+
+    def _municipality(self, s: int, e: int) -> Hit | None:
+        doc = self.doc
+        k = e
+        end = self._forward(k, limit=5)
+        if end <= k or not any(self._namey(i) for i in range(k, end)):
+            return None
+        cs, ce = self.chars(k, end)
+        if not self.kb.recipient.search(self.paragraph(cs)):
+            return None
+        name = _clean_name(self.text[cs:ce])
+        prefix = doc[s].text.capitalize()
+        return Hit(s, end, name=f"{prefix} {name}", kind="government", strong=True)
+
+    def _list_items(self) -> list[Hit]:
+        """Names that head the lines after "... de volgende verwerkers:" or "De co-verwerkingsverantwoordelijke is:"."""
+        kb = self.kb
+        text = self.text
+        hits: list[Hit] = []
+        for m in re.finditer(r":[ \t]*\n", text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            intro = text[line_start: m.start() + 1]
+            if not kb.list_intro.search(intro):
+                continue
+            single = bool(kb.list_single.search(intro))
+            pos = m.end()
+            for _ in range(25):
+                while pos < len(text) and text[pos] in "\n \t":
+                    pos += 1
+                if pos >= len(text):
+                    break
+                end = text.find("\n", pos)
+                end = len(text) if end < 0 else end
+                line = text[pos:end]
+                if len(line.split()) > 15 and not re.search(r"[|:(]", line[:60]):
+                    break
+                hit = self._line_head(pos, end)
+                if hit is not None:
+                    hits.append(hit)
+                if single:
+                    break
+                pos = end
+        return hits
+
+    def _line_head(self, start: int, end: int) -> Hit | None:
+        line = self.text[start:end]
+        bullet = re.match(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+", line)
+        offset = start + (bullet.end() if bullet else 0)
+        span = self.doc.char_span(offset, min(end, offset + 80), alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        k = span.start
+        stop = self._forward(k)
+        if stop <= k or not self._name_ends_cleanly(stop):
+            return None
+        after = self.doc[stop] if stop < self.n else None
+        if after is not None and after.text not in ("|", ":", "(", ",", "-", "–") and not after.is_space \
+                and not after.is_punct:
+            return None  # the line goes on as a sentence: "Met dienstverleners die ..."
+        return self._name_hit(k, stop)
+
+    def _group_names(self, hits: list[Hit], controllers: list[str], kb_found: list[Found]) -> list[Found]:
+        ctrl = [_name_key(c) for c in controllers]
+        kb_names = {f.organisation.lower() for f in kb_found}
+        groups: list[Found] = []
+        keys: list[list[str]] = []
+        for h in sorted(hits, key=lambda h: (-len(h.name), h.start)):
+            key = _name_key(h.name)
+            if not key or h.name.lower() in kb_names or any(_is_controller(key, c) for c in ctrl if c):
+                continue
+            for g, gkey in zip(groups, keys):
+                if _same_name(key, gkey):
+                    g.mentions.append((h.start, h.end))
+                    g.country = g.country or h.country
+                    g.kind = g.kind or h.kind
+                    break
+            else:
+                groups.append(Found(h.name, None, country=h.country, kind=h.kind, mentions=[(h.start, h.end)]))
+                keys.append(key)
+        for g in groups:
+            g.mentions.sort()
+        return groups
+
+
+_LEGAL_WORDS = {"bv", "b.v", "nv", "n.v", "vzw", "ltd", "limited", "inc", "llc", "gmbh", "ag", "sa", "sas", "bvba",
+                "plc", "corp", "corporation", "ab", "aps", "oy", "vof", "v.o.f"}
+_KEY_SKIP = {"van", "de", "der", "den", "het", "voor", "s", "en"}
+
+
+def _name_key(name: str) -> list[str]:
+    """Lower-case words of a name without legal forms and connectors, for comparing names."""
+    words = re.findall(r"[\w&]+", name.translate(_APOSTROPHES).lower())
+    return [w for w in words if w not in _LEGAL_WORDS and w not in _KEY_SKIP]
+
+
+def _same_name(a: list[str], b: list[str]) -> bool:
+    """Same organisation: equal words, one name the start of the other ("FROS" / "Fros Multisport
+    Vlaanderen"), or an acronym of the other ("VJJF" / "Vlaamse Ju Jitsu Federatie")."""
+    if not a or not b:
+        return False
+    if set(a) <= set(b) or set(b) <= set(a):
+        return True
+    initials_a, initials_b = "".join(w[0] for w in a), "".join(w[0] for w in b)
+    return (len(a) == 1 and a[0] == initials_b) or (len(b) == 1 and b[0] == initials_a) or \
+        "".join(a) == "".join(b)
+
+
+_GENERIC = {"stichting", "vereniging", "coöperatie", "cooperatie", "groep", "group", "holding", "nederland", "nl",
+            "belgium", "belgië", "international", "europe", "benelux", "vzw", "bv"}
+
+
+def _is_controller(name: list[str], controller: list[str]) -> bool:
+    """A name found by a cue is the controller's when it is part of the controller's name, the controller's
+    name plus generic words ("Stichting", "Nederland"), or its acronym."""
+    a, b = set(name), set(controller)
+    if a <= b or (b <= a and a - b <= _GENERIC):
+        return True
+    initials_a, initials_b = "".join(w[0] for w in name), "".join(w[0] for w in controller)
+    return (len(name) == 1 and name[0] == initials_b) or (len(controller) == 1 and controller[0] == initials_a)
+
+
+def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    """Longest match first, then earliest; a token belongs to one mention."""
+    taken: set[int] = set()
+    kept = []
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if any(i in taken for i in range(h.start, h.end)):
+            continue
+        taken.update(range(h.start, h.end))
+        kept.append(h)
+    return kept
 
 
 @Language.factory("analyser_third_parties", default_config={})
-def make_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.third_parties = []
-        return doc
-
-    return component
+def make_component(nlp: Language, name: str) -> ThirdPartyComponent:
+    return ThirdPartyComponent(nlp)
