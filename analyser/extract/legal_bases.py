@@ -1,17 +1,456 @@
-"""PLACEHOLDER: filled in by the extraction issue."""
+"""The Art. 6 legal bases a statement invokes, with the sentences that invoke them.
+
+A basis counts when the text *invokes* it for some processing, disclosure or retention
+(annotation guide). The word alone is not enough: Dutch statements name bases in passages that
+do not invoke them, and these are the traps this stage handles:
+
+* rights clauses: "je kunt je toestemming intrekken", "bezwaar maken tegen verwerking op basis van
+  gerechtvaardigd belang of een taak van algemeen belang" name bases generically;
+* negations: "wij vragen geen toestemming", "niet op basis van toestemming" (but a data subject's
+  refusal, "indien je geen toestemming geeft", still presupposes consent);
+* hypotheticals: "waar verwerking op toestemming berust", "indien wij uw toestemming nodig hebben";
+* a third party's own obligation: "indien Google hiertoe wettelijk wordt verplicht";
+* other senses: "wettelijke grondslag" (legal basis, not obligation), "verwerkersovereenkomst",
+  "niet toegestaan zonder toestemming" (a licence), definitions of the word.
+
+Cues and context rules are regular expressions in ``data/legal_bases.json``; they run over the
+text once per document and the few matches are checked against their sentence.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
-from .. import extensions  # noqa: F401
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..data import load_data, vocabulary
+from ..extensions import doc_text
+from ..report import LegalBasis, Section
+from ..report import Span as ReportSpan
+from ..segment import section_at
+from .document_date import lower_text
+
+_CUE_FLAGS = re.M  # cue and context patterns run on lower-cased text (much faster than re.I)
+
+
+@dataclass
+class Mention:
+    """One cue that survived the context checks."""
+
+    basis: str
+    start: int  # the cue
+    end: int
+    sent_start: int  # its sentence
+    sent_end: int
+
+
+ARTICLE = -1  # pseudo cue index: run the article pattern
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue pattern; it runs only on sentences that contain one of its anchor words. ``before``
+    must match the text just before the match, ``requires`` must occur in the same sentence."""
+
+    basis: str
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    before: re.Pattern[str] | None = None
+    requires: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A cue match: kind is cue, article or label; ``requires`` must occur in the sentence."""
+
+    basis: str
+    start: int
+    end: int
+    kind: str
+    requires: re.Pattern[str] | None = None
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    lower: str  # cue patterns run on the lower-cased text: much faster than re.IGNORECASE
+    flags: dict[str, bool] = field(default_factory=dict)  # sentence-wide checks, computed once
+
+    def check(self, name: str, pattern: re.Pattern[str]) -> bool:
+        got = self.flags.get(name)
+        if got is None:
+            got = self.flags[name] = pattern.search(self.lower) is not None
+        return got
+
+
+class Rules:
+    """The compiled patterns of ``data/legal_bases.json``."""
+
+    def __init__(self, data: dict) -> None:
+        self.cues: list[Cue] = []
+        self.excluded: dict[str, re.Pattern[str]] = {}
+        for basis, spec in data["bases"].items():
+            for cue in spec["cues"]:
+                before = re.compile(f"(?:{cue['before']})\\Z") if cue.get("before") else None
+                requires = re.compile(cue["requires"]) if cue.get("requires") else None
+                for pattern in cue["patterns"]:
+                    self.cues.append(Cue(basis, re.compile(pattern), tuple(cue["anchors"]), before, requires))
+            if spec.get("excluded"):
+                self.excluded[basis] = re.compile("|".join(f"(?:{p})" for p in spec["excluded"]))
+        self.anchors: dict[str, set[int]] = {}  # anchor word → indices of the cues it can start
+        for i, cue in enumerate(self.cues):
+            for anchor in cue.anchors:
+                self.anchors.setdefault(anchor.lower(), set()).add(i)
+        for anchor in data["articles"]["anchors"]:
+            self.anchors.setdefault(anchor.lower(), set()).add(ARTICLE)
+        self.anchors = _merge_anchors(self.anchors)
+        words = data["bases"]["contract"].get("excluded_words", [])
+        self.contract_excluded = tuple(w.lower() for w in words)
+        self.article = re.compile(data["articles"]["pattern"], _CUE_FLAGS)
+        self.letters: dict[str, str] = data["articles"]["letters"]
+        labels = data["list_labels"]
+        self.label_item = re.compile(labels["item"], _CUE_FLAGS)
+        self.label_cell = re.compile(labels["cell"], _CUE_FLAGS)
+        self.label_bases: dict[str, str] = labels["labels"]
+        self.label_words = tuple(labels["labels"])
+        self.basis_heading = re.compile(labels["basis_heading"], re.I)
+        ctx = data["context"]
+        self.rights = re.compile(ctx["rights"])
+        self.withdrawal_after = re.compile(ctx["withdrawal_after"])
+        self.rights_exempt = set(ctx["rights_exempt"])
+        self.negator = re.compile(ctx["negator"])
+        self.negation_reset = re.compile(ctx["negation_reset"])
+        self.refusal_after = re.compile(ctx["refusal_after"])
+        self.conditional = re.compile(ctx["conditional"])
+        self.hypothetical_basis = re.compile(ctx["hypothetical_basis"])
+        self.hypothetical_after = re.compile(ctx["hypothetical_after"])
+        self.hypothetical_clause = re.compile(ctx["hypothetical_clause"])
+        self.consent_need = re.compile(ctx["consent_need"])
+        self.consent_need_after = re.compile(ctx["consent_need_after"])
+        self.third_party_subject = re.compile(ctx["third_party_subject"])  # case matters: names are capitalised
+        self.first_person = re.compile(ctx["first_person"])
+        self.permission_sense = re.compile(ctx["permission_sense"])
+        self.definition = re.compile(ctx["definition"])
+        self.generic = re.compile(ctx["generic_explanation"])
+        self.boundary = re.compile(ctx["clause_boundary"])
+        self.purpose_phrase = re.compile(data["purposes"]["phrase"])
+        self.purpose_column = re.compile(data["purposes"]["purpose_column"], re.I)
+
+
+def _merge_anchors(anchors: dict[str, set[int]]) -> dict[str, set[int]]:
+    """Every hit of "verplichting" is a hit of "plicht": search only the shorter word, for both cue sets."""
+    merged: dict[str, set[int]] = {}
+    for anchor in sorted(anchors, key=len):
+        host = next((a for a in merged if a in anchor), None)
+        merged.setdefault(host or anchor, set()).update(anchors[anchor])
+    return merged
+
+
+_RULES: list[Rules] = []
+
+
+def rules() -> Rules:
+    if not _RULES:
+        _RULES.append(Rules(load_data("legal_bases")))
+    return _RULES[0]
+
+
+# ------------------------------------------------------------------ candidates
+
+
+def candidate_sentences(index: SentenceIndex, r: Rules) -> dict[int, set[int]]:
+    """The sentences worth a closer look, with the cues their anchor words can start.
+
+    Scanning the text with every cue pattern would cost more than tokenising it; plain substring
+    search for a few anchor words in the lower-cased text is far cheaper (a regex alternation of
+    the anchors is not: ``re`` tries each alternative at every position), and each cue pattern
+    then runs only on the few sentences that hold one of its anchors."""
+    lower = index.lower
+    wanted: dict[int, set[int]] = {}
+    for anchor, cues in r.anchors.items():
+        i = lower.find(anchor)
+        while i >= 0:
+            sent = index.at(i)
+            wanted.setdefault(sent.start, set()).update(cues)
+            i = lower.find(anchor, max(i + 1, sent.end))
+    return wanted
+
+
+def candidates(sent: _Sentence, cues: set[int], r: Rules) -> list[Candidate]:
+    """Every cue match in one sentence, with offsets into the document."""
+    found: list[Candidate] = []
+    s, off = sent.lower, sent.start
+    for i in sorted(cues):
+        if i == ARTICLE:
+            for m in r.article.finditer(s):
+                for letter in re.findall(r"[a-f]", m.group("letters")):
+                    found.append(Candidate(r.letters[letter], off + m.start(), off + m.end(), "article"))
+            continue
+        cue = r.cues[i]
+        for m in cue.pattern.finditer(s):
+            if cue.before is not None and not cue.before.search(s, max(0, m.start() - 120), m.start()):
+                continue
+            if cue.basis == "contract" and _excluded_word(_word_at(s, m.start(), m.end()), r):
+                continue
+            found.append(Candidate(cue.basis, off + m.start(), off + m.end(), "cue", cue.requires))
+    if (len(s) < 100 or "|" in s) and any(w in s for w in r.label_words):
+        for pattern in (r.label_item, r.label_cell):
+            for m in pattern.finditer(s):
+                label = " ".join(m.group("label").split())
+                key = next((k for k in r.label_bases if label.endswith(k)), None)
+                if key is None or (label.endswith("overeenkomst") and _excluded_word(label, r)):
+                    continue
+                found.append(Candidate(r.label_bases[key], off + m.start("label"), off + m.end("label"), "label"))
+    return found
+
+
+def _excluded_word(word: str, r: Rules) -> bool:
+    return word.lower().startswith(r.contract_excluded)
+
+
+def _word_at(s: str, start: int, end: int) -> str:
+    """The whole word around ``s[start:end]`` ("verwerkersovereenkomst" around "overeenkomst")."""
+    while start > 0 and (s[start - 1].isalnum() or s[start - 1] == "-"):
+        start -= 1
+    while end < len(s) and s[end].isalnum():
+        end += 1
+    return s[start:end]
+
+
+# ------------------------------------------------------------------ context
+
+
+def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: list[Section]) -> bool:
+    """Whether candidate ``c`` really invokes its basis (see the module docstring). The checks run
+    on the lower-cased sentence; only the third-party subject needs capitals ("indien Google ...")."""
+    basis = c.basis
+    s = sent.lower
+    a, b = c.start - sent.start, c.end - sent.start
+    before, after = s[:a], s[b:]
+    if len(before) < 3 and r.definition.match(s):
+        return False
+    if s.endswith("?"):
+        return False
+    clause_before = r.boundary.split(before)[-1]
+    clause_after = r.boundary.split(after, maxsplit=1)[0]
+    if basis in r.excluded and r.excluded[basis].search(before[-30:] + s[a:b]):
+        return False
+    if basis not in r.rights_exempt and (r.rights.search(before) or r.withdrawal_after.search(clause_after)):
+        return False
+    if _negated(clause_before, clause_after, r) or sent.check("generic", r.generic):
+        return False
+    if r.conditional.search(clause_before) and (
+            r.hypothetical_basis.search(clause_before) or r.hypothetical_after.search(clause_after)):
+        return False
+    if basis == "consent" and (sent.check("permission", r.permission_sense)
+                               or _hypothetical_consent(before, after, clause_before, clause_after, r)):
+        return False
+    if basis == "legal_obligation" and c.kind != "label":
+        original_before = r.boundary.split(sent.text[:a])[-1]
+        if r.third_party_subject.search(original_before) and not r.first_person.search(clause_before):
+            return False
+    if c.requires is not None:
+        return bool(c.requires.search(s)) and not (basis in r.excluded and r.excluded[basis].search(s))
+    if c.kind == "label":
+        return _under_basis_heading(sent, text, sections, r)
+    return True
+
+
+def _hypothetical_consent(before: str, after: str, clause_before: str, clause_after: str, r: Rules) -> bool:
+    """"Indien wij uw toestemming nodig hebben", "waar verwerking op toestemming berust, is ...
+    ouderlijke toestemming vereist"."""
+    if r.hypothetical_clause.search(before):
+        return True
+    if r.conditional.search(clause_before) and (r.consent_need.search(clause_before)
+                                                or r.consent_need.search(clause_after)):
+        return True
+    return bool(r.consent_need_after.search(after))
+
+
+def _negated(clause_before: str, clause_after: str, r: Rules) -> bool:
+    """"Wij vragen geen toestemming", "niet op basis van toestemming" — unless a reset word
+    ("zonder", "tenzij", "alleen") intervenes or the data subject is the one refusing ("indien je
+    geen toestemming geeft" still presupposes consent)."""
+    window = clause_before[-60:]
+    hits = list(r.negator.finditer(window))
+    if not hits:
+        return False
+    tail = window[hits[-1].end():]
+    if r.negation_reset.search(tail):
+        return False
+    return not r.refusal_after.search(clause_after)
+
+
+def _under_basis_heading(sent: _Sentence, text: str, sections: list[Section], r: Rules) -> bool:
+    """A bare "- Overeenkomst" item or "| Overeenkomst" cell: only under a heading, intro line or
+    table header about the legal basis."""
+    section = section_at(sections, sent.start)
+    if section is not None and section.heading and r.basis_heading.search(section.heading):
+        return True
+    pos = sent.start
+    in_table = "|" in sent.text
+    for _ in range(40):  # walk back over the list or table to its intro line / header row
+        if pos <= 0:
+            return False
+        line_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[line_start:pos].strip()
+        pos = line_start
+        if not line:
+            continue
+        if in_table:
+            if "|" not in line:
+                return False
+            if r.basis_heading.search(line):
+                return True
+            continue
+        if re.match(r"^(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-f][.)])\s", line):
+            continue
+        return bool(r.basis_heading.search(line))
+    return False
+
+
+# ------------------------------------------------------------------ purposes
+
+
+def purposes_for(mention: Mention, lower_sentence: str, text: str, sections: list[Section], r: Rules) -> list[str]:
+    """What the basis is given for: the section heading (skipping headings that only say
+    "Grondslag"), and the purpose phrase of the sentence or the purpose cell of a table row."""
+    out: list[str] = []
+    heading = _purpose_heading(sections, mention.sent_start, r)
+    if heading:
+        out.append(heading)
+    sentence = text[mention.sent_start:mention.sent_end]
+    phrase = _table_purpose(sentence, mention, text, r) if "|" in sentence else None
+    if phrase is None:
+        a, b = mention.start - mention.sent_start, mention.end - mention.sent_start
+        for m in r.purpose_phrase.finditer(lower_sentence):
+            if m.end() <= a or m.start() >= b:
+                phrase = sentence[m.start():m.end()].strip()
+                break
+    if phrase and phrase not in out:
+        out.append(phrase)
+    return out
+
+
+def _purpose_heading(sections: list[Section], offset: int, r: Rules) -> str | None:
+    section = section_at(sections, offset)
+    if section is None:
+        return None
+    i = next(k for k, s in enumerate(sections) if s is section)
+    while i >= 0:
+        heading = sections[i].heading
+        if heading and not r.basis_heading.search(heading):
+            return heading
+        if heading is None:
+            return None
+        i -= 1
+    return None
+
+
+def _table_purpose(row: str, mention: Mention, text: str, r: Rules) -> str | None:
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    header_start = mention.sent_start
+    while header_start > 0:  # the first row of the table holds the column names
+        prev_start = text.rfind("\n", 0, header_start - 1) + 1
+        if "|" not in text[prev_start:header_start]:
+            break
+        header_start = prev_start
+    header = text[header_start:text.find("\n", header_start) if "\n" in text[header_start:] else len(text)]
+    names = [c.strip() for c in header.strip().strip("|").split("|")]
+    if len(names) == len(cells) and header_start != mention.sent_start:
+        for name, cell in zip(names, cells):
+            if r.purpose_column.search(name) and cell:
+                return cell
+    cue = text[mention.start:mention.end].strip().lower()
+    idx = next((i for i, c in enumerate(cells) if cue and cue in c.lower()), None)
+    if idx and cells[idx - 1]:
+        return cells[idx - 1]
+    return None
+
+
+# ------------------------------------------------------------------ the component
+
+
+def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis], list[Span]]:
+    r = r or rules()
+    text = doc_text(doc)
+    sections = doc._.sections or []
+    index = SentenceIndex(doc, text)
+    mentions: list[Mention] = []
+    seen: set[tuple[str, int]] = set()
+    found = []
+    for sent_start, targets in candidate_sentences(index, r).items():
+        found.extend(candidates(index.cache[sent_start], targets, r))
+    for c in sorted(found, key=lambda c: (c.start, c.basis)):
+        sent = index.at(c.start)
+        if (c.basis, sent.start) in seen:
+            continue
+        if invokes(c, sent, r, text, sections):
+            seen.add((c.basis, sent.start))
+            mentions.append(Mention(c.basis, c.start, c.end, sent.start, sent.end))
+    articles = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
+    found: dict[str, LegalBasis] = {}
+    spans: list[Span] = []
+    for m in mentions:
+        lb = found.setdefault(m.basis, LegalBasis(m.basis, articles.get(m.basis)))
+        lb.mentions.append(ReportSpan(text[m.sent_start:m.sent_end], m.sent_start, m.sent_end))
+        for purpose in purposes_for(m, index.cache[m.sent_start].lower, text, sections, r):
+            if purpose not in lb.purposes:
+                lb.purposes.append(purpose)
+        span = doc.char_span(m.start, m.end, label=m.basis, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return list(found.values()), spans
+
+
+class SentenceIndex:
+    """Character bounds of the Doc's sentences, from one array call instead of walking tokens."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        self.lower = lower_text(doc, text)
+        if len(doc):
+            arr = doc.to_array([IDX, SENT_START])
+            self.starts: list[int] = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
+            if not self.starts or self.starts[0] != 0:
+                self.starts.insert(0, 0)
+        else:
+            self.starts = [0]
+        self.cache: dict[int, _Sentence] = {}
+
+    def at(self, offset: int) -> _Sentence:
+        i = bisect_right(self.starts, offset) - 1
+        start = self.starts[i]
+        got = self.cache.get(start)
+        if got is None:
+            end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            got = _Sentence(start, end, self.text[start:end], self.lower[start:end])
+            self.cache[start] = got
+        return got
 
 
 @Language.factory("analyser_legal_bases", default_config={})
-def make_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.legal_bases = []
-        return doc
+def make_component(nlp: Language, name: str) -> LegalBasesComponent:
+    return LegalBasesComponent()
 
-    return component
+
+class LegalBasesComponent:
+    """Writes ``doc._.legal_bases`` (one `LegalBasis` per invoked basis, in order of first mention,
+    each mention the invoking sentence) and ``doc.spans["legal_bases"]`` (the cue phrases)."""
+
+    def __init__(self) -> None:
+        self.rules = rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        bases, spans = find_legal_bases(doc, self.rules)
+        doc._.legal_bases = bases
+        doc.spans["legal_bases"] = spans
+        return doc
