@@ -162,6 +162,7 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, resume: boo
     Exit status 0 when every document was analysed, 1 when some failed (see DIR/errors.csv).
     """
     from .corpus import run_batch
+    from .corpus.engines import PipelineError
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -170,6 +171,8 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, resume: boo
                            max_bytes=max_size, use_model=not no_model)
     except InputError as exc:  # an input that cannot be used at all (a table without a text column)
         raise click.UsageError(str(exc)) from exc
+    except PipelineError as exc:  # nothing can be analysed; reports already written stay for --resume
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"{result.documents} documents: {result.analysed} analysed, {result.failed} failed, "
                f"{result.skipped} skipped (already analysed) in {result.seconds:.1f}s; tables in {out_dir}")
     for doc_id, message in result.errors[:5]:

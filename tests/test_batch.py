@@ -319,3 +319,19 @@ def test_progress_prints_plain_lines_with_rate_eta_and_failures_when_not_a_termi
     assert lines[-1].startswith("analysed 2/10 (")
     assert "docs/s, ETA " in lines[-1] and lines[-1].endswith("1 failed")
     assert format_duration(92) == "1m32s" and format_duration(3723) == "1h02m" and format_duration(7.4) == "7s"
+
+
+def test_a_pipeline_that_cannot_be_built_stops_the_run_instead_of_failing_every_document(monkeypatch,
+                                                                                         tmp_path: Path):
+    import analyser.pipeline
+    from analyser.data import DataError
+
+    def broken(use_model: bool = True):
+        raise DataError("data/checklist.json does not follow its schema at cues/0: 'pattern' is a required property")
+
+    monkeypatch.setattr(analyser.pipeline, "get_nlp", broken)
+    result = CliRunner().invoke(cli, ["batch", str(TEXTS / "nl-017.txt"), str(TEXTS / "nl-031.txt"),
+                                      "--out", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "pipeline cannot be built" in result.output and "checklist.json" in result.output
+    assert not (tmp_path / "out" / "documents.parquet").exists()

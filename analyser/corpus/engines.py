@@ -23,6 +23,11 @@ from .inputs import WorkItem
 _PIPELINE_LOCK = threading.Lock()
 
 
+class PipelineError(RuntimeError):
+    """The analysis pipeline itself cannot be built (a broken data file, a missing model): no document can
+    be analysed, so the run stops instead of failing every document one by one."""
+
+
 @dataclass
 class Outcome:
     id: str
@@ -65,17 +70,28 @@ def _load(item: WorkItem, max_bytes: int):
     return loaded
 
 
+def _pipeline(use_model: bool):
+    """The cached pipeline of this process; a failure to build it raises :class:`PipelineError`."""
+    from ..pipeline import get_nlp
+
+    try:
+        with _PIPELINE_LOCK:
+            return get_nlp(use_model)
+    except Exception as exc:
+        raise PipelineError(f"the analysis pipeline cannot be built: {type(exc).__name__}: {one_line(str(exc))}"
+                            ) from None
+
+
 def analyse_item(item: WorkItem, options: Options) -> Outcome:
     """Analyse one work item; never raises for a bad document (the error travels in the Outcome)."""
     if item.error is not None:
         return Outcome(item.id, item.source, error=item.error)
-    try:
-        from ..api import analyse_loaded
-        from ..pipeline import get_nlp
+    from ..api import analyse_loaded
 
+    _pipeline(options.use_model)
+    try:
         loaded = _load(item, options.max_bytes)
-        with _PIPELINE_LOCK:  # build once per process, and one Doc at a time on threaded workers
-            get_nlp(options.use_model)
+        with _PIPELINE_LOCK:  # one Doc at a time on a threaded (Dask) worker
             report = analyse_loaded(loaded, use_model=options.use_model)
         text = report.to_json()
     except InputError as exc:
@@ -108,9 +124,10 @@ def _init_worker(use_model: bool) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..pipeline import get_nlp
-
-    get_nlp(use_model)
+    try:
+        _pipeline(use_model)
+    except PipelineError:
+        pass  # raised again by the first task, which stops the run with the message
 
 
 def _pool(jobs: int, options: Options):
@@ -239,6 +256,8 @@ def run_dask(items: Iterable[WorkItem], options: Options, jobs: int, scheduler: 
             item = submitted.pop(future.key)
             try:
                 outcome = future.result()
+            except PipelineError:
+                raise
             except Exception as exc:  # a worker lost, a task that could not run
                 outcome = Outcome(item.id, item.source, error=one_line(f"dask task failed: {type(exc).__name__}: "
                                                                        f"{exc}"))
