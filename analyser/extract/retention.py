@@ -39,10 +39,10 @@ from .. import extensions  # noqa: F401  (declares the Doc extensions)
 from ..data import load_data
 from ..extensions import doc_text
 from ..report import RetentionPeriod, Section
-from ..segment import section_at
 
 SPAN_KEY = "retention_periods"
 _WINDOW = 60  # characters of context looked at before / after a duration
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+")
 _REACH = 45  # characters before a unit word where its number(s) may start ("tussen de zes en twaalf maanden")
 
@@ -73,6 +73,8 @@ class Patterns:
     unit_suffixes: tuple[str, ...]
     fraction_words: frozenset[str]
     cue_heads: frozenset[str]
+    indefinite_words: frozenset[str]
+    criteria_leads: frozenset[str]
     qualifier_min: re.Pattern[str]
     qualifier_max: re.Pattern[str]
     retention_cue: re.Pattern[str]
@@ -106,6 +108,29 @@ def _words(patterns: list[str]) -> str:
     return rf"(?<!\w)(?:{_alt(patterns)})(?!\w)"
 
 
+def _trie(words: list[str]) -> str:
+    """One regex for many literal words, factored by shared prefixes: Python's ``re`` tries the branches
+    of a plain alternation one by one at every position, a trie only follows the letters that fit."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [(re.escape(ch) if ch != " " else r"\s+") + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            body = f"(?:{body})?"
+        return body
+
+    return emit(tree)
+
+
 def _number_words(data: dict[str, Any]) -> dict[str, float]:
     """The number words, with the compounds Dutch writes as one word (vijfentwintig, tweeëntwintig)."""
     numbers: dict[str, float] = {k: float(v) for k, v in data["numbers"].items()}
@@ -124,72 +149,93 @@ def patterns() -> Patterns:
     numbers = _number_words(data)
     units = {k: (v[0], int(v[1])) for k, v in data["units"].items()}
     words = sorted(numbers, key=len, reverse=True)
-    number = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    number = rf"\d+(?:[,.]\d+)?½?|½|(?:{number})"
+    number = rf"\d+(?:[,.]\d+)?½?|½|(?:{_trie(words)})"
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     connectors = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in data["range_connectors"])
     duration = re.compile(
         rf"(?<![\w.,/-])(?:(?P<tussen>tussen\s+(?:de\s+)?)?(?P<n1>{number})\s*(?:(?P<u1>{unit})\.?\s*)?"
         rf"(?P<conn>{connectors}|(?(tussen)en|(?!)))\s*)?"
-        rf"(?P<n2>{number})\s*-?\s*(?P<u2>{unit})(?!\w)",
-        re.I)
+        rf"(?P<n2>{number})(?:\s*\(\s*[\w.,]+\s*\))?\s*-?\s*(?P<u2>{unit})(?!\w)")  # on lower-cased text
     fillers = rf"(?:(?:{_alt(data['fillers'])})\s+){{0,2}}"
     before = {k: _alt(v) for k, v in data["exclude_before"].items()}
-    exclude_before = "|".join(rf"(?P<{k}>(?<!\w)(?:{v})\s*{fillers}$)" for k, v in before.items()
-                              if k not in ("time_of_day", "age_years"))
-    exclude_before += rf"|(?P<time_of_day>(?<!\w)(?:{before['time_of_day']})\s+$)"
-    after = "|".join(rf"(?P<{k}>^\s*(?:{_alt(v)}))" for k, v in data["exclude_after"].items())
-    trigger_stop = re.compile(data["trigger_stop"], re.I)
+    # one lookbehind and one alternation per position: these run on every candidate
+    filled = _alt([p for k, v in data["exclude_before"].items() if k not in ("time_of_day", "age_years") for p in v])
+    exclude_before = rf"(?<!\w)(?:(?:{filled})\s*{fillers}|(?:{before['time_of_day']})\s+)$"
+    after = rf"\s*(?:{_alt([p for v in data['exclude_after'].values() for p in v])})"
+    stop = data["trigger_stop"]
+    whole = _trie([w for w in stop["words"] if not w.endswith("*")])
+    stems = _trie([w[:-1] for w in stop["words"] if w.endswith("*")])
+    trigger_stop = re.compile(rf"[{re.escape(stop['characters'])}]|\b(?:(?:{whole})\b|{stems})")
     return Patterns(
         numbers=numbers,
         units=units,
         duration=duration,
-        unit_word=re.compile(rf"(?<!\w)(?:{unit})(?!\w)", re.I),
+        unit_word=re.compile(rf"(?<!\w)(?:{unit})(?!\w)"),
         unit_suffixes=tuple(units),
         fraction_words=frozenset(w for f in data["fractions"] for w in f.split()) | {"½"},
         cue_heads=frozenset(data["cue_heads"]),
-        qualifier_min=re.compile(rf"{_words(data['qualifiers']['min'])}\s*$", re.I),
-        qualifier_max=re.compile(rf"{_words(data['qualifiers']['max'])}\s*$", re.I),
-        retention_cue=re.compile(_alt(data["retention_cues"]), re.I),
-        keep_cue=re.compile(_alt(data["keep_cues"]), re.I),
-        cookie_context=re.compile(_alt(data["cookie_context"]), re.I),
-        cookie_lifetime=re.compile(_alt(data["cookie_lifetime_cues"]), re.I),
-        retention_heading=re.compile(_alt(data["retention_headings"]), re.I),
-        governed=re.compile(rf"(?:{_words(data['governing_words'])}|[:|\t>=–-])\s*{fillers}$", re.I),
-        exclude_before=re.compile(exclude_before, re.I),
-        exclude_after=re.compile(after, re.I),
-        age_years=re.compile(rf"(?<!\w)(?:{before['age_years']})\s*$", re.I),
-        response_cue=re.compile(_words(data["response_cues"]), re.I),
-        response_prefix=re.compile(rf"{_words(data['response_prefix'])}\s*{fillers}$", re.I),
-        rights_context=re.compile(_alt(data["rights_context"]), re.I),
-        indefinite=re.compile(_words(data["indefinite"]), re.I),
-        indefinite_negation=re.compile(rf"{_words(data['indefinite_negation'])}\s+(?:\w+\s+)?$", re.I),
-        indefinite_deletion=re.compile(rf"^\s*{_alt(data['indefinite_deletion_after'])}", re.I),
+        indefinite_words=frozenset(data["indefinite_words"]),
+        criteria_leads=frozenset(data["criteria_leads"]),
+        qualifier_min=re.compile(rf"{_words(data['qualifiers']['min'])}\s*$"),
+        qualifier_max=re.compile(rf"{_words(data['qualifiers']['max'])}\s*$"),
+        retention_cue=re.compile(_alt(data["retention_cues"])),
+        keep_cue=re.compile(_alt(data["keep_cues"])),
+        cookie_context=re.compile(_alt(data["cookie_context"])),
+        cookie_lifetime=re.compile(_alt(data["cookie_lifetime_cues"])),
+        retention_heading=re.compile(_alt(data["retention_headings"])),
+        governed=re.compile(rf"(?:(?<!\w)(?:{_alt(data['governing_words'])})|[:|\t>=–-])\s*{fillers}$"),
+        exclude_before=re.compile(exclude_before),
+        exclude_after=re.compile(after),
+        age_years=re.compile(rf"(?<!\w)(?:{before['age_years']})\s*$"),
+        response_cue=re.compile(_words(data["response_cues"])),
+        response_prefix=re.compile(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
+        rights_context=re.compile(_alt(data["rights_context"])),
+        indefinite=re.compile(_words(data["indefinite"])),  # on lower-cased text
+        indefinite_negation=re.compile(rf"{_words(data['indefinite_negation'])}\s+(?:\w+\s+)?$"),
+        indefinite_deletion=re.compile(rf"^\s*{_alt(data['indefinite_deletion_after'])}"),
         indefinite_adjacent=frozenset(data["indefinite_adjacent"]),
-        criteria=re.compile(_words(data["criteria"]), re.I),
-        trigger_after=re.compile(data["trigger_after"], re.I),
-        trigger_before=re.compile(data["trigger_before"], re.I),
+        criteria=re.compile(_words(data["criteria"])),  # on lower-cased text
+        trigger_after=re.compile(data["trigger_after"]),
+        trigger_before=re.compile(data["trigger_before"]),
         trigger_stop=trigger_stop,
     )
 
 
-def find_durations(p: Patterns, text: str, unit_offsets: list[int] | None = None) -> list[re.Match[str]]:
-    """``p.duration.finditer(text)``, many times faster: the full pattern is only tried in a window around
-    each unit word ("jaar", "maanden", ...), which are rare in running text. ``unit_offsets`` are the
-    character offsets of tokens that may hold a unit (from the token array); without them a regex finds them."""
-    if unit_offsets is None:
-        unit_offsets = [u.start() for u in p.unit_word.finditer(text)]
-    found: list[re.Match[str]] = []
+def find_durations(p: Patterns, text: str, units: list[tuple[int, int]] | None = None) -> list[Found]:
+    """The duration expressions of the text. The full pattern only runs, case-free, in a small window
+    around each unit word that follows a number ("7 jaar", "zes maanden"); ``units`` are (window start,
+    unit offset) pairs from the token array, else a regex finds the unit words."""
+    if units is None:
+        units = [(max(0, u.start() - _REACH), u.start()) for u in p.unit_word.finditer(text.lower())]
+    found: list[Found] = []
     covered = 0
-    for offset in unit_offsets:
+    for window, offset in units:
         if offset < covered:
             continue
-        for m in p.duration.finditer(text, max(covered, offset - _REACH), min(len(text), offset + _WINDOW)):
-            if m.end() > offset:
-                found.append(m)
-                covered = m.end()
+        base = max(covered, window, 1) - 1  # one character more, for the pattern's look-behind
+        low = _lower(text[base:offset + _WINDOW])
+        for m in p.duration.finditer(low, 1 if base or window else 0):
+            if base + m.end() > offset:
+                found.append(Found(base, m))
+                covered = base + m.end()
                 break
     return found
+
+
+@dataclass
+class Found:
+    """A match of a pattern in a lower-cased slice of the text that starts at ``base``."""
+
+    base: int
+    m: re.Match[str]
+
+    @property
+    def start(self) -> int:
+        return self.base + self.m.start()
+
+    @property
+    def end(self) -> int:
+        return self.base + self.m.end()
 
 
 def _value(p: Patterns, word: str) -> float | None:
@@ -221,21 +267,22 @@ class Candidate:
     unit: str
 
 
-def parse_duration(p: Patterns, m: re.Match[str]) -> Candidate | None:
+def parse_duration(p: Patterns, found: Found) -> Candidate | None:
     """The ISO value(s) of a duration match; None for nonsense (zero, "2024 jaar")."""
+    m, base = found.m, found.base
     unit, mult = _unit(p, m["u2"])
     v2 = _value(p, m["n2"])
     if not v2 or v2 <= 0 or (unit == "Y" and v2 > 150):
         return None
+    single = Candidate(base + m.start("n2"), base + m.end(), iso_duration(v2 * mult, unit), None, m["u2"], unit)
     if m["n1"] is None:
-        return Candidate(m.start("n2"), m.end(), iso_duration(v2 * mult, unit), None, m["u2"], unit)
+        return single
     v1 = _value(p, m["n1"])
     unit1, mult1 = _unit(p, m["u1"]) if m["u1"] else (unit, mult)
     if not v1 or v1 <= 0 or (v1 * mult1 >= v2 * mult and unit1 == unit):
-        # "1 - 2 jaar" is a range; "16 - 2 jaar" is not; keep only the second number
-        return Candidate(m.start("n2"), m.end(), iso_duration(v2 * mult, unit), None, m["u2"], unit)
-    return Candidate(m.start("n1"), m.end(), iso_duration(v1 * mult1, unit1), iso_duration(v2 * mult, unit), m["u2"],
-                     unit)
+        return single  # "1 - 2 jaar" is a range; "16 - 2 jaar" is not: keep only the second number
+    return Candidate(base + m.start("n1"), base + m.end(), iso_duration(v1 * mult1, unit1),
+                     iso_duration(v2 * mult, unit), m["u2"], unit)
 
 
 # ------------------------------------------------------------------ context
@@ -253,6 +300,17 @@ class Context:
     list_item: bool
     intro_cue: bool  # a list item under a line like "... worden bewaard voor de periode:"
     cookie: bool
+    marks: list[int] | None = None  # positions of , ; : ( ) in the sentence, found when first needed
+
+    def clause(self, start: int, end: int) -> tuple[str, int]:
+        """The clause around [start, end) (sentence offsets): between the nearest , ; : ( ) on either side."""
+        if self.marks is None:
+            self.marks = [m.start() for m in _CLAUSE_MARK.finditer(self.text)]
+        i = bisect_left(self.marks, start)
+        left = self.marks[i - 1] + 1 if i else 0
+        j = bisect_left(self.marks, end)
+        right = self.marks[j] if j < len(self.marks) else len(self.text)
+        return self.text[left:right], left
 
 
 class RetentionComponent:
@@ -267,11 +325,14 @@ class RetentionComponent:
         periods = finder.run()
         doc._.retention_periods = periods
         spans = []
-        for r in periods:
-            span = doc.char_span(r.start, r.end, alignment_mode="expand")
-            if span is not None:
-                label = "indefinite" if r.indefinite else (r.duration or "criterion")
-                spans.append(Span(doc, span.start, span.end, label=label))
+        if periods:
+            offsets = finder.scan.token_offsets
+            firsts = (numpy.searchsorted(offsets, [r.start for r in periods], "right") - 1).tolist()
+            lasts = numpy.searchsorted(offsets, [r.end for r in periods], "left").tolist()
+            for r, first, last in zip(periods, firsts, lasts):
+                if 0 <= first < last:
+                    label = "indefinite" if r.indefinite else (r.duration or "criterion")
+                    spans.append(Span(doc, first, last, label=label))
         doc.spans[SPAN_KEY] = spans
         return doc
 
@@ -290,35 +351,63 @@ class _Finder:
         self.p = p
         self.sections: list[Section] = doc._.sections or []
         self.retention_sections = _retention_sections(self.sections, p)
+        self.section_starts = [s.start for s in self.sections]
         self.contexts: dict[int, Context] = {}
         self.cookie_sections: dict[tuple[int, bool], bool] = {}
         self.categories = _category_index(doc._.data_categories or [])
-        self.unit_offsets, self.cue_offsets, self.sent_starts = _token_scan(doc, p)
+        self.scan = _token_scan(doc, p)
+        self.sent_starts = self.scan.sentences
 
     # ---------------------------------------------------------- driver
 
     def run(self) -> list[RetentionPeriod]:
         found: list[RetentionPeriod] = []
-        durations = find_durations(self.p, self.text, self.unit_offsets)
+        durations = find_durations(self.p, self.text, self.scan.units)
         for m in durations:
             period = self._duration(m)
             if period is not None:
                 found.append(period)
-        cue_regions = _merge([self.sentence_bounds(o) for o in self.cue_offsets])
-        for start, end in cue_regions:
-            for m in self.p.indefinite.finditer(self.text, start, end):
-                period = self._indefinite(m)
-                if period is not None:
-                    found.append(period)
-        taken = sorted((r.start, r.end) for r in found) + sorted((m.start(), m.end()) for m in durations)
-        sections = [(s.start, s.end) for s in self.sections if id(s) in self.retention_sections]
-        for start, end in _merge(cue_regions + sections):
-            for m in self.p.criteria.finditer(self.text, start, end):
-                period = self._criterion(m, taken, found)
-                if period is not None:
-                    found.append(period)
+        covered = 0
+        for offset in self.scan.indefinite:  # "onbeperkt", "voor onbepaalde tijd", "permanent"
+            if offset < covered:
+                continue
+            m = self.search(self.p.indefinite, max(covered, offset - 12), offset + 40)
+            if m is None or m.end <= offset:
+                continue
+            covered = m.end
+            period = self._indefinite(m)
+            if period is not None:
+                found.append(period)
+        taken = sorted((r.start, r.end) for r in found) + sorted((m.start, m.end) for m in durations)
+        covered = 0
+        for offset in self._criteria_leads():
+            if offset < covered:
+                continue
+            m = self.search(self.p.criteria, offset, offset + 250, anchored=True)
+            if m is None:
+                continue
+            covered = m.end
+            period = self._criterion(m, taken, found)
+            if period is not None:
+                found.append(period)
         found.sort(key=lambda r: r.start)
         return found
+
+    def _criteria_leads(self) -> list[int]:
+        """Offsets of the words that may start a criterion ("niet langer", "zolang", "tot", "na afloop"),
+        in sentences with a word of keeping or deleting or in sections about retention."""
+        scan = self.scan
+        if not scan.leads:
+            return []
+        starts = scan.sentence_array
+        leads = numpy.asarray(scan.leads, dtype="int64")
+        has_cue = numpy.zeros(len(starts) + 1, dtype=bool)
+        has_cue[numpy.searchsorted(starts, numpy.asarray(scan.cues + scan.heads, dtype="int64"), "right")] = True
+        keep = has_cue[numpy.searchsorted(starts, leads, "right")]
+        for s in self.sections:
+            if id(s) in self.retention_sections:
+                keep |= (leads >= s.start) & (leads < s.end)
+        return leads[keep].tolist()
 
     # ---------------------------------------------------------- sentence context
 
@@ -337,15 +426,32 @@ class _Finder:
         cached = self.contexts.get(start)
         if cached is not None:
             return cached
-        text = self.text[start:stop]
-        section = section_at(self.sections, start) if self.sections else None
+        text = _lower(self.text[start:stop])
+        i = bisect_right(self.section_starts, start) - 1
+        section = self.sections[i] if i >= 0 and start <= self.sections[i].end else None
         retention_section = section is not None and id(section) in self.retention_sections
         list_item = bool(_BULLET.match(self.text[self._line_start(start):stop]))
         intro_cue = list_item and self._intro_has_cue(start)
-        cookie = bool(self.p.cookie_context.search(text))
+        cookie = _any_between(self.scan.cookies, start, stop)
         ctx = Context(start, stop, text, section, retention_section, list_item, intro_cue, cookie)
         self.contexts[start] = ctx
         return ctx
+
+    def has_cue(self, start: int, end: int) -> bool:
+        """A word of keeping or deleting between the offsets (from the token flags; words that are cues
+        only with a particle, "slaan ... op", "houden ... bij", are confirmed with the pattern)."""
+        if _any_between(self.scan.cues, start, end):
+            return True
+        return _any_between(self.scan.heads, start, end) and bool(self.p.retention_cue.search(
+            _lower(self.text[start:end])))
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int, anchored: bool = False) -> Found | None:
+        """``pattern`` in the lower-cased text between the offsets (it may look one character back)."""
+        base = max(start - 1, 0)
+        low = _lower(self.text[base:end])
+        pos = start - base
+        m = pattern.match(low, pos) if anchored else pattern.search(low, pos)
+        return Found(base, m) if m is not None else None
 
     def _line_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, offset) + 1
@@ -357,7 +463,7 @@ class _Finder:
             if pos <= 0:
                 return False
             begin = self.text.rfind("\n", 0, pos) + 1
-            line = self.text[begin:pos].strip()
+            line = self.text[begin:pos].strip().lower()
             pos = begin - 1
             if not line or _BULLET.match(line):
                 continue
@@ -366,13 +472,14 @@ class _Finder:
 
     # ---------------------------------------------------------- durations
 
-    def _duration(self, m: re.Match[str]) -> RetentionPeriod | None:
+    def _duration(self, m: Found) -> RetentionPeriod | None:
         cand = parse_duration(self.p, m)
         if cand is None:
             return None
         ctx = self.context(cand.start, cand.end)
-        before = self.text[max(ctx.start, cand.start - _WINDOW):cand.start]
-        after = self.text[cand.end:min(ctx.end, cand.end + _WINDOW)]
+        rel_start, rel_end = cand.start - ctx.start, cand.end - ctx.start
+        before = ctx.text[max(0, rel_start - _WINDOW):rel_start]
+        after = ctx.text[rel_end:rel_end + _WINDOW]
         if not self._is_retention(cand, ctx, before, after):
             return None
         qualifier, q_start = self._qualifier(before, cand)
@@ -392,19 +499,20 @@ class _Finder:
 
     def _is_retention(self, cand: Candidate, ctx: Context, before: str, after: str) -> bool:
         p = self.p
-        if p.exclude_before.search(before) or p.exclude_after.search(after):
+        if p.exclude_before.search(before) or p.exclude_after.match(after):
             return False
         if cand.unit == "Y" and p.age_years.search(before):
             return False  # "kinderen tussen de 12 en 16 jaar"
-        if cand.unit_word.lower() == "jarige" and not p.retention_cue.search(after[:40]):
+        if cand.unit_word == "jarige" and not p.retention_cue.search(after[:40]):
             return False  # "16-jarigen", but "de 7-jarige bewaartermijn"
         rel_start, rel_end = cand.start - ctx.start, cand.end - ctx.start
-        clause = _clause(ctx.text, rel_start, rel_end)
+        clause = ctx.clause(rel_start, rel_end)
         if self._response_time(clause, rel_start - clause[1], before):
             return False
-        part = _part(ctx.text, rel_start, rel_end)  # "...; daarna verwijderen wij ..." speaks of another thing
-        if p.retention_cue.search(part):
+        part_start, part_end = _part(ctx.text, rel_start, rel_end)  # "...; daarna verwijderen wij ..." is another thing
+        if self.has_cue(ctx.start + part_start, ctx.start + part_end):
             return True
+        part = ctx.text[part_start:part_end]
         cookie = ctx.cookie or self._cookie_section(ctx)
         if cookie and p.cookie_lifetime.search(part):
             return True  # "Looptijd: 2 jaar", "deze cookie vervalt na 1 jaar"
@@ -433,10 +541,10 @@ class _Finder:
         key = (id(section), lifetimes)
         known = self.cookie_sections.get(key)
         if known is None:
-            body = self.text[section.start:section.end]
-            known = bool(self.p.cookie_context.search(body))
+            known = _any_between(self.scan.cookies, section.start, section.end)
             if known and lifetimes:
-                known = bool(self.p.cookie_lifetime.search(body) or self.p.retention_cue.search(body))
+                known = bool(self.p.cookie_lifetime.search(_lower(self.text[section.start:section.end]))
+                             or self.has_cue(section.start, section.end))
             self.cookie_sections[key] = known
         return known
 
@@ -451,11 +559,12 @@ class _Finder:
 
     # ---------------------------------------------------------- indefinite
 
-    def _indefinite(self, m: re.Match[str]) -> RetentionPeriod | None:
-        ctx = self.context(m.start(), m.end())
-        before = self.text[max(ctx.start, m.start() - 30):m.start()]
-        after = self.text[m.end():min(ctx.end, m.end() + 30)]
-        phrase = m.group(0).lower()
+    def _indefinite(self, m: Found) -> RetentionPeriod | None:
+        ctx = self.context(m.start, m.end)
+        rel_start, rel_end = m.start - ctx.start, m.end - ctx.start
+        before = ctx.text[max(0, rel_start - 30):rel_start]
+        after = ctx.text[rel_end:rel_end + 30]
+        phrase = m.m.group(0)
         deletion_phrase = phrase.startswith("nooit")
         if not deletion_phrase and self.p.indefinite_negation.search(before):
             return None  # "niet onbeperkt", "niet voor onbepaalde tijd"
@@ -465,35 +574,36 @@ class _Finder:
         if not deletion_phrase and not self.p.keep_cue.search(scope):
             return None  # "onbeperkt toegang", "een permanent bewaakt datacenter" say nothing about keeping data
         return RetentionPeriod(
-            text=m.group(0), duration=None, indefinite=True, start=m.start(), end=m.end(),
+            text=self.text[m.start:m.end], duration=None, indefinite=True, start=m.start, end=m.end,
             trigger=None, applies_to=self._applies_to(ctx), qualifier=None,
             section=ctx.section.heading if ctx.section else None)
 
     # ---------------------------------------------------------- criteria
 
-    def _criterion(self, m: re.Match[str], taken: list[tuple[int, int]],
+    def _criterion(self, m: Found, taken: list[tuple[int, int]],
                    found: list[RetentionPeriod]) -> RetentionPeriod | None:
-        if _overlaps(taken, m.start(), m.end()):
+        if _overlaps(taken, m.start, m.end):
             return None
-        ctx = self.context(m.start(), m.end())
-        sentence = _part(ctx.text, m.start() - ctx.start, m.end() - ctx.start)
-        cue = self.p.retention_cue.search(sentence)
+        ctx = self.context(m.start, m.end)
+        part_start, part_end = _part(ctx.text, m.start - ctx.start, m.end - ctx.start)
+        sentence = ctx.text[part_start:part_end]
+        cue = self.has_cue(ctx.start + part_start, ctx.start + part_end)
         if cue and self.p.rights_context.search(sentence) and not self.p.keep_cue.search(sentence):
             return None  # "je kunt je gegevens laten verwijderen nadat ..." is a right, not a period
         if not cue and not (ctx.retention_section or ctx.intro_cue):
             return None
-        if self._beside_period(m.start(), m.end(), ctx, found):
+        if self._beside_period(m.start, m.end, ctx, found):
             return None  # "tot 7 jaar na beëindiging ...", "de wettelijke bewaartermijn van 7 jaar": the period says it
-        text = m.group(0).rstrip(" ,")
+        text = self.text[m.start:m.end].rstrip(" ,")
         lead = text.split()[0].lower()
         if lead in _EVENT_LEADS or lead in _CLAUSE_LEADS:
             text = _cut(text, self.p.trigger_stop) or ""  # "na afloop van het seizoen | vernietigd"
-        if len(text.split()) < 2 and lead != "tijdelijk":
-            return None
-        end = m.start() + len(text)
+            if not text:
+                return None
+        end = m.start + len(text)
         trigger = text if lead in _EVENT_LEADS else None
         return RetentionPeriod(
-            text=text, duration=None, indefinite=False, start=m.start(), end=end, trigger=trigger,
+            text=text, duration=None, indefinite=False, start=m.start, end=end, trigger=trigger,
             applies_to=self._applies_to(ctx), qualifier=None,
             section=ctx.section.heading if ctx.section else None)
 
@@ -510,14 +620,15 @@ class _Finder:
     def _trigger(self, ctx: Context, start: int, end: int) -> str | None:
         """The event the period runs from: "na beëindiging van de overeenkomst" after the period,
         else a sentence-initial "Na afloop van ..." that ends before it."""
-        m = self.p.trigger_after.match(self.text[end:ctx.end])
+        m = self.p.trigger_after.match(ctx.text, end - ctx.start)
         if m is not None:
-            return _clean_trigger(m.group("t"), self.p.trigger_stop)
+            return _clean_trigger(self.text[ctx.start + m.start("t"):ctx.start + m.end("t")], self.p.trigger_stop)
         m = self.p.trigger_before.match(ctx.text)
         if m is None:
             return None
-        trigger = _clean_trigger(m.group(0), self.p.trigger_stop)
-        if trigger is None or ctx.start + ctx.text.find(trigger) + len(trigger) > start:
+        sentence = self.text[ctx.start:ctx.end]
+        trigger = _clean_trigger(sentence[:m.end()], self.p.trigger_stop)
+        if trigger is None or ctx.start + sentence.find(trigger) + len(trigger) > start:
             return None  # "Na een jaar aggregeren we ...": the period itself, not an event before it
         return trigger
 
@@ -538,7 +649,7 @@ def _cut(raw: str, stop: re.Pattern[str]) -> str | None:
     """A phrase cut before the verb or clause that follows it ("na afloop van het seizoen | vernietigd"),
     without dangling function words; None when fewer than two words remain."""
     text = raw.rstrip(" ,")
-    cut = stop.search(text, 3)
+    cut = stop.search(text.lower(), 3)
     if cut:
         text = text[:cut.start()]
     words = text.split(" ")
@@ -560,19 +671,24 @@ def _clean_trigger(raw: str, stop: re.Pattern[str]) -> str | None:
     return " ".join(words[:14])
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[str, int]:
-    """The clause of the sentence around [start, end): between the nearest , ; : ( ) on either side."""
-    left = max(sentence.rfind(c, 0, start) for c in ",;:()")
-    right_positions = [i for i in (sentence.find(c, end) for c in ",;:()") if i >= 0]
-    right = min(right_positions) if right_positions else len(sentence)
-    return sentence[left + 1:right], left + 1
-
-
-def _part(sentence: str, start: int, end: int) -> str:
-    """The part of the sentence around [start, end) between semicolons."""
+def _part(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the part of the sentence around [start, end) between semicolons."""
     left = sentence.rfind(";", 0, start)
     right = sentence.find(";", end)
-    return sentence[left + 1:right if right >= 0 else len(sentence)]
+    return left + 1, right if right >= 0 else len(sentence)
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with the same length (a few characters, such as "İ", lower-case to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _distance(m: re.Match[str], pos: int) -> int:
@@ -583,52 +699,109 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_UNIT, _CUE, _NUM = 1, 2, 4
-_FORM_FLAGS: dict[int, int] = {}  # lower-case form hash → flags; hashes are stable across vocabularies
+_UNIT, _NUM, _CUE, _HEAD, _COOKIE, _INDEFINITE, _LEAD = 1, 2, 4, 8, 16, 32, 64
 
 
 def _form_flags(form: str, p: Patterns) -> int:
+    """What a lower-case token form may contribute: a unit, a number, a cue word, ..."""
     flags = 0
     bare = form.rstrip(".")
     if bare in p.units or (bare.endswith(p.unit_suffixes) and (bare[:1].isdigit() or bare.endswith("jarige"))):
         flags |= _UNIT  # "jaar", "maanden"; "7jr", "30dagen", "zevenjarige"
-    if bare in p.numbers or bare[:1].isdigit() or bare in p.fraction_words:
+    if bare in p.numbers or bare[:1].isdigit() or bare in p.fraction_words or bare == ")":  # "zeven (7) jaar"
         flags |= _NUM
-    if p.retention_cue.search(form) or form in p.cue_heads:
+    if p.retention_cue.search(form):
         flags |= _CUE
+    elif form in p.cue_heads:
+        flags |= _HEAD
+    if p.cookie_context.search(form):
+        flags |= _COOKIE
+    if form in p.indefinite_words:
+        flags |= _INDEFINITE
+    if form in p.criteria_leads:
+        flags |= _LEAD
     return flags
 
 
-def _token_scan(doc: Doc, p: Patterns) -> tuple[list[int], list[int], list[int]]:
-    """Character offsets of unit tokens, of cue tokens, and of sentence starts, with array operations
-    (one Python step per *distinct* form, cached across documents)."""
-    if not len(doc):
-        return [], [], [0]
-    arr = doc.to_array([LOWER, IDX, SENT_START])
-    forms, inverse = numpy.unique(arr[:, 0], return_inverse=True)
-    strings = doc.vocab.strings
-    flags = numpy.empty(len(forms), dtype="int64")
-    for i, h in enumerate(forms.tolist()):
-        f = _FORM_FLAGS.get(h)
+class _FormTable:
+    """Flags per lower-case form hash, looked up for a whole Doc at once with array operations: an
+    open-addressed table indexed by the low bits of the hash; forms that miss it (new, or a taken slot)
+    go through a dict, and new forms get one Python step each. Hashes do not depend on the vocab."""
+
+    BITS = 18
+
+    def __init__(self) -> None:
+        size = 1 << self.BITS
+        self.mask = numpy.uint64(size - 1)
+        self.hashes = numpy.zeros(size, dtype="uint64")
+        self.flags = numpy.zeros(size, dtype="int64")
+        self.overflow: dict[int, int] = {}
+
+    def lookup(self, forms: numpy.ndarray, strings: Any, p: Patterns) -> numpy.ndarray:
+        slots = (forms & self.mask).astype("int64")
+        flags = self.flags[slots]
+        missed = numpy.flatnonzero(self.hashes[slots] != forms)
+        if len(missed):
+            for i, h in zip(missed.tolist(), forms[missed].tolist()):
+                flags[i] = self._add(h, strings, p)
+        return flags
+
+    def _add(self, h: int, strings: Any, p: Patterns) -> int:
+        f = self.overflow.get(h)
         if f is None:
             f = _form_flags(strings[h], p)
-            _FORM_FLAGS[h] = f
-        flags[i] = f
-    token_flags = flags[inverse.reshape(-1)]
-    idx = arr[:, 1]
-    unit = (token_flags & _UNIT) > 0
+            slot = h & int(self.mask)
+            if self.hashes[slot] == 0:
+                self.hashes[slot] = h
+                self.flags[slot] = f
+            else:
+                self.overflow[h] = f
+        return f
+
+
+_FORMS = _FormTable()
+
+
+@dataclass
+class _Scan:
+    units: list[tuple[int, int]]  # (window start, unit offset)
+    cues: list[int]
+    heads: list[int]
+    cookies: list[int]
+    indefinite: list[int]
+    leads: list[int]
+    sentences: list[int]
+    sentence_array: numpy.ndarray
+    token_offsets: numpy.ndarray
+
+
+def _token_scan(doc: Doc, p: Patterns) -> _Scan:
+    """Character offsets of the tokens that matter, and of sentence starts, with array operations;
+    Python only walks the few flagged tokens."""
+    if not len(doc):
+        return _Scan([], [], [], [], [], [], [0], numpy.zeros(1, dtype="int64"), numpy.zeros(0, dtype="int64"))
+    arr = doc.to_array([LOWER, IDX, SENT_START])
+    flags = _FORMS.lookup(arr[:, 0], doc.vocab.strings, p)
+    idx = arr[:, 1].astype("int64")
+    number = (flags & _NUM) > 0
     number_before = numpy.zeros(len(doc), dtype=bool)
-    number_before[1:] = (token_flags[:-1] & _NUM) > 0
-    own_number = (token_flags & _NUM) > 0  # "7jr", "30dagen"
-    units = idx[unit & (number_before | own_number)].tolist()
-    cues = idx[(token_flags & _CUE) > 0].tolist()
+    number_before[1:] = number[:-1]
+    unit_at = numpy.flatnonzero(((flags & _UNIT) > 0) & (number | number_before))
+    window = idx[numpy.maximum(unit_at - 5, 0)]  # the numbers of "tussen de zes en twaalf maanden"
+
+    def offsets(flag: int) -> list[int]:
+        return idx[(flags & flag) > 0].tolist()
+
+    scan = _Scan(list(zip(window.tolist(), idx[unit_at].tolist())), offsets(_CUE), offsets(_HEAD),
+                 offsets(_COOKIE), offsets(_INDEFINITE), offsets(_LEAD), [], numpy.zeros(0, dtype="int64"), idx)
     if doc.has_annotation("SENT_START"):
         sent = arr[:, 2].astype("int64")
         sent[0] = 1
-        starts = idx[sent == 1].tolist()
+        scan.sentence_array = idx[sent == 1]
     else:
-        starts = [0]
-    return units, cues, starts
+        scan.sentence_array = numpy.zeros(1, dtype="int64")
+    scan.sentences = scan.sentence_array.tolist()
+    return scan
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -646,7 +819,7 @@ def _retention_sections(sections: list[Section], p: Patterns) -> set[int]:
     out: set[int] = set()
     stack: list[tuple[int, bool]] = []
     for s in sections:
-        own = "retention" in s.topics or bool(s.heading and p.retention_heading.search(s.heading))
+        own = "retention" in s.topics or _retention_heading(s.heading, p)
         while stack and stack[-1][0] >= s.level:
             stack.pop()
         inherited = bool(stack) and stack[-1][0] > 0 and stack[-1][1]  # never from the document title
@@ -655,6 +828,18 @@ def _retention_sections(sections: list[Section], p: Patterns) -> set[int]:
             out.add(id(s))
         stack.append((s.level, flag))
     return out
+
+
+_HEADINGS: dict[str, bool] = {}
+
+
+def _retention_heading(heading: str | None, p: Patterns) -> bool:
+    if not heading:
+        return False
+    known = _HEADINGS.get(heading)
+    if known is None:
+        known = _HEADINGS[heading] = bool(p.retention_heading.search(heading.lower()))
+    return known
 
 
 class _CategoryIndex:
