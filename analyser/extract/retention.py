@@ -706,8 +706,14 @@ def _form_flags(form: str, p: Patterns) -> int:
     """What a lower-case token form may contribute: a unit, a number, a cue word, ..."""
     flags = 0
     bare = form.rstrip(".")
-    if bare in p.units or (bare.endswith(p.unit_suffixes) and (bare[:1].isdigit() or bare.endswith("jarige"))):
-        flags |= _UNIT  # "jaar", "maanden"; "7jr", "30dagen", "zevenjarige"
+    if bare in p.units:
+        flags |= _UNIT
+    elif bare.endswith(p.unit_suffixes):  # "7jr", "30dagen", "7-jarige", "zevenjarige", "halfjaar"
+        for unit in p.unit_suffixes:
+            head = bare[:-len(unit)].rstrip("-") if bare.endswith(unit) else ""
+            if head and (head[:1].isdigit() or head in p.numbers or head in p.fraction_words):
+                flags |= _UNIT | _NUM
+                break
     if bare in p.numbers or bare[:1].isdigit() or bare in p.fraction_words or bare == ")":  # "zeven (7) jaar"
         flags |= _NUM
     if p.retention_cue.search(form):
