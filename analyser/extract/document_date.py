@@ -39,6 +39,7 @@ class FoundDate:
     day: int | None
     strong: bool  # stated with a version / update cue
     start: int
+    end: int
 
     @property
     def iso(self) -> str:
@@ -153,7 +154,7 @@ def find_dates(text: str, lower: str, r: DateRules) -> list[FoundDate]:
             short = len(rest) <= r.short_line_words or bool(_LIST_ITEM.match(line))
             strong = bool(r.cue.search(line)) or (short and _cue_line_above(text, lower, s, r))
             if strong or (short and (s < r.top_chars or s >= tail_start)):
-                found.append(FoundDate(*parsed, strong=strong, start=s + m.start()))
+                found.append(FoundDate(*parsed, strong=strong, start=s + m.start(), end=s + m.end()))
     return found
 
 
@@ -188,13 +189,17 @@ def _cue_line_above(text: str, lower: str, start: int, r: DateRules) -> bool:
     return False
 
 
-def document_date(text: str, lower: str, r: DateRules | None = None) -> str | None:
-    """The ISO version date of a statement, or None when it states none."""
+def version_date(text: str, lower: str, r: DateRules | None = None) -> FoundDate | None:
+    """The statement's version date, or None when it states none."""
     found = find_dates(text, lower, r or rules())
     pool = [f for f in found if f.strong] or found
-    if not pool:
-        return None
-    return max(pool, key=lambda f: f.key).iso
+    return max(pool, key=lambda f: f.key) if pool else None
+
+
+def document_date(text: str, lower: str | None = None, r: DateRules | None = None) -> str | None:
+    """The ISO version date of a statement ("2018-05-23", "2025-02"), or None when it states none."""
+    found = version_date(text, text.lower() if lower is None else lower, r)
+    return found.iso if found else None
 
 
 @Language.factory("analyser_document_date", default_config={})
@@ -203,12 +208,16 @@ def make_component(nlp: Language, name: str) -> DocumentDateComponent:
 
 
 class DocumentDateComponent:
-    """Writes ``doc._.last_updated``."""
+    """Writes ``doc._.last_updated`` (and the date's offsets in ``doc.user_data["analyser_last_updated_at"]``,
+    for the findings' evidence)."""
 
     def __init__(self) -> None:
         self.rules = rules()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        doc._.last_updated = document_date(text, lower_text(doc, text), self.rules)
+        found = version_date(text, lower_text(doc, text), self.rules)
+        doc._.last_updated = found.iso if found else None
+        if found:
+            doc.user_data["analyser_last_updated_at"] = (found.start, found.end)
         return doc

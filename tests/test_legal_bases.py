@@ -1,0 +1,213 @@
+"""Legal bases: which Art. 6 bases a Dutch statement invokes, and the passages that only name one."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from analyser.evaluate import Evaluation, score_document
+
+
+@pytest.fixture(scope="module")
+def bases_nlp():
+    """Only the stages the legal bases read (sentences, lemmas, sections), so these tests do not
+    depend on the other extraction stages."""
+    nlp = spacy.blank("nl")
+    for name in ("analyser_sentences", "analyser_lemmas", "analyser_sections", "analyser_document_date",
+                 "analyser_legal_bases"):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def bases(bases_nlp):
+    from analyser.api import _prepare, load
+
+    def run(text: str) -> dict:
+        loaded = load(text)
+        doc = bases_nlp.make_doc(loaded.text)
+        _prepare(doc, loaded)
+        doc = bases_nlp(doc)
+        return {b.basis: b for b in doc._.legal_bases}
+
+    return run
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("Je e-mailadres wordt alleen met je toestemming toegevoegd aan de lijst van abonnees.", "consent"),
+    ("Uw e-mailadres wordt alleen met uw expliciete toestemming toegevoegd aan de lijst van abonnees.", "consent"),
+    ("Bij uw eerste bezoek aan onze website hebben wij u toestemming gevraagd voor het plaatsen van cookies.",
+     "consent"),
+    ("Het verstrekken en verwerken van deze gegevens is noodzakelijk om de overeenkomst voor het verzorgen van uw "
+     "vaaropleiding uit te voeren.", "contract"),
+    ("Hiervoor gebruiken wij je naam en adres. Deze hebben wij nodig vanwege het contract dat we met je sluiten.",
+     "contract"),
+    ("Uw persoonsgegevens worden door ons verwerkt voor het aangaan en uitvoeren van overeenkomsten.", "contract"),
+    ("Sommige gegevens moeten we langer bewaren volgens de wet, bijvoorbeeld sommige facturatiegegevens.",
+     "legal_obligation"),
+    ("Om te voldoen aan de Nederlandse belastingwet bewaren wij onze facturen voor een periode van zeven jaar.",
+     "legal_obligation"),
+    ("Wij bewaren betaalgegevens om te voldoen aan de fiscale bewaarplicht.", "legal_obligation"),
+    ("Met overheidsinstanties, als we daar wettelijk toe verplicht zijn.", "legal_obligation"),
+    ("Financiële gegevens worden minimaal zeven jaar bewaard, deze bewaartermijn is wettelijk verplicht.",
+     "legal_obligation"),
+    ("De gemeente verwerkt uw gegevens voor de uitvoering van een taak van algemeen belang.", "public_task"),
+    ("De school verwerkt de gegevens van leerlingen op grond van een wettelijke taak.", "public_task"),
+    ("In een noodsituatie delen wij uw medische gegevens met hulpdiensten om uw vitale belangen te beschermen.",
+     "vital_interests"),
+    ("Persoonsgegevens worden verwerkt op grond van gerechtvaardigd belang.", "legitimate_interests"),
+    ("Hiervoor gebruiken wij je e-mailadres en naam. Hier hebben wij een legitiem belang bij.",
+     "legitimate_interests"),
+    ("Wij verwerken uw gegevens op basis van ons rechtmatig belang om onze leden te informeren.",
+     "legitimate_interests"),
+])
+def test_each_basis_is_found_in_a_real_dutch_sentence(bases, sentence, basis):
+    assert basis in bases(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Wij verwerken uw gegevens op basis van artikel 6 lid 1 sub f AVG.", {"legitimate_interests"}),
+    ("De grondslag voor deze verwerking is art. 6(1)(a) GDPR.", {"consent"}),
+    ("De verwerking is gebaseerd op artikel 6, eerste lid, onder b, van de AVG.", {"contract"}),
+    ("De school hanteert de grondslag publiekrechtelijke taak (Art. 6 lid 1 sub e AVG).", {"public_task"}),
+    ("Wij verwerken deze gegevens op grond van artikel 6 lid 1 sub b en c AVG.", {"contract", "legal_obligation"}),
+])
+def test_article_references_name_the_basis_by_letter(bases, sentence, expected):
+    assert expected <= set(bases(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wij vragen geen toestemming voor het plaatsen van analytische cookies.",
+    "Wij verwerken uw gegevens niet op basis van toestemming.",
+    "Voor functionele cookies hebben wij geen toestemming nodig.",
+])
+def test_a_basis_the_text_says_it_does_not_use_is_not_counted(bases, sentence):
+    assert "consent" not in bases(sentence)
+
+
+def test_not_consent_but_legitimate_interest(bases):
+    found = bases("De verwerking is niet gebaseerd op toestemming, maar op ons gerechtvaardigd belang.")
+    assert set(found) == {"legitimate_interests"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Indien wij uw toestemming nodig hebben, vragen wij die eerst.",
+    "Waar verwerking op toestemming berust, is voor kinderen onder 16 jaar ouderlijke toestemming vereist "
+    "conform AVG/UAVG.",
+    "Vragen om uw uitdrukkelijke toestemming als wij deze nodig hebben voor de verwerking van uw persoonsgegevens;",
+])
+def test_hypothetical_consent_is_not_an_invoked_basis(bases, sentence):
+    assert "consent" not in bases(sentence)
+
+
+def test_a_data_subjects_refusal_still_presupposes_consent(bases):
+    text = ("Indien je voor de plaatsing van bovenstaande gegevens op de adressenlijst geen toestemming geeft, dan "
+            "kun je dat kenbaar maken bij het bestuur.")
+    assert "consent" in bases(text)
+
+
+def test_sharing_only_with_consent_invokes_consent(bases):
+    assert "consent" in bases("Wij delen uw gegevens niet met derden zonder uw uitdrukkelijke toestemming.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je hebt het recht om je eventuele toestemming voor de gegevensverwerking in te trekken.",
+    "Je kunt de door jou gegeven toestemming voor het verwerken van je persoonsgegevens intrekken.",
+    "- Intrekken van toestemming",
+    "Je kunt bezwaar maken tegen verwerking van je gegevens, als we je gegevens verwerken op basis van een eigen "
+    "gerechtvaardigd belang of op basis van de uitvoering van een taak van algemeen belang.",
+    "Recht om de toestemming ten allen tijde in te trekken voor de gegevens die wij van U verwerken op basis van "
+    "Uw toestemming",
+])
+def test_rights_clauses_name_bases_without_invoking_them(bases, sentence):
+    assert bases(sentence) == {}
+
+
+def test_objection_after_an_invoked_basis_keeps_the_basis(bases):
+    text = ("Wij gebruiken uw e-mailadres voor aanbiedingen op basis van ons gerechtvaardigd belang; u kunt hier "
+            "altijd bezwaar tegen maken.")
+    assert "legitimate_interests" in bases(text)
+
+
+def test_a_third_partys_own_legal_duty_is_not_the_controllers_basis(bases):
+    text = ("Google kan deze informatie aan derden verschaffen indien Google hiertoe wettelijk wordt verplicht, of "
+            "voor zover derden de informatie namens Google verwerken.")
+    assert "legal_obligation" not in bases(text)
+
+
+def test_wettelijke_grondslag_means_legal_basis_not_legal_obligation(bases):
+    text = ("Het verstrekken van deze gegevens is noodzakelijk om de overeenkomst uit te voeren. Deze noodzaak is dan "
+            "ook de wettelijke grondslag voor het verstrekken en verwerken van uw gegevens.")
+    assert set(bases(text)) == {"contract"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Met deze partijen hebben wij een verwerkersovereenkomst gesloten om de beveiliging te waarborgen.",
+    "Wij geven nooit persoonsgegevens door aan partijen waarmee we geen verwerkersovereenkomst hebben afgesloten.",
+    "Back-ups en wettelijke of contractuele bewaartermijnen volgen de DPA en schoolafspraken.",
+    "Wij reageren binnen de wettelijke termijn van een maand op uw verzoek.",
+    "Stichting HackNature verwerkt de persoonsgegevens conform de Wet bescherming persoonsgegevens.",
+    "Dit is van vitaal belang voor onze organisatie.",
+    "De data delen onder andere voorwaarden is op geen enkele wijze toegestaan zonder expliciete schriftelijke "
+    "toestemming vooraf.",
+    "De AVG kent zes grondslagen: toestemming, overeenkomst, wettelijke verplichting, vitaal belang, taak van "
+    "algemeen belang en gerechtvaardigd belang.",
+    "Toestemming: elke vrije, specifieke, geïnformeerde en ondubbelzinnige wilsuiting.",
+    "Eventuele verdere communicatie uitsluitend in het belang van de vereniging.",
+])
+def test_words_in_another_sense_invoke_no_basis(bases, sentence):
+    assert bases(sentence) == {}
+
+
+def test_bare_list_under_a_legal_basis_heading(bases):
+    text = ("Privacyverklaring\n\nRechtsgrond voor de verwerking\n\n- Toestemming\n- Overeenkomst\n"
+            "- Wettelijke verplichting\n\nDelen met derden\n\nIk deel jouw gegevens niet met derden.\n")
+    assert set(bases(text)) == {"consent", "contract", "legal_obligation"}
+
+
+def test_bare_overeenkomst_item_elsewhere_is_no_basis(bases):
+    text = ("Privacyverklaring\n\nWelke documenten bewaren wij?\n\n- Overeenkomst\n- Offerte\n- Factuur\n\n"
+            "Meer informatie volgt hieronder.\n")
+    assert "contract" not in bases(text)
+
+
+def test_intro_line_with_grondslag_makes_list_items_bases(bases):
+    text = ("Leden\n\nGrondslag voor deze persoonsgegevens is:\n\n- Het lidmaatschapsovereenkomst;\n\n"
+            "Wij bewaren de gegevens tot het einde van het lidmaatschap.\n")
+    assert "contract" in bases(text)
+
+
+def test_table_rows_give_the_purpose_from_the_doel_column(bases):
+    text = ("Gegevens\n\nPersoonsgegeven | Doel | Grondslag\nVoornaam | Identificatie van gebruiker | "
+            "Gerechtvaardigd belang\nE-mailadres | Notificeren van gebruiker | Gerechtvaardigd belang\n")
+    li = bases(text)["legitimate_interests"]
+    assert "Identificatie van gebruiker" in li.purposes
+    assert "Notificeren van gebruiker" in li.purposes
+    assert len(li.mentions) == 2
+
+
+def test_mentions_are_the_invoking_sentences_and_purposes_name_the_section(bases):
+    text = ("Privacyverklaring\n\nNieuwsbrief\n\nWij bieden een nieuwsbrief aan. Je e-mailadres wordt alleen met je "
+            "toestemming toegevoegd aan de lijst van abonnees.\n")
+    consent = bases(text)["consent"]
+    assert consent.article == "6(1)(a)"
+    (mention,) = consent.mentions
+    assert mention.text == "Je e-mailadres wordt alleen met je toestemming toegevoegd aan de lijst van abonnees."
+    assert text[mention.start:mention.end] == mention.text
+    assert consent.purposes[0] == "Nieuwsbrief"
+
+
+def test_cue_spans_go_in_doc_spans_with_the_basis_as_label(bases_nlp):
+    doc = bases_nlp("Wij bewaren facturen zeven jaar omdat wij daartoe wettelijk verplicht zijn.")
+    labels = {span.label_ for span in doc.spans["legal_bases"]}
+    assert labels == {"legal_obligation"}
+
+
+def test_corpus_legal_bases_f1_floor(corpus_reports, gold):
+    evaluation = Evaluation()
+    for doc_id, report in corpus_reports.items():
+        score_document(report, gold[doc_id], evaluation)
+    counts = evaluation.fields["legal_bases"]
+    assert counts.f1 >= 0.97, (counts.precision, counts.recall)
+    assert counts.precision >= 0.97
