@@ -272,6 +272,15 @@ def test_durations_that_are_not_retention_are_left_out(periods, sentence):
     assert durations(periods(sentence)) == []
 
 
+def test_data_older_than_a_period_is_retention_but_people_older_than_an_age_are_not(periods):
+    assert durations(periods("Logbestanden ouder dan 90 dagen worden automatisch verwijderd.")) == ["P90D"]
+    assert durations(periods("Deelnemers ouder dan 16 jaar bewaren zelf hun gegevens in de app.")) == []
+
+
+def test_clock_times_are_not_hours(periods):
+    assert durations(periods("Wij bewaren uw gegevens en zijn bereikbaar van 9.00 tot 17.00 uur.")) == []
+
+
 def test_explanations_in_a_retention_section_are_not_periods(periods):
     text = ("Hoe lang worden mijn gegevens bewaard?\n\nDeze bewaren we maximaal 8 jaar vanaf de eerste inschrijving. "
             "Denk hierbij aan op kamp gaan in het eerste schooljaar en vervolgens 6 jaar later examen doen. "

@@ -43,6 +43,7 @@ from ..report import RetentionPeriod, Section
 SPAN_KEY = "retention_periods"
 _WINDOW = 60  # characters of context looked at before / after a duration
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_CLOCK = re.compile(r"[.,:]\d\d$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+")
 _REACH = 45  # characters before a unit word where its number(s) may start ("tussen de zes en twaalf maanden")
 
@@ -86,6 +87,8 @@ class Patterns:
     exclude_before: re.Pattern[str]
     exclude_after: re.Pattern[str]
     age_years: re.Pattern[str]
+    older_than: re.Pattern[str]
+    older_data: re.Pattern[str]
     response_cue: re.Pattern[str]
     response_prefix: re.Pattern[str]
     rights_context: re.Pattern[str]
@@ -187,6 +190,8 @@ def patterns() -> Patterns:
         exclude_before=re.compile(exclude_before),
         exclude_after=re.compile(after),
         age_years=re.compile(rf"(?<!\w)(?:{before['age_years']})\s*$"),
+        older_than=re.compile(data["older_than"]),
+        older_data=re.compile(_words(data["older_data_nouns"])),
         response_cue=re.compile(_words(data["response_cues"])),
         response_prefix=re.compile(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
         rights_context=re.compile(_alt(data["rights_context"])),
@@ -272,8 +277,8 @@ def parse_duration(p: Patterns, found: Found) -> Candidate | None:
     m, base = found.m, found.base
     unit, mult = _unit(p, m["u2"])
     v2 = _value(p, m["n2"])
-    if not v2 or v2 <= 0 or (unit == "Y" and v2 > 150):
-        return None
+    if not v2 or v2 <= 0 or (unit == "Y" and v2 > 150) or (unit == "H" and _CLOCK.search(m["n2"])):
+        return None  # "0 dagen", "2024 jaar", "17.00 uur"
     single = Candidate(base + m.start("n2"), base + m.end(), iso_duration(v2 * mult, unit), None, m["u2"], unit)
     if m["n1"] is None:
         return single
@@ -503,6 +508,8 @@ class _Finder:
             return False
         if cand.unit == "Y" and p.age_years.search(before):
             return False  # "kinderen tussen de 12 en 16 jaar"
+        if p.older_than.search(before) and not p.older_data.search(before):
+            return False  # "personen ouder dan 16 jaar", but "gegevens die ouder zijn dan 2 jaar worden verwijderd"
         if cand.unit_word == "jarige" and not p.retention_cue.search(after[:40]):
             return False  # "16-jarigen", but "de 7-jarige bewaartermijn"
         rel_start, rel_end = cand.start - ctx.start, cand.end - ctx.start
@@ -628,8 +635,11 @@ class _Finder:
             return None
         sentence = self.text[ctx.start:ctx.end]
         trigger = _clean_trigger(sentence[:m.end()], self.p.trigger_stop)
-        if trigger is None or ctx.start + sentence.find(trigger) + len(trigger) > start:
-            return None  # "Na een jaar aggregeren we ...": the period itself, not an event before it
+        if trigger is None:
+            return None
+        trigger_end = sentence.find(trigger) + len(trigger)
+        if ctx.start + trigger_end > start or ";" in sentence[trigger_end:start - ctx.start]:
+            return None  # "Na een jaar aggregeren we ...": the period itself; or another part of the sentence
         return trigger
 
     def _applies_to(self, ctx: Context) -> list[str]:
