@@ -86,6 +86,19 @@ def test_a_basis_the_text_says_it_does_not_use_is_not_counted(bases, sentence):
     assert "consent" not in bases(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Analytische cookies plaatsen wij zonder toestemming, omdat deze weinig inbreuk maken op je privacy.",
+    "Als je toestemming hebt gegeven, kun je die altijd weer intrekken.",
+    "Heeft u toestemming gegeven, dan kunt u die op elk moment intrekken.",
+])
+def test_processing_without_consent_and_conditional_withdrawal_are_not_consent(bases, sentence):
+    assert "consent" not in bases(sentence)
+
+
+def test_two_negations_invoke_consent(bases):
+    assert "consent" in bases("Zonder jouw toestemming delen wij geen gegevens met adverteerders.")
+
+
 def test_not_consent_but_legitimate_interest(bases):
     found = bases("De verwerking is niet gebaseerd op toestemming, maar op ons gerechtvaardigd belang.")
     assert set(found) == {"legitimate_interests"}

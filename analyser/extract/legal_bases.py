@@ -138,6 +138,8 @@ class Rules:
         self.permission_sense = re.compile(ctx["permission_sense"])
         self.definition = re.compile(ctx["definition"])
         self.generic = re.compile(ctx["generic_explanation"])
+        self.without = re.compile(ctx["without"])
+        self.inverted_conditional = re.compile(ctx["inverted_conditional"])
         self.boundary = re.compile(ctx["clause_boundary"])
         self.purpose_phrase = re.compile(data["purposes"]["phrase"])
         self.purpose_column = re.compile(data["purposes"]["purpose_column"], re.I)
@@ -251,6 +253,9 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: list[S
     if basis == "consent" and (sent.check("permission", r.permission_sense)
                                or _hypothetical_consent(before, after, clause_before, clause_after, r)):
         return False
+    if basis == "consent" and (r.conditional.search(clause_before) or r.inverted_conditional.search(before)) \
+            and r.withdrawal_after.search(after.split(";", 1)[0]):
+        return False  # "als je toestemming hebt gegeven, kun je die intrekken": the withdrawal right
     if basis == "legal_obligation" and c.kind != "label":
         original_before = r.boundary.split(sent.text[:a])[-1]
         if r.third_party_subject.search(original_before) and not r.first_person.search(clause_before):
@@ -274,10 +279,14 @@ def _hypothetical_consent(before: str, after: str, clause_before: str, clause_af
 
 
 def _negated(clause_before: str, clause_after: str, r: Rules) -> bool:
-    """"Wij vragen geen toestemming", "niet op basis van toestemming" — unless a reset word
-    ("zonder", "tenzij", "alleen") intervenes or the data subject is the one refusing ("indien je
-    geen toestemming geeft" still presupposes consent)."""
+    """"Wij vragen geen toestemming", "niet op basis van toestemming", "cookies plaatsen wij zonder
+    toestemming" — unless a reset word ("tenzij", "alleen") intervenes, the data subject is the
+    one refusing ("indien je geen toestemming geeft" still presupposes consent), or two negations
+    cancel out ("wij delen niets zonder uw toestemming", "zonder uw toestemming delen wij geen ...")."""
     window = clause_before[-60:]
+    if r.without.search(window):
+        before_without = window[:r.without.search(window).start()]
+        return not (r.negator.search(before_without) or r.negator.search(clause_after[:30]))
     hits = list(r.negator.finditer(window))
     if not hits:
         return False
