@@ -50,6 +50,7 @@ def bases(bases_nlp):
      "legal_obligation"),
     ("Wij bewaren betaalgegevens om te voldoen aan de fiscale bewaarplicht.", "legal_obligation"),
     ("Met overheidsinstanties, als we daar wettelijk toe verplicht zijn.", "legal_obligation"),
+    ("Gegevens worden gedeeld met de politie als wij daartoe op grond van de wet verplicht zijn.", "legal_obligation"),
     ("Financiële gegevens worden minimaal zeven jaar bewaard, deze bewaartermijn is wettelijk verplicht.",
      "legal_obligation"),
     ("De gemeente verwerkt uw gegevens voor de uitvoering van een taak van algemeen belang.", "public_task"),

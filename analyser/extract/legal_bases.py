@@ -123,7 +123,8 @@ class Rules:
         ctx = data["context"]
         self.rights = re.compile(ctx["rights"])
         self.withdrawal_after = re.compile(ctx["withdrawal_after"])
-        self.rights_exempt = set(ctx["rights_exempt"])
+        self.rights_exempt = set(ctx["rights_exempt"])  # invoked in conditionals as a matter of course:
+        self.hypothetical_exempt = set(ctx["hypothetical_exempt"])  # "als wij daartoe wettelijk verplicht zijn"
         self.negator = re.compile(ctx["negator"])
         self.negation_reset = re.compile(ctx["negation_reset"])
         self.refusal_after = re.compile(ctx["refusal_after"])
@@ -247,7 +248,7 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: list[S
         return False
     if _negated(clause_before, clause_after, r) or sent.check("generic", r.generic):
         return False
-    if r.conditional.search(clause_before) and (
+    if basis not in r.hypothetical_exempt and r.conditional.search(clause_before) and (
             r.hypothetical_basis.search(clause_before) or r.hypothetical_after.search(clause_after)):
         return False
     if basis == "consent" and (sent.check("permission", r.permission_sense)
