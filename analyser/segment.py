@@ -103,7 +103,44 @@ def numbering(text: str) -> str | None:
 
 
 def find_toc(lines: list[Line]) -> tuple[int, int] | None:
-    """The line range (first, last index) of a table of contents, if the text has one."""
+    """The line range (first, last index) of a table of contents, if the text has one: lines ending in
+    page numbers or dot leaders, or a block of short lines that the text repeats later as headings."""
+    return _toc_with_page_numbers(lines) or _toc_repeated_later(lines)
+
+
+def _toc_repeated_later(lines: list[Line]) -> tuple[int, int] | None:
+    """A block of ≥3 consecutive short lines (after an optional "Inhoud" title) most of which stand
+    again, each on a line of its own, further down: a table of contents without page numbers."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        if lines[i].blank:
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].blank:
+            j += 1
+        block = lines[i:j]
+        titled = _TOC_TITLE.match(block[0].text) is not None
+        entries = block[1:] if titled else block
+        if titled and not entries:  # "Inhoudsopgave", a blank line, then the entries
+            k = j
+            while k < n and lines[k].blank:
+                k += 1
+            m = k
+            while m < n and not lines[m].blank:
+                m += 1
+            entries, j = lines[k:m], m
+        if len(entries) >= 3 and all(len(e.text) <= _MAX_CHARS and not e.text.endswith(".") for e in entries):
+            later = {ln.text.lower() for ln in lines[j:] if not ln.blank}
+            repeated = sum(e.text.lower() in later for e in entries)
+            if repeated >= 0.8 * len(entries):
+                return (i, entries[-1].index)
+        i = j
+    return None
+
+
+def _toc_with_page_numbers(lines: list[Line]) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     i = 0
     n = len(lines)

@@ -129,3 +129,15 @@ def test_corpus_headings_f1_floor(corpus_reports, gold):
     for doc_id, truth in gold.items():
         score_document(corpus_reports[doc_id], truth, evaluation)
     assert evaluation.fields["headings"].f1 >= HEADINGS_F1_FLOOR
+
+
+def test_table_of_contents_without_page_numbers_is_recognised_by_repetition():
+    text = ("Privacyverklaring gemeente Dommelvoort\n\nInhoudsopgave\n\n1. Inleiding\n2. Wie is verantwoordelijk?\n"
+            "3. Uw rechten\n\n1. Inleiding\n\nDe gemeente verwerkt dagelijks persoonsgegevens van inwoners.\n\n"
+            "2. Wie is verantwoordelijk?\n\nHet college van burgemeester en wethouders is verantwoordelijk.\n\n"
+            "3. Uw rechten\n\nU heeft het recht op inzage in uw gegevens.\n")
+    seg = detect_headings(text)
+    assert [h.text for h in seg.headings] == ["Privacyverklaring gemeente Dommelvoort", "1. Inleiding",
+                                              "2. Wie is verantwoordelijk?", "3. Uw rechten"]
+    assert text[seg.toc[0]:seg.toc[1]].startswith("Inhoudsopgave")
+    assert seg.headings[1].start > seg.toc[1]
