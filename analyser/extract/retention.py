@@ -4,8 +4,8 @@ A Dutch statement writes periods in many shapes ("zeven jaar", "anderhalf jaar",
 "24 uur", "een half jaar", "- Webserver logging: 3 maanden") and uses the same shapes for things that
 are not retention at all: response times ("binnen vier weken reageren"), ages ("jonger dan 16 jaar"),
 document validity ("niet ouder dan 3 maanden"), experience ("al 25 jaar"), notice periods and
-frequencies. So every duration is found with one compiled regular expression over the text and then
-*judged by its context*:
+frequencies. So every duration is found (a number word or digits before a unit word, ranges such as
+"6 tot 12 maanden" included) and then *judged by its context*:
 
 * a word of keeping or deleting in its sentence (bewaren, opslaan, verwijderen, vernietigen,
   anonimiseren, bewaartermijn, ...), or
@@ -18,6 +18,14 @@ and it is dropped when the words right before or after mark an age, a frequency,
 period or a response time. Criteria without a period ("niet langer dan noodzakelijk", "zolang je lid
 bent", "de wettelijke bewaartermijn", "na afloop van het seizoen") become entries with
 ``duration=None`` so that the checklist can see that retention is addressed, if only vaguely.
+
+``trigger`` is the event the period runs from ("na beëindiging van de overeenkomst"), taken from the same
+sentence; ``applies_to`` are the data categories mentioned in the sentence, else in its section (from
+``doc._.data_categories``, which runs before this stage); ``section`` is the heading above it.
+
+Speed: nothing scans the whole text with a big pattern. One array pass over the tokens (flags per distinct
+word form, cached across documents) says where unit words, words of keeping and words that may start a
+criterion stand; the patterns then run only in small lower-cased windows around those words.
 
 All words, patterns and cues live in ``data/retention.json``; this module holds the rules.
 """
@@ -45,6 +53,7 @@ _WINDOW = 60  # characters of context looked at before / after a duration
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _CLOCK = re.compile(r"[.,:]\d\d$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+")
+_CRITERION_REACH = 160  # a criterion never runs past a sentence end; its patterns stop at . ; : and line breaks
 _REACH = 45  # characters before a unit word where its number(s) may start ("tussen de zes en twaalf maanden")
 
 # ------------------------------------------------------------------ durations
@@ -227,20 +236,17 @@ def find_durations(p: Patterns, text: str, units: list[tuple[int, int]] | None =
     return found
 
 
-@dataclass
 class Found:
-    """A match of a pattern in a lower-cased slice of the text that starts at ``base``."""
+    """A match of a pattern in a lower-cased slice of the text that starts at ``base``; ``start`` and
+    ``end`` are offsets in the whole text."""
 
-    base: int
-    m: re.Match[str]
+    __slots__ = ("base", "end", "m", "start")
 
-    @property
-    def start(self) -> int:
-        return self.base + self.m.start()
-
-    @property
-    def end(self) -> int:
-        return self.base + self.m.end()
+    def __init__(self, base: int, m: re.Match[str]) -> None:
+        self.base = base
+        self.m = m
+        self.start = base + m.start()
+        self.end = base + m.end()
 
 
 def _value(p: Patterns, word: str) -> float | None:
@@ -358,6 +364,8 @@ class _Finder:
         self.retention_sections = _retention_sections(self.sections, p)
         self.section_starts = [s.start for s in self.sections]
         self.contexts: dict[int, Context] = {}
+        self.lowered: dict[int, str] = {}
+        self.bounds: dict[int, tuple[int, int]] = {}
         self.cookie_sections: dict[tuple[int, bool], bool] = {}
         self.categories = _category_index(doc._.data_categories or [])
         self.scan = _token_scan(doc, p)
@@ -388,7 +396,7 @@ class _Finder:
         for offset in self._criteria_leads():
             if offset < covered:
                 continue
-            m = self.search(self.p.criteria, offset, offset + 250, anchored=True)
+            m = self.search(self.p.criteria, offset, offset + _CRITERION_REACH, anchored=True)
             if m is None:
                 continue
             covered = m.end
@@ -420,18 +428,26 @@ class _Finder:
         """Character bounds of the sentence holding ``offset`` (from the sentence starts of the Doc)."""
         starts = self.sent_starts
         i = bisect_right(starts, offset) - 1
-        start = starts[i] if i >= 0 else 0
-        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        bounds = self.bounds.get(i)
+        if bounds is None:
+            start = starts[i] if i >= 0 else 0
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            bounds = self.bounds[i] = (start, start + len(self.text[start:end].rstrip()))
+        return bounds
+
+    def sentence_low(self, start: int, end: int) -> str:
+        """The lower-cased sentence at these bounds (cached: several words of one sentence ask for it)."""
+        low = self.lowered.get(start)
+        if low is None:
+            low = self.lowered[start] = _lower(self.text[start:end])
+        return low
 
     def context(self, offset: int, end: int) -> Context:
         start, stop = self.sentence_bounds(offset)
         cached = self.contexts.get(start)
         if cached is not None:
             return cached
-        text = _lower(self.text[start:stop])
+        text = self.sentence_low(start, stop)
         i = bisect_right(self.section_starts, start) - 1
         section = self.sections[i] if i >= 0 and start <= self.sections[i].end else None
         retention_section = section is not None and id(section) in self.retention_sections
@@ -710,6 +726,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _UNIT, _NUM, _CUE, _HEAD, _COOKIE, _INDEFINITE, _LEAD = 1, 2, 4, 8, 16, 32, 64
+_MARKS = _CUE | _HEAD | _COOKIE | _INDEFINITE | _LEAD
 
 
 def _form_flags(form: str, p: Patterns) -> int:
@@ -805,11 +822,15 @@ def _token_scan(doc: Doc, p: Patterns) -> _Scan:
     unit_at = numpy.flatnonzero(((flags & _UNIT) > 0) & (number | number_before))
     window = idx[numpy.maximum(unit_at - 5, 0)]  # the numbers of "tussen de zes en twaalf maanden"
 
-    def offsets(flag: int) -> list[int]:
-        return idx[(flags & flag) > 0].tolist()
-
-    scan = _Scan(list(zip(window.tolist(), idx[unit_at].tolist())), offsets(_CUE), offsets(_HEAD),
-                 offsets(_COOKIE), offsets(_INDEFINITE), offsets(_LEAD), [], numpy.zeros(0, dtype="int64"), idx)
+    scan = _Scan(list(zip(window.tolist(), idx[unit_at].tolist())), [], [], [], [], [], [],
+                 numpy.zeros(0, dtype="int64"), idx)
+    lists = ((_CUE, scan.cues), (_HEAD, scan.heads), (_COOKIE, scan.cookies), (_INDEFINITE, scan.indefinite),
+             (_LEAD, scan.leads))
+    marked = numpy.flatnonzero(flags & _MARKS)
+    for f, offset in zip(flags[marked].tolist(), idx[marked].tolist()):
+        for flag, target in lists:
+            if f & flag:
+                target.append(offset)
     if doc.has_annotation("SENT_START"):
         sent = arr[:, 2].astype("int64")
         sent[0] = 1
