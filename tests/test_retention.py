@@ -170,6 +170,8 @@ def test_a_criterion_needs_a_word_of_keeping(periods):
     ("We verwijderen deze informatie binnen 6 maanden nadat je geen klant meer bij ons bent.",
      "nadat je geen klant meer bij ons bent"),
     ("Wij bewaren uw gegevens twee jaar na het laatste contact.", "na het laatste contact"),
+    ("We verwijderen je gegevens binnen 1 maand nadat je je account hebt verwijderd.",
+     "nadat je je account hebt verwijderd"),
     ("Na beëindiging van het lidmaatschap bewaren we je gegevens nog 2 jaar.", "Na beëindiging van het lidmaatschap"),
     ("Medische dossiers worden 20 jaar bewaard, gerekend vanaf het einde van de behandeling.",
      "gerekend vanaf het einde van de behandeling"),
@@ -258,6 +260,8 @@ def test_cookie_lifetimes_are_reported(periods):
     "Onze diensten zijn niet bedoeld voor kinderen onder de 13 jaar; wij slaan hun gegevens niet op.",
     "Gegevens van kinderen tot 12 jaar worden niet opgeslagen.",
     "Jongeren van 12 tot 18 jaar worden alleen met toestemming van een ouder in ons systeem opgeslagen.",
+    "U heeft 6 weken de tijd om bezwaar te maken tegen het bewaren van uw gegevens.",
+    "In de eerste 3 maanden van het lidmaatschap bewaren wij ook je proefles-gegevens.",
     # validity, experience, frequency, notice periods, dates
     "Het uittreksel van de Kamer van Koophandel mag niet ouder zijn dan 3 maanden en wordt door ons bewaard.",
     "Wij hebben 10 jaar ervaring in het veilig opslaan van gegevens.",

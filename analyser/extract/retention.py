@@ -109,6 +109,8 @@ class Patterns:
     trigger_after: re.Pattern[str]
     trigger_before: re.Pattern[str]
     trigger_stop: re.Pattern[str]
+    clause_stop: re.Pattern[str]
+    clause_leads: frozenset[str]
 
 
 def _alt(patterns: list[str]) -> str:
@@ -175,9 +177,6 @@ def patterns() -> Patterns:
     exclude_before = rf"(?<!\w)(?:(?:{filled})\s*{fillers}|(?:{before['time_of_day']})\s+)$"
     after = rf"\s*(?:{_alt([p for v in data['exclude_after'].values() for p in v])})"
     stop = data["trigger_stop"]
-    whole = _trie([w for w in stop["words"] if not w.endswith("*")])
-    stems = _trie([w[:-1] for w in stop["words"] if w.endswith("*")])
-    trigger_stop = re.compile(rf"[{re.escape(stop['characters'])}]|\b(?:(?:{whole})\b|{stems})")
     return Patterns(
         numbers=numbers,
         units=units,
@@ -211,8 +210,17 @@ def patterns() -> Patterns:
         criteria=re.compile(_words(data["criteria"])),  # on lower-cased text
         trigger_after=re.compile(data["trigger_after"]),
         trigger_before=re.compile(data["trigger_before"]),
-        trigger_stop=trigger_stop,
+        trigger_stop=_stop_pattern(stop["characters"], stop["words"]),
+        clause_stop=_stop_pattern(stop["characters"], stop["clause_words"]),
+        clause_leads=frozenset(stop["clause_leads"]),
     )
+
+
+def _stop_pattern(characters: str, words: list[str]) -> re.Pattern[str]:
+    """Any of the characters, a whole word, or a stem (a word written with a trailing *)."""
+    whole = _trie([w for w in words if not w.endswith("*")])
+    stems = _trie([w[:-1] for w in words if w.endswith("*")])
+    return re.compile(rf"[{re.escape(characters)}]|\b(?:(?:{whole})\b|{stems})")
 
 
 def find_durations(p: Patterns, text: str, units: list[tuple[int, int]] | None = None) -> list[Found]:
@@ -620,7 +628,7 @@ class _Finder:
         text = self.text[m.start:m.end].rstrip(" ,")
         lead = text.split()[0].lower()
         if lead in _EVENT_LEADS or lead in _CLAUSE_LEADS:
-            text = _cut(text, self.p.trigger_stop) or ""  # "na afloop van het seizoen | vernietigd"
+            text = _cut(text, self.p) or ""  # "na afloop van het seizoen | vernietigd"
             if not text:
                 return None
         end = m.start + len(text)
@@ -645,12 +653,12 @@ class _Finder:
         else a sentence-initial "Na afloop van ..." that ends before it."""
         m = self.p.trigger_after.match(ctx.text, end - ctx.start)
         if m is not None:
-            return _clean_trigger(self.text[ctx.start + m.start("t"):ctx.start + m.end("t")], self.p.trigger_stop)
+            return _clean_trigger(self.text[ctx.start + m.start("t"):ctx.start + m.end("t")], self.p)
         m = self.p.trigger_before.match(ctx.text)
         if m is None:
             return None
         sentence = self.text[ctx.start:ctx.end]
-        trigger = _clean_trigger(sentence[:m.end()], self.p.trigger_stop)
+        trigger = _clean_trigger(sentence[:m.end()], self.p)
         if trigger is None:
             return None
         trigger_end = sentence.find(trigger) + len(trigger)
@@ -671,10 +679,13 @@ _DANGLING = frozenset({"en", "of", "en/of", "dan", "de", "het", "een", "van", "z
                        "alleen"})
 
 
-def _cut(raw: str, stop: re.Pattern[str]) -> str | None:
+def _cut(raw: str, p: Patterns) -> str | None:
     """A phrase cut before the verb or clause that follows it ("na afloop van het seizoen | vernietigd"),
-    without dangling function words; None when fewer than two words remain."""
+    without dangling function words; None when fewer than two words remain. A subordinate clause keeps
+    its own final verb ("nadat je je account hebt verwijderd | worden ...")."""
     text = raw.rstrip(" ,")
+    lead = text.split(" ", 1)[0].lower()
+    stop = p.clause_stop if lead in p.clause_leads else p.trigger_stop
     cut = stop.search(text.lower(), 3)
     if cut:
         text = text[:cut.start()]
@@ -686,11 +697,11 @@ def _cut(raw: str, stop: re.Pattern[str]) -> str | None:
     return " ".join(words)
 
 
-def _clean_trigger(raw: str, stop: re.Pattern[str]) -> str | None:
+def _clean_trigger(raw: str, p: Patterns) -> str | None:
     text = raw.strip(" ,-*•·▪◦–\t")
     if ":" in text.split(" ")[0]:
         text = text.split(":", 1)[1].strip()
-    text = _cut(text, stop) or ""
+    text = _cut(text, p) or ""
     words = text.split()
     if len(words) < 2:
         return None  # a bare "daarna" or "na" says nothing about the event
