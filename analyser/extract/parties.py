@@ -35,7 +35,7 @@ from typing import Any
 import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -121,10 +121,6 @@ class KnowledgeBase:
         for entry in data["not_third_parties"]:
             self._add_aliases(entry["aliases"], -1, None)
         self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
-        self.org_aliases: list[set[str]] = [{_words_only(o.name)} for o in self.orgs]
-        for a in self.aliases:
-            if a.org >= 0:
-                self.org_aliases[a.org].add(_words_only(a.text))
         self._index_single_words()
         self._index_fuzzy(data["fuzzy"])
         cues = data["cues"]
@@ -136,8 +132,7 @@ class KnowledgeBase:
         self.connectors = set(cues["name_connectors"])
         self.stopwords = set(cues["name_stopwords"])
         self.stop_lower = {s.lower() for s in cues["name_stopwords"]}
-        self.recipient = re.compile(cues["recipient_pattern"], re.I)
-        self.list_intro = re.compile(cues["list_intro_pattern"], re.I)
+        self.recipient_words = [w.lower() for w in cues["recipient_words"]]
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.controller = ControllerPatterns(cues["controller"])
@@ -177,6 +172,11 @@ class KnowledgeBase:
         self.fuzzy_keys = list(keys)
         self.fuzzy_alias = list(keys.values())
 
+    def receives(self, paragraph: str) -> bool:
+        """The paragraph says data goes somewhere ("verstrekt", "gedeeld", "verwerkersovereenkomst")."""
+        low = paragraph.lower()
+        return any(w in low for w in self.recipient_words)
+
     def max_distance(self, length: int) -> int:
         dist = 0
         for min_len, d in self.fuzzy_steps:
@@ -204,14 +204,11 @@ class ControllerPatterns:
 
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.head = cfg["head_chars"]
-        privacy = cfg["privacy_words"]
-        self.title_strip = re.compile(rf"\b(?:{privacy})\b|\b(?:van|voor)\b|[:|–—]|\s-\s|\([^)]*\)", re.I)
+        self.title_words = set(cfg["title_words"])
         self.name_here = re.compile(_NAME)
-        self.name_at_end = re.compile(rf"({_NAME})\s*$")
-        self.name_after_voor = re.compile(rf"\bvoor\s+({_NAME})\s*$")
         self.reference = re.compile(rf"(?i:{cfg['document_reference']})({_NAME})")
         self.elsewhere = re.compile(cfg["reference_elsewhere"], re.I)
-        self.responsible_after = re.compile(rf"({_NAME})\s*(?:\([^)]*\))?\s*,?\s*(?i:{cfg['responsible_after']})")
+        self.responsible_after = re.compile(rf"\s*(?:\([^)]*\))?\s*,?\s*(?i:{cfg['responsible_after']})")
         self.responsible_before = re.compile(cfg["responsible_before"] + rf"({_NAME})")
         self.self_intro = cfg["self_intro"]
         self.seat = cfg["seat"]
@@ -220,12 +217,19 @@ class ControllerPatterns:
         self.weak_value = cfg["weak_value"]
 
     def find(self, text: str) -> tuple[list[str], list[str]]:
+        return self.strong(text), self.weak(text)
+
+    def strong(self, text: str) -> list[str]:
+        """Names the statement gives itself: title, "deze privacyverklaring van X", "Wij zijn X",
+        "X, gevestigd te", "X is verantwoordelijk voor"."""
         head = text[: self.head]
-        low = text.lower()
-        low_head = low[: self.head]
+        low_head = head.lower()
         strong = [self._title(text)]
         for pos in _positions(low_head, "privacy"):
-            m = self.reference.search(head, max(0, pos - 8), pos + 160)
+            det = next((d for d in ("deze ", "onze ", "dit ", "de ") if low_head.startswith(d, pos - len(d))), None)
+            if det is None:
+                continue
+            m = self.reference.match(head, pos - len(det), pos + 160)
             if m:
                 line_end = text.find("\n", m.end())
                 rest = text[m.end(): line_end if line_end >= 0 else len(text)]
@@ -240,39 +244,53 @@ class ControllerPatterns:
                 prefix = head[max(0, pos - 150): pos].rstrip(" ,(\t")
                 if prefix.endswith(" statutair"):
                     prefix = prefix[: -len(" statutair")]
-                m = self.name_at_end.search(prefix)
-                strong.append(m.group(1) if m else None)
-        strong.append(self._responsible(text, low))
+                strong.append(_name_ending(prefix))
+        strong.append(self._responsible(text))
+        return _names(strong)
+
+    def weak(self, text: str) -> list[str]:
+        """Softer self-references near the top: "verwerkt door X", "X hecht waarde aan", "voor X van groot belang"."""
+        head = text[: self.head]
+        low_head = head.lower()
         weak: list[str | None] = []
         for phrase in self.weak_before:
-            for pos in _positions(low[:1200], phrase):
+            for pos in _positions(low_head[:1200], phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
         for phrase in self.weak_after:
-            for pos in _positions(low, phrase):
-                m = self.name_at_end.search(text[max(0, pos - 100): pos])
-                weak.append(m.group(1) if m else None)
+            for pos in _positions(low_head, phrase):
+                weak.append(_name_ending(text[max(0, pos - 100): pos]))
         for phrase in self.weak_value:
-            for pos in _positions(low, phrase):
-                m = self.name_after_voor.search(text[max(0, pos - 100): pos])
-                weak.append(m.group(1) if m else None)
-        return _names(strong), _names(weak)
+            for pos in _positions(low_head, phrase):
+                window = text[max(0, pos - 100): pos]
+                name = _name_ending(window)
+                if name and window[: window.rfind(name)].rstrip().lower().endswith(" voor"):
+                    weak.append(name)
+        return _names(weak)
 
     def _title(self, text: str) -> str | None:
+        """The name in a title line such as "Privacyverklaring Mailkoning" or "Stichting X – privacybeleid"."""
         stripped = text.lstrip()
-        line = stripped[: stripped.find("\n")] if "\n" in stripped else stripped
-        if not line or len(line.split()) > 12 or (line.rstrip().endswith(".") and len(line.split()) > 6):
+        end = stripped.find("\n")
+        line = stripped if end < 0 else stripped[:end]
+        words = line.split()
+        if not words or len(words) > 12 or (line.endswith(".") and len(words) > 6):
             return None
-        rest = self.title_strip.sub("  ", line)
-        for part in re.split(r"\s{2,}", rest):
-            m = self.name_here.match(part.strip())
-            if m and m.group(0).strip():
-                return m.group(0)
-        return None
+        name: list[str] = []
+        for word in words:
+            bare = word.strip(":|–—-").lower()
+            if not bare or word.startswith("(") or bare in self.title_words or bare.startswith(("privacy", "cookie")):
+                if name:
+                    break
+                continue
+            name.append(word)
+        m = self.name_here.match(" ".join(name)) if name else None
+        return m.group(0) if m else None
 
-    def _responsible(self, text: str, low: str) -> str | None:
+    def _responsible(self, text: str) -> str | None:
         """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X"."""
-        for pos in _positions(low, "verantwoordelijk"):
+        for pos in _positions(text, "erantwoordelijk"):  # without the first letter: no lower-casing needed
+            pos -= 1
             start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
             word_start = pos
             while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
@@ -280,18 +298,43 @@ class ControllerPatterns:
             word_end = pos + len("verantwoordelijk")
             while word_end < len(text) and text[word_end].isalpha():
                 word_end += 1
-            word = low[word_start: word_end]
-            if word.startswith(("co-", "co", "mede", "gezamenlijk")) or "gezamenlijk" in low[start: pos] \
+            word = text[word_start: word_end].lower()
+            if word.startswith(("co-", "co", "mede", "gezamenlijk")) or "gezamenlijk" in text[start: pos].lower() \
                     or word.endswith("heid"):
                 continue
-            before = text[start: word_start]
-            hit = self.responsible_after.search(before)
-            if hit and hit.end() == len(before) and _is_name(_clean_name(hit.group(1))):
-                return hit.group(1)
+            before = text[max(start, word_start - 160): word_start]
+            tail_start = max(0, len(before) - 60)
+            verb = self.responsible_after.search(before, tail_start)
+            if verb:
+                name = _name_ending(before[: verb.start()])
+                if name and _is_name(_clean_name(name)):
+                    return name
             hit = self.responsible_before.match(text[word_end: word_end + 200])
             if hit and _is_name(_clean_name(hit.group(1))):
                 return hit.group(1)
         return None
+
+
+_NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*)$")
+_NAME_JOINERS = {"van", "de", "der", "den", "voor", "het", "en", "'s", "’s", "‘s"}
+
+
+def _name_ending(window: str) -> str | None:
+    """The name that ends ``window`` ("... door Mailkoning" → "Mailkoning"), read backwards word by word:
+    capitalised words and joiners ("van", "de") on the same line, at most eight."""
+    line = window[window.rfind("\n") + 1:].rstrip()
+    words = line.split(" ")
+    taken: list[str] = []
+    for word in reversed(words):
+        if not word or len(taken) >= 8:
+            break
+        if _NAME_WORD.match(word) or (taken and word in _NAME_JOINERS):
+            taken.append(word)
+            continue
+        break
+    while taken and taken[-1] in _NAME_JOINERS:
+        taken.pop()
+    return " ".join(reversed(taken)) or None
 
 
 def _positions(text: str, needle: str):
@@ -355,7 +398,8 @@ class Found:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
 
 
-_FORM_CACHE: dict[int, tuple[int, str] | None] = {}  # ORTH hash → (alias index, how) or None
+_SEEN_FORMS: set[int] = set()  # ORTH hashes already analysed for compounds and spelling variants
+_FORM_HITS: dict[int, tuple[int, str]] = {}  # ORTH hash → (alias index, "compound" | "fuzzy")
 
 
 class ThirdPartyComponent:
@@ -363,40 +407,45 @@ class ThirdPartyComponent:
         self.kb = knowledge_base()
         self.words = dutch_words()
         vocab = nlp.vocab
-        self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
+        # One matcher over LOWER for everything; case-sensitive aliases and legal forms are checked
+        # against the exact token forms (ORTH hashes) of the match afterwards.
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.labels: dict[int, tuple[str, Any]] = {}
-        lower_seen: set[str] = set()
-        orth_seen: set[str] = set()
-        lower_patterns: dict[str, list[str]] = {}
-        orth_patterns: dict[str, list[str]] = {}
+        self.exact: dict[int, dict[tuple[int, ...], int]] = {}  # label → exact ORTH hashes → alias index
+        patterns: dict[str, list[str]] = {}
+        by_lower: dict[str, str] = {}
         for i, alias in enumerate(self.kb.aliases):
-            key = f"tp_alias_{i}"
+            low = alias.text.lower()
+            key = by_lower.get(low)
+            if key is None:
+                key = by_lower[low] = f"tp_alias_{i}"
+                patterns[key] = [alias.text]
+                self.labels[vocab.strings.add(key)] = ("alias", i)
             if alias.case_sensitive:
-                if alias.text in orth_seen:
-                    continue
-                orth_seen.add(alias.text)
-                orth_patterns[key] = [alias.text]
-            else:
-                if alias.text.lower() in lower_seen:
-                    continue
-                lower_seen.add(alias.text.lower())
-                lower_patterns[key] = [alias.text]
-            self.labels[vocab.strings.add(key)] = ("alias", i)
+                label = vocab.strings[key]
+                orths = tuple(t.orth for t in nlp.make_doc(alias.text))
+                self.exact.setdefault(label, {}).setdefault(orths, i)
+        for key in list(patterns):
+            label = vocab.strings[key]
+            i = self.labels[label][1]
+            if not self.kb.aliases[i].case_sensitive:
+                self.exact.pop(label, None)  # a case-insensitive alias with the same letters matches any case
         cues = self.kb.cues
         cue_words = {
             "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
-            "recip": cues["recipient_verbs"], "gov": cues["government_prefixes"],
+            "recip": cues["recipient_verbs"], "gov": cues["government_prefixes"], "legal": sorted(self.kb.legal_forms),
+            "intro": cues["list_intro"],
         }
         for kind, words in cue_words.items():
             key = f"tp_cue_{kind}"
-            lower_patterns[key] = words
+            patterns[key] = sorted({w.lower() for w in words})
             self.labels[vocab.strings.add(key)] = ("cue", kind)
-        orth_patterns["tp_cue_legal"] = sorted(self.kb.legal_forms)
-        self.labels[vocab.strings.add("tp_cue_legal")] = ("cue", "legal")
-        for patterns, matcher in ((lower_patterns, self.lower_matcher), (orth_patterns, self.orth_matcher)):
-            for key, texts in patterns.items():
-                matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+        self.legal_orths = {vocab.strings.add(f) for f in self.kb.legal_forms}
+        preps = cues["recipient_prepositions"]
+        self.preposition_orths = {vocab.strings.add(w) for p in preps for w in (p, p.capitalize())}
+        self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n")}
+        for key, texts in patterns.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
 
     # -------------------------------------------------------------- main
 
@@ -413,7 +462,7 @@ class ThirdPartyComponent:
         for f in found:
             mentions = []
             for s, e in f.mentions:
-                start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+                start, end = run.chars(s, e)
                 mentions.append(Span(text[start:end], start, end))
                 spans.append(SpacySpan(doc, s, e, label=f.organisation))
             parties.append(ThirdParty(
@@ -434,12 +483,20 @@ class _DocRun:
         self.doc = doc
         self.text = doc_text(doc)
         self.n = len(doc)
-        arr = doc.to_array([ORTH, SENT_START])
+        arr = doc.to_array([ORTH, LOWER])
         self.orths = arr[:, 0]
-        self.orth_list = self.orths.tolist()
-        starts = numpy.flatnonzero(arr[:, 1] == 1)
-        self.sent_starts = starts.tolist() if len(starts) and starts[0] == 0 else [0, *starts.tolist()]
+        self.capitalised = arr[:, 0] != arr[:, 1]  # forms with a capital: the only candidates for compounds/variants
         self.strings = doc.vocab.strings
+        self._sent_starts: list[int] | None = None
+        self._tok_cache: dict[int, str] = {}
+
+    @property
+    def sent_starts(self) -> list[int]:
+        """Token indices of sentence starts, read only when a step needs sentence bounds."""
+        if self._sent_starts is None:
+            starts = numpy.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
+            self._sent_starts = starts if starts and starts[0] == 0 else [0, *starts]
+        return self._sent_starts
 
     # -------------------------------------------------------------- helpers
 
@@ -450,7 +507,15 @@ class _DocRun:
 
     def chars(self, s: int, e: int) -> tuple[int, int]:
         doc = self.doc
-        return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        last = doc[e - 1]
+        return doc[s].idx, last.idx + len(last)
+
+    def tok(self, i: int) -> str:
+        """Token text from the ORTH array (cheaper than building a Token), remembered per document."""
+        text = self._tok_cache.get(i)
+        if text is None:
+            text = self._tok_cache[i] = self.strings[int(self.orths[i])]
+        return text
 
     def paragraph(self, char: int) -> str:
         text = self.text
@@ -471,10 +536,12 @@ class _DocRun:
         for h in alias_hits:
             covered[h.start:h.end] = True
         kept = self._check_kb_hits(alias_hits)
-        strong, weak = self.kb.controller.find(self.text)
-        found = self._group_kb(kept, strong)
         names = self._cue_names(cue_hits, covered)
-        found += self._group_names(names, strong + weak, found)
+        controller = self.kb.controller
+        strong = controller.strong(self.text) if kept or names else []
+        found = self._group_kb(kept, strong)
+        if names:
+            found += self._group_names(names, strong + controller.weak(self.text), found)
         found.sort(key=lambda f: f.mentions[0][0])
         return found
 
@@ -482,29 +549,37 @@ class _DocRun:
         comp = self.comp
         alias_hits: list[Hit] = []
         cues: list[tuple[str, int, int]] = []
-        for matcher in (comp.lower_matcher, comp.orth_matcher):
-            for match_id, s, e in matcher(self.doc):
-                kind, value = comp.labels[match_id]
-                if kind == "alias":
-                    alias_hits.append(Hit(s, e, alias=value))
-                else:
-                    cues.append((value, s, e))
+        orths = self.orths
+        for match_id, s, e in comp.matcher(self.doc):
+            kind, value = comp.labels[match_id]
+            if kind == "alias":
+                exact = comp.exact.get(match_id)
+                if exact is not None:
+                    value = exact.get(tuple(orths[s:e].tolist()))
+                    if value is None:
+                        continue  # "onze teams", "een exact antwoord"
+                alias_hits.append(Hit(s, e, alias=value))
+            elif kind != "legal" or int(orths[s]) in comp.legal_orths:
+                cues.append((value, s, e))
         return alias_hits, cues
 
     def _form_hits(self, covered: numpy.ndarray) -> list[Hit]:
         """Compounds and spelling variants, from the distinct token forms (each analysed once per process)."""
-        cache = _FORM_CACHE
-        strings = self.strings
-        hits = []
-        for h in set(self.orth_list):
-            result = cache.get(h, False)
-            if result is False:
+        forms = set(self.orths[self.capitalised].tolist())
+        new = forms - _SEEN_FORMS
+        if new:
+            strings = self.strings
+            for h in new:
                 result = self._analyse_form(strings[h])
-                if len(cache) < _CACHE_LIMIT:
-                    cache[h] = result
-            if result is not None:
-                hits.extend(Hit(i, i + 1, alias=result[0]) for i in numpy.flatnonzero(self.orths == h).tolist()
-                            if not covered[i])
+                if result is not None:
+                    _FORM_HITS[h] = result
+            if len(_SEEN_FORMS) < _CACHE_LIMIT:
+                _SEEN_FORMS.update(new)
+        hits = []
+        for h in forms.intersection(_FORM_HITS):
+            alias = _FORM_HITS[h][0]
+            positions = numpy.flatnonzero(self.orths == h).tolist()
+            hits.extend(Hit(i, i + 1, alias=alias) for i in positions if not covered[i])
         return hits
 
     def _analyse_form(self, form: str) -> tuple[int, str] | None:
@@ -572,11 +647,12 @@ class _DocRun:
     def _check_kb_hits(self, hits: list[Hit]) -> list[Hit]:
         """Drop blocking entries, context-less ordinary words and government bodies not said to receive data."""
         kb = self.kb
-        plain_sentences = set()
-        for h in hits:
-            alias = kb.aliases[h.alias]
-            if alias.org >= 0 and not alias.needs_context:
-                plain_sentences.add(self.sentence(h.start)[0])
+        plain_sentences: set[int] = set()
+        if any(kb.aliases[h.alias].needs_context for h in hits):
+            for h in hits:
+                alias = kb.aliases[h.alias]
+                if alias.org >= 0 and not alias.needs_context:
+                    plain_sentences.add(self.sentence(h.start)[0])
         kept = []
         for h in hits:
             alias = kb.aliases[h.alias]
@@ -585,7 +661,7 @@ class _DocRun:
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, org, plain_sentences):
                 continue
-            if org.recipient_only and not self.kb.recipient.search(self.paragraph(self.doc[h.start].idx)):
+            if org.recipient_only and not self.kb.receives(self.paragraph(self.doc[h.start].idx)):
                 continue
             kept.append(h)
         return kept
@@ -614,17 +690,25 @@ class _DocRun:
                 f.services.append(alias.service)
         ctrl = [f" {_words_only(c)} " for c in controllers]
         result = []
-        for idx, f in by_org.items():
-            if ctrl and any(f" {t} " in c for t in kb.org_aliases[idx] for c in ctrl):
+        for f in by_org.values():
+            if ctrl and any(f" {t} " in c for t in self._mention_words(f) for c in ctrl):
                 continue  # the controller itself or its own product
             result.append(f)
         return result
+
+    def _mention_words(self, found: Found) -> set[str]:
+        texts = {self.text[a:b] for a, b in (self.chars(s, e) for s, e in found.mentions)}
+        return {_words_only(found.organisation)} | {_words_only(t) for t in texts}
 
     # -------------------------------------------------------------- names found by cues
 
     def _cue_names(self, cues: list[tuple[str, int, int]], covered: numpy.ndarray) -> list[Hit]:
         names: list[Hit] = []
+        intros = [s for kind, s, _ in cues if kind == "intro"]
+        cap = self.capitalised.tolist()
         for kind, s, e in cues:
+            if kind == "intro" or not self._capital_near(cap, kind, s, e):
+                continue  # no name can follow or precede: the common case, decided without token objects
             if kind == "legal":
                 hit = self._before_legal_form(s, e)
             elif kind == "nat":
@@ -639,11 +723,24 @@ class _DocRun:
                 hit = self._municipality(s, e)
             if hit is not None:
                 names.append(hit)
-        names += self._list_items()
+        if intros:
+            names += self._list_items(intros)
         return [h for h in names if not covered[h.start:h.end].any()]
 
+    def _capital_near(self, cap: list[bool], kind: str, s: int, e: int) -> bool:
+        if kind == "legal":
+            return s > 0 and cap[s - 1]
+        if kind == "gov":
+            return e + 1 < self.n and (cap[e] or cap[e + 1])
+        before = s >= 3 and cap[s - 3]
+        if kind == "recip":
+            return any(cap[e + 1: e + 8])
+        if kind == "role":  # "onze hostingpartij X", "de bouwer van de website -- X", "X, onze leverancier"
+            return before or any(cap[e: e + 2]) or any(cap[e + 3: e + 6])
+        return any(cap[e: e + 3]) or (before and kind == "nat")
+
     def _namey(self, i: int) -> bool:
-        t = self.doc[i].text
+        t = self.tok(i)
         if not t or t.isspace():
             return False
         c = t[0]
@@ -654,11 +751,11 @@ class _DocRun:
         return len(t) > 3 and t.startswith("s-") and t[2].isupper()
 
     def _connector(self, i: int) -> bool:
-        t = self.doc[i].text
+        t = self.tok(i)
         return t in self.kb.connectors or t in ("'", "’", "‘")
 
     def _legal(self, i: int) -> bool:
-        t = self.doc[i].text
+        t = self.tok(i)
         return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
 
     def _forward(self, k: int, limit: int = 7) -> int:
@@ -675,13 +772,13 @@ class _DocRun:
     def _backward(self, j: int, limit: int = 7) -> int:
         """Start of the name that ends at token ``j`` (exclusive)."""
         i = j
-        sent_start = self.sentence(j - 1)[0] if j > 0 else 0
-        while i > sent_start and j - i < limit and not self._legal(i - 1):
-            if self._namey(i - 1) or (self._connector(i - 1) and i - 2 >= sent_start and self._namey(i - 2)):
+        # punctuation and line breaks stop a name, so sentence bounds need not be looked up
+        while i > 0 and j - i < limit and not self._legal(i - 1):
+            if self._namey(i - 1) or (self._connector(i - 1) and i >= 2 and self._namey(i - 2)):
                 i -= 1
                 continue
             break
-        while i < j and (self._connector(i) or self.doc[i].text in self.kb.stopwords):
+        while i < j and (self._connector(i) or self.tok(i) in self.kb.stopwords):
             i += 1
         return i
 
@@ -691,7 +788,7 @@ class _DocRun:
             e -= 1
         if e <= s:
             return None
-        tokens = [t.text for t in self.doc[s:e]]
+        tokens = [self.tok(i) for i in range(s, e)]
         if not self._valid(tokens, strong):
             return None
         cs, ce = self.chars(s, e)
@@ -723,38 +820,36 @@ class _DocRun:
         return self._name_hit(start, s, strong=True)
 
     def _after_nationality(self, s: int, e: int) -> Hit | None:
-        doc = self.doc
-        country = self.kb.nationalities.get(doc[s:e].text.lower())
-        if e < self.n and doc[e].lower_ in self.kb.company_nouns:
+        country = self.kb.nationalities.get(" ".join(self.tok(i) for i in range(s, e)).lower())
+        if e < self.n and self.tok(e).lower() in self.kb.company_nouns:
             k = e + 1
-            if k < self.n and doc[k].text in (",", ":"):
+            if k < self.n and self.tok(k) in (",", ":"):
                 k += 1
             end = self._forward(k)
             if end > k:
                 return self._name_hit(k, end, strong=True, country=country)
         # "X, een Amerikaans bedrijf" / "X (een Duitse onderneming)"
-        if e < self.n and doc[e].lower_ in self.kb.company_nouns and s >= 3 \
-                and doc[s - 1].lower_ in ("een", "het", "de") and doc[s - 2].text in (",", "(", "-", "–"):
+        if e < self.n and self.tok(e).lower() in self.kb.company_nouns and s >= 3 \
+                and self.tok(s - 1).lower() in ("een", "het", "de") and self.tok(s - 2) in (",", "(", "-", "–"):
             start = self._backward(s - 2)
             if start < s - 2:
                 return self._name_hit(start, s - 2, strong=True, country=country)
         return None
 
     def _around_role(self, s: int, e: int) -> Hit | None:
-        doc = self.doc
-        kind = self.kb.role_nouns.get(doc[s:e].text.lower())
+        kind = self.kb.role_nouns.get(" ".join(self.tok(i) for i in range(s, e)).lower())
         k = e
         # "de bouwer en beheerder van de website -- X --", "onze hostingpartij X"
-        if k + 2 < self.n and doc[k].lower_ in ("van", "voor") \
-                and doc[k + 1].lower_ in ("de", "het", "onze", "ons", "deze"):
+        if k + 2 < self.n and self.tok(k).lower() in ("van", "voor") \
+                and self.tok(k + 1).lower() in ("de", "het", "onze", "ons", "deze"):
             k += 3
-        while k < self.n and doc[k].text in ("--", "-", "–", "—", ":", "(") and k - e < 5:
+        while k < self.n and self.tok(k) in ("--", "-", "–", "—", ":", "(") and k - e < 5:
             k += 1
         end = self._forward(k)
         if end > k and self._name_ends_cleanly(end):
             return self._name_hit(k, end, kind=kind)
         # "X, onze hostingpartij"
-        if s >= 3 and doc[s - 1].lower_ in ("onze", "ons", "de", "het", "een") and doc[s - 2].text in (",", "("):
+        if s >= 3 and self.tok(s - 1).lower() in ("onze", "ons", "de", "het", "een") and self.tok(s - 2) in (",", "("):
             start = self._backward(s - 2)
             if start < s - 2:
                 return self._name_hit(start, s - 2, kind=kind)
@@ -765,11 +860,10 @@ class _DocRun:
         return end >= self.n or not self.doc[end].like_num
 
     def _after_preposition(self, e: int, prepositions: list[str]) -> Hit | None:
-        doc = self.doc
         k = e
-        if k < self.n and doc[k].lower_ in prepositions:
+        if k < self.n and self.tok(k).lower() in prepositions:
             k += 1
-            if k < self.n and doc[k].lower_ in ("de", "het"):
+            if k < self.n and self.tok(k).lower() in ("de", "het"):
                 k += 1
             end = self._forward(k)
             if end > k and self._name_ends_cleanly(end):
@@ -777,41 +871,43 @@ class _DocRun:
         return None
 
     def _after_recipient_verb(self, s: int, e: int) -> Hit | None:
-        doc = self.doc
-        sent_end = self.sentence(s)[1]
-        preps = self.kb.cues["recipient_prepositions"]
-        for k in range(e, min(e + 7, sent_end)):
-            if doc[k].lower_ in preps:
-                return self._after_preposition(k, preps)
-            if doc[k].is_punct:
+        """"verstrekken wij uw gegevens aan X": the first "aan"/"met"/"naar" within the clause."""
+        comp = self.comp
+        for offset, orth in enumerate(self.orths[e: e + 7].tolist()):
+            if orth in comp.preposition_orths:
+                return self._after_preposition(e + offset, self.kb.cues["recipient_prepositions"])
+            if orth in comp.clause_end_orths:
                 break
         return None
 
     def _municipality(self, s: int, e: int) -> Hit | None:
-        doc = self.doc
         k = e
         end = self._forward(k, limit=5)
         if end <= k or not any(self._namey(i) for i in range(k, end)):
             return None
         cs, ce = self.chars(k, end)
-        if not self.kb.recipient.search(self.paragraph(cs)):
+        if not self.kb.receives(self.paragraph(cs)):
             return None
         name = _clean_name(self.text[cs:ce])
-        prefix = doc[s].text.capitalize()
+        prefix = self.tok(s).capitalize()
         return Hit(s, end, name=f"{prefix} {name}", kind="government", strong=True)
 
-    def _list_items(self) -> list[Hit]:
-        """Names that head the lines after "... de volgende verwerkers:" or "De co-verwerkingsverantwoordelijke is:"."""
+    def _list_items(self, intros: list[int]) -> list[Hit]:
+        """Names that head the lines after "... de volgende verwerkers:" or "De co-verwerkingsverantwoordelijke is:"
+        (``intros``: token indices of list-introducing words; only lines that end in a colon count)."""
         kb = self.kb
         text = self.text
         hits: list[Hit] = []
-        for m in re.finditer(r":[ \t]*\n", text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            intro = text[line_start: m.start() + 1]
-            if not kb.list_intro.search(intro):
-                continue
+        colons = set()
+        for i in intros:
+            line_end = text.find("\n", self.doc[i].idx)
+            if line_end > 0 and text[line_end - 1] == ":":
+                colons.add(line_end - 1)
+        for colon in sorted(colons):
+            line_start = max(text.rfind("\n", 0, colon), colon - 200) + 1
+            intro = text[line_start: colon + 1]
             single = bool(kb.list_single.search(intro))
-            pos = m.end()
+            pos = colon + 2
             for _ in range(25):
                 while pos < len(text) and text[pos] in "\n \t":
                     pos += 1
