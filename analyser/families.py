@@ -210,6 +210,14 @@ class FamilyCollector:
             self._blocks.append(np.vstack(self._current))
             self._current = []
 
+    def add_signatures(self, signatures: np.ndarray, valid: Sequence[bool]) -> None:
+        """Signatures computed elsewhere (rows of ``signatures``; rows with ``valid`` False have none)."""
+        if self._current:
+            self._blocks.append(np.vstack(self._current))
+            self._current = []
+        self._blocks.append(np.asarray(signatures, dtype=np.uint32))
+        self._valid.extend(bool(v) for v in valid)
+
     def families(self, threshold: float = THRESHOLD) -> list[int | None]:
         if self._current:
             self._blocks.append(np.vstack(self._current))

@@ -206,6 +206,24 @@ def test_two_worker_processes_give_the_tables_of_an_in_process_run(tmp_path: Pat
         pd.testing.assert_frame_equal(one, two)
 
 
+def test_tables_built_in_parallel_chunks_equal_the_tables_built_in_one_go(monkeypatch, bad_corpus: Path,
+                                                                          tmp_path: Path):
+    import analyser.corpus.batch as batch
+
+    out = tmp_path / "out"
+    run_batch([bad_corpus, tmp_path / "rijen.csv"], out, jobs=1, use_model=False, progress=False, dashboard=False)
+    one_go = {name: pd.read_parquet(out / name) for name in ("documents.parquet", "mentions.parquet")}
+    errors_csv = (out / "errors.csv").read_text()
+    order = list(one_go["documents.parquet"]["id"])
+    failed = one_go["documents.parquet"].dropna(subset=["error"])
+    errors = {row.id: (row.source, row.error) for row in failed.itertuples()}
+    monkeypatch.setattr(batch, "CHUNK", 2)
+    assert batch.build_tables(out, order, errors, jobs=2) == len(order)
+    for name, frame in one_go.items():
+        pd.testing.assert_frame_equal(pd.read_parquet(out / name), frame)
+    assert (out / "errors.csv").read_text() == errors_csv
+
+
 # --------------------------------------------------------------------------- tables
 
 
