@@ -231,6 +231,12 @@ def test_list_items_under_a_retention_heading(periods):
     assert any(r.duration is None and r.text == "tot je je uitschrijft" for r in periods(text))
 
 
+def test_list_items_under_other_how_long_headings_are_not_retention(periods):
+    text = ("Webshop\n\nHoe lang duurt de levering?\n\n- Pakketten: 2 werkdagen\n- Meubels: 3 weken\n\n"
+            "Betalingstermijn\n\n- Facturen: 14 dagen\n")
+    assert periods(text) == []
+
+
 def test_list_items_under_an_introduction_that_speaks_of_keeping(periods):
     text = ("Verwerking van persoonsgegevens van oud-leden\n\n"
             "Uw persoonsgegevens worden door de vereniging opgeslagen voor de periode:\n\n- Maximaal 40 jaar.\n")

@@ -867,7 +867,7 @@ def _retention_sections(sections: list[Section], p: Patterns) -> set[int]:
     out: set[int] = set()
     stack: list[tuple[int, bool]] = []
     for s in sections:
-        own = "retention" in s.topics or _retention_heading(s.heading, p)
+        own = _retention_heading(s.heading, p)  # own cues: "Hoe lang duurt de levering?" is no retention heading
         while stack and stack[-1][0] >= s.level:
             stack.pop()
         inherited = bool(stack) and stack[-1][0] > 0 and stack[-1][1]  # never from the document title
