@@ -22,7 +22,8 @@ from . import extensions  # noqa: F401
 from .data import DataError, load_data, vocabulary
 from .extensions import doc_text
 from .extract.document_date import lower_text
-from .report import ChecklistItem, Finding, Span
+from .extract.legal_bases import SectionIndex, SentenceIndex
+from .report import ChecklistItem, DataCategory, Finding, LegalBasis, RetentionPeriod, Span, ThirdParty
 
 RIGHTS = ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_objection",
           "right_portability")
@@ -93,13 +94,28 @@ class Context:
     text: str = ""
     lower: str = ""
     checklist: dict[str, ChecklistItem] | None = None
+    # the Doc's results, read once (every ``doc._`` access builds an accessor object)
+    language: str = "nl"
+    legal_bases: dict[str, LegalBasis] = field(default_factory=dict)
+    third_parties: list[ThirdParty] = field(default_factory=list)
+    categories: list[DataCategory] = field(default_factory=list)
+    periods: list[RetentionPeriod] = field(default_factory=list)
+    last_updated: str | None = None
+    sections: SectionIndex | None = None
+    _sentences: SentenceIndex | None = None
     _matches: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, r: FindingRules) -> Context:
         text = doc_text(doc)
-        items = doc._.checklist
-        return cls(doc, r, text, lower_text(doc, text), {c.item: c for c in items} if items is not None else None)
+        ext = doc._
+        items = ext.checklist
+        return cls(doc, r, text, lower_text(doc, text),
+                   checklist={c.item: c for c in items} if items is not None else None,
+                   language=ext.language, legal_bases={b.basis: b for b in ext.legal_bases or []},
+                   third_parties=ext.third_parties or [], categories=ext.data_categories or [],
+                   periods=ext.retention_periods or [], last_updated=ext.last_updated,
+                   sections=SectionIndex(ext.sections or []))
 
     def status(self, item: str) -> str | None:
         """The checklist status of ``item``; None when there is no checklist."""
@@ -128,14 +144,10 @@ class Context:
 
     def sentence(self, start: int, end: int) -> Span:
         """The sentence around ``start:end`` as a report span."""
-        span = self.doc.char_span(start, max(end, start + 1), alignment_mode="expand")
-        if span is None or not len(span):
-            return Span(self.text[start:end], start, end)
-        sent = span[0].sent
-        s, e = sent.start_char, sent.end_char
-        while e > s and self.text[e - 1].isspace():
-            e -= 1
-        return Span(self.text[s:e], s, e)
+        if self._sentences is None:
+            self._sentences = SentenceIndex(self.doc, self.text)
+        sent = self._sentences.at(start)
+        return Span(sent.text, sent.start, sent.end)
 
     def sentences(self, offsets: Iterable[tuple[int, int]]) -> list[Span]:
         """Distinct sentences around ``offsets``, in text order."""
@@ -150,17 +162,10 @@ class Context:
     def near(self, name: str, start: int, end: int) -> bool:
         """Whether pattern ``name`` matches within the window around ``start:end`` (same section)."""
         lo, hi = max(0, start - self.rules.window), min(len(self.text), end + self.rules.window)
-        section = _section_bounds(self.doc, start)
+        section = self.sections.at(start) if self.sections is not None else None
         if section is not None:
-            lo, hi = max(lo, section[0]), min(hi, section[1])
+            lo, hi = max(lo, section.start), min(hi, section.end)
         return any(p.search(self.lower, lo, hi) for p in self.rules.patterns[name])
-
-
-def _section_bounds(doc: Doc, offset: int) -> tuple[int, int] | None:
-    from .segment import section_at
-
-    section = section_at(doc._.sections or [], offset)
-    return (section.start, section.end) if section is not None else None
 
 
 def _names(pairs: list[tuple[str, str]]) -> tuple[str, str]:
@@ -174,7 +179,7 @@ def _names(pairs: list[tuple[str, str]]) -> tuple[str, str]:
 
 
 def language(ctx: Context) -> list[Finding]:
-    lang = ctx.doc._.language
+    lang = ctx.language
     if lang == "nl":
         return []
     nl, en = ctx.rules.language_names.get(lang, (lang, lang))
@@ -185,7 +190,7 @@ def transfers(ctx: Context) -> list[Finding]:
     """A party seated outside the EEA, and not a word on transfers outside the EU/EEA."""
     if not ctx.absent("international_transfers"):
         return []
-    outside = [t for t in ctx.doc._.third_parties or [] if _outside_eea(t.outside_eea, t.country, ctx.rules)]
+    outside = [t for t in ctx.third_parties if _outside_eea(t.outside_eea, t.country, ctx.rules)]
     if not outside:
         return []
     parties = _names([(t.organisation, t.organisation) for t in outside])
@@ -236,28 +241,24 @@ def outdated_references(ctx: Context) -> list[Finding]:
 
 
 def consent_withdrawal(ctx: Context) -> list[Finding]:
-    consent = _basis(ctx, "consent")
+    consent = ctx.legal_bases.get("consent")
     if consent is None or not ctx.absent("withdraw_consent"):
         return []
     return [ctx.rules.finding("consent_without_withdrawal", consent.mentions)]
 
 
 def legitimate_interest(ctx: Context) -> list[Finding]:
-    li = _basis(ctx, "legitimate_interests")
+    li = ctx.legal_bases.get("legitimate_interests")
     if li is None or ctx.status("legitimate_interests") not in ("absent", "partial"):
         return []
     return [ctx.rules.finding("legitimate_interest_not_described", li.mentions)]
-
-
-def _basis(ctx: Context, basis: str):
-    return next((b for b in ctx.doc._.legal_bases or [] if b.basis == basis), None)
 
 
 def special_categories(ctx: Context) -> list[Finding]:
     """Art. 9/10 data and the BSN need an exception or a law; look for one near each mention, or
     in a general statement about special data."""
     found: list[Finding] = []
-    cats = ctx.doc._.data_categories or []
+    cats = ctx.categories
     special = [c for c in cats if c.special and c.mentions]
     if special and not _general_special_exception(ctx):
         bare = [c for c in special if not any(ctx.near("special_exception", m.start, m.end) for m in c.mentions)]
@@ -280,7 +281,7 @@ def _general_special_exception(ctx: Context) -> bool:
 
 
 def retention(ctx: Context) -> list[Finding]:
-    periods = ctx.doc._.retention_periods or []
+    periods = ctx.periods
     found: list[Finding] = []
     indefinite = [p for p in periods if p.indefinite]
     if indefinite:
@@ -327,7 +328,7 @@ def children(ctx: Context) -> list[Finding]:
 
 def predates_gdpr(ctx: Context) -> list[Finding]:
     """A version date before 25 May 2018 ("2018-05" alone is not clearly before)."""
-    date = ctx.doc._.last_updated
+    date = ctx.last_updated
     if not date:
         return []
     cutoff = ctx.rules.gdpr_date if len(date) == len(ctx.rules.gdpr_date) else ctx.rules.gdpr_date[:7]

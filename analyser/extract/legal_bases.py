@@ -31,7 +31,6 @@ from ..data import load_data, vocabulary
 from ..extensions import doc_text
 from ..report import LegalBasis, Section
 from ..report import Span as ReportSpan
-from ..segment import section_at
 from .document_date import lower_text
 
 _CUE_FLAGS = re.M  # cue and context patterns run on lower-cased text (much faster than re.I)
@@ -110,6 +109,8 @@ class Rules:
         for anchor in data["articles"]["anchors"]:
             self.anchors.setdefault(anchor.lower(), set()).add(ARTICLE)
         self.anchors = _merge_anchors(self.anchors)
+        self.anchor_stops = {a: tuple(w for w in words if w.startswith(a))
+                             for a, words in data.get("anchor_stops", {}).items()}
         words = data["bases"]["contract"].get("excluded_words", [])
         self.contract_excluded = tuple(w.lower() for w in words)
         self.article = re.compile(data["articles"]["pattern"], _CUE_FLAGS)
@@ -177,8 +178,12 @@ def candidate_sentences(index: SentenceIndex, r: Rules) -> dict[int, set[int]]:
     lower = index.lower
     wanted: dict[int, set[int]] = {}
     for anchor, cues in r.anchors.items():
+        stops = r.anchor_stops.get(anchor, ())
         i = lower.find(anchor)
         while i >= 0:
+            if stops and any(lower.startswith(w, i) for w in stops):
+                i = lower.find(anchor, i + len(anchor))
+                continue
             sent = index.at(i)
             wanted.setdefault(sent.start, set()).update(cues)
             i = lower.find(anchor, max(i + 1, sent.end))
@@ -229,7 +234,7 @@ def _word_at(s: str, start: int, end: int) -> str:
 # ------------------------------------------------------------------ context
 
 
-def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: list[Section]) -> bool:
+def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: SectionIndex) -> bool:
     """Whether candidate ``c`` really invokes its basis (see the module docstring). The checks run
     on the lower-cased sentence; only the third-party subject needs capitals ("indien Google ...")."""
     basis = c.basis
@@ -297,10 +302,10 @@ def _negated(clause_before: str, clause_after: str, r: Rules) -> bool:
     return not r.refusal_after.search(clause_after)
 
 
-def _under_basis_heading(sent: _Sentence, text: str, sections: list[Section], r: Rules) -> bool:
+def _under_basis_heading(sent: _Sentence, text: str, sections: SectionIndex, r: Rules) -> bool:
     """A bare "- Overeenkomst" item or "| Overeenkomst" cell: only under a heading, intro line or
     table header about the legal basis."""
-    section = section_at(sections, sent.start)
+    section = sections.at(sent.start)
     if section is not None and section.heading and r.basis_heading.search(section.heading):
         return True
     pos = sent.start
@@ -328,7 +333,7 @@ def _under_basis_heading(sent: _Sentence, text: str, sections: list[Section], r:
 # ------------------------------------------------------------------ purposes
 
 
-def purposes_for(mention: Mention, lower_sentence: str, text: str, sections: list[Section], r: Rules) -> list[str]:
+def purposes_for(mention: Mention, lower_sentence: str, text: str, sections: SectionIndex, r: Rules) -> list[str]:
     """What the basis is given for: the section heading (skipping headings that only say
     "Grondslag"), and the purpose phrase of the sentence or the purpose cell of a table row."""
     out: list[str] = []
@@ -348,17 +353,14 @@ def purposes_for(mention: Mention, lower_sentence: str, text: str, sections: lis
     return out
 
 
-def _purpose_heading(sections: list[Section], offset: int, r: Rules) -> str | None:
-    section = section_at(sections, offset)
-    if section is None:
-        return None
-    i = next(k for k, s in enumerate(sections) if s is section)
-    while i >= 0:
-        heading = sections[i].heading
-        if heading and not r.basis_heading.search(heading):
-            return heading
+def _purpose_heading(sections: SectionIndex, offset: int, r: Rules) -> str | None:
+    i = sections.index_at(offset)
+    while i is not None and i >= 0:
+        heading = sections.sections[i].heading
         if heading is None:
             return None
+        if not r.basis_heading.search(heading):
+            return heading
         i -= 1
     return None
 
@@ -390,7 +392,7 @@ def _table_purpose(row: str, mention: Mention, text: str, r: Rules) -> str | Non
 def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis], list[Span]]:
     r = r or rules()
     text = doc_text(doc)
-    sections = doc._.sections or []
+    sections = SectionIndex(doc._.sections or [])
     index = SentenceIndex(doc, text)
     mentions: list[Mention] = []
     seen: set[tuple[str, int]] = set()
@@ -419,19 +421,39 @@ def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis]
     return list(found.values()), spans
 
 
+class SectionIndex:
+    """``doc._.sections`` with their starts, for bisecting (``segment.section_at`` rebuilds the starts)."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.starts = [s.start for s in sections]
+
+    def index_at(self, offset: int) -> int | None:
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset <= self.sections[i].end else None
+
+    def at(self, offset: int) -> Section | None:
+        i = self.index_at(offset)
+        return None if i is None else self.sections[i]
+
+
 class SentenceIndex:
-    """Character bounds of the Doc's sentences, from one array call instead of walking tokens."""
+    """Character bounds of the Doc's sentences, from one array call instead of walking tokens; the
+    starts are kept in ``doc.user_data`` so later stages (the findings) reuse them."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         self.lower = lower_text(doc, text)
-        if len(doc):
-            arr = doc.to_array([IDX, SENT_START])
-            self.starts: list[int] = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
-            if not self.starts or self.starts[0] != 0:
-                self.starts.insert(0, 0)
-        else:
-            self.starts = [0]
+        starts = doc.user_data.get("analyser_sentence_starts")
+        if starts is None:
+            starts = [0]
+            if len(doc):
+                arr = doc.to_array([IDX, SENT_START])
+                starts = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
+                if not starts or starts[0] != 0:
+                    starts.insert(0, 0)
+            doc.user_data["analyser_sentence_starts"] = starts
+        self.starts: list[int] = starts
         self.cache: dict[int, _Sentence] = {}
 
     def at(self, offset: int) -> _Sentence:
