@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from typing import Any
 
 import numpy
 from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -42,6 +43,7 @@ from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
 
 Cats = tuple[str, ...]
+_HIT, _ELLIPTIC, _PAREN = 1, 2, 4  # what a token form may start
 _APOSTROPHES = str.maketrans({"’": "'", "´": "'", "`": "'", "‘": "'"})
 _NUMBERING = re.compile(r"^\s*(?:(?:artikel|hoofdstuk|paragraaf)\s+)?[\dIVX]+(?:\.\d+)*[.)]?\s+", re.I)
 
@@ -54,7 +56,7 @@ class Hit:
     strong: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int  # token indices
     end: int
@@ -134,29 +136,38 @@ def _prefix_categories(prefix: str, entry: dict[str, Any]) -> Cats:
 # ------------------------------------------------------------------ patterns
 
 
-def _token_spec(spec: str, lists: dict[str, list[str]]) -> dict[str, Any]:
-    """One token of the pattern language of categories.json (see its 'about')."""
-    op = None
-    if len(spec) > 1 and spec.endswith("?"):
-        spec, op = spec[:-1], "?"
+Token = str | dict[str, Any]  # a literal lower-case word, or a Matcher token spec
+
+
+def _alternatives(spec: str, lists: dict[str, list[str]]) -> list[Token]:
+    """The choices for one token of the pattern language of categories.json (see its 'about')."""
     negate = spec.startswith("!")
     spec = spec.lstrip("!")
     attr = "LOWER"
     if spec.startswith("L="):
         attr, spec = "LEMMA", spec[2:]
-    token: dict[str, Any] = {}
-    if spec != "_":
-        values: list[str] = []
-        for alt in spec.split("|"):
-            values.extend(lists[alt[1:]] if alt.startswith("@") else [alt])
-        token[attr] = {"NOT_IN" if negate else "IN": values}
-    if op:
-        token["OP"] = op
-    return token
+    if spec == "_":
+        return [{}]
+    values: list[str] = []
+    for alt in spec.split("|"):
+        values.extend(lists[alt[1:]] if alt.startswith("@") else [alt])
+    if negate:
+        return [{attr: {"NOT_IN": values}}]
+    if attr == "LEMMA":
+        return [{attr: {"IN": values}}]
+    return [v.lower() for v in values]
 
 
-def compile_pattern(pattern: str, lists: dict[str, list[str]]) -> list[dict[str, Any]]:
-    return [_token_spec(spec, lists) for spec in pattern.split()]
+def expand_pattern(pattern: str, lists: dict[str, list[str]]) -> list[list[Token]]:
+    """Every token sequence a pattern stands for, optional tokens included or left out. Literal
+    sequences go to a PhraseMatcher (fast); only the few with wildcards or negations need the Matcher."""
+    sequences: list[list[Token]] = [[]]
+    for spec in pattern.split():
+        optional = len(spec) > 1 and spec.endswith("?")
+        choices = _alternatives(spec[:-1] if optional else spec, lists)
+        grown = [[*seq, choice] for seq in sequences for choice in choices]
+        sequences = grown + sequences if optional else grown
+    return [seq for seq in sequences if seq]
 
 
 @dataclass
@@ -164,21 +175,24 @@ class Rules:
     """Everything compiled from categories.json once per process."""
 
     lexicon: Lexicon
-    patterns: list[tuple[list[list[dict[str, Any]]], Cats, bool]]  # (patterns, cats, strong); empty cats: suppress
+    patterns: list[tuple[list[list[Token]], Cats, bool]]  # (sequences, cats, strong); no cats: 'not a category'
     context: dict[str, Any]
     special: frozenset[str]
-    excluded: list[re.Pattern[str]]
-    definitions: list[re.Pattern[str]]
-    definition_headings: list[re.Pattern[str]]
-    controller_headings: list[re.Pattern[str]]
+    sentence_rules: list[tuple[list[str], re.Pattern[str]]]  # (cue words, regex): excluded kinds, definitions
+    definition_headings: re.Pattern[str]
+    controller_headings: re.Pattern[str]
     section_exclusions: dict[str, re.Pattern[str]]
     contact_value: re.Pattern[str]
+    label_name: re.Pattern[str]
+    sentence_exclusions: dict[str, re.Pattern[str]]
     bullet: re.Pattern[str]
-    sets: dict[str, frozenset[str]]
+    sets: dict[str, frozenset[str]]  # word lists of 'context'
+    contact_categories: frozenset[str]
 
 
-def _regexes(items: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(x, re.I) for x in items]
+def _alternation(items: list[str]) -> re.Pattern[str]:
+    """Several case-insensitive regular expressions as one (one search instead of many)."""
+    return re.compile("|".join(f"(?:{rx})" for rx in items), re.I)
 
 
 @cache
@@ -190,34 +204,40 @@ def rules() -> Rules:
     if used - known:
         raise DataError(f"data/categories.json uses unknown category ids: {sorted(used - known)}")
     lists = data["lists"]
-    patterns: list[tuple[list[list[dict[str, Any]]], Cats, bool]] = []
+    def expand(items: list[str]) -> list[list[Token]]:
+        return [seq for item in items for seq in expand_pattern(item, lists)]
+
+    patterns: list[tuple[list[list[Token]], Cats, bool]] = []
     for cat, entry in data["categories"].items():
         for key, strong in (("phrases", True), ("weak_phrases", False)):
             if entry.get(key):
-                patterns.append(([compile_pattern(p, lists) for p in entry[key]], (cat,), strong))
+                patterns.append((expand(entry[key]), (cat,), strong))
     for entry in data["patterns"]:
-        patterns.append(([compile_pattern(p, lists) for p in entry["match"]], tuple(entry["categories"]),
-                         not entry.get("weak", False)))
+        patterns.append((expand(entry["match"]), tuple(entry["categories"]), not entry.get("weak", False)))
     for entry in data["not_a_category"]:
-        patterns.append(([compile_pattern(p, lists) for p in entry["match"]], (), False))
+        patterns.append((expand(entry["match"]), (), False))
     ctx = data["context"]
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
-                "subordinate_breaks"]
+                "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
         context=ctx,
         special=frozenset(c["id"] for c in vocabulary()["data_categories"] if c["special"]),
-        excluded=_regexes(ctx["excluded_sentences"]),
-        definitions=_regexes(ctx["definition_sentences"]),
-        definition_headings=_regexes(ctx["definition_headings"]),
-        controller_headings=_regexes(ctx["controller_headings"]),
+        sentence_rules=[(r["cues"], re.compile(r["regex"], re.I))
+                        for r in ctx["excluded_sentences"] + ctx["definition_sentences"]],
+        definition_headings=_alternation(ctx["definition_headings"]),
+        controller_headings=_alternation(ctx["controller_headings"]),
         section_exclusions={cat: re.compile("|".join(rx), re.I)
                             for cat, rx in ctx["category_section_exclusions"].items()},
         contact_value=re.compile(ctx["contact_value"], re.I),
+        label_name=re.compile(ctx["label_name"]),
+        sentence_exclusions={cat: re.compile("|".join(rx), re.I)
+                             for cat, rx in ctx["category_sentence_exclusions"].items()},
         bullet=re.compile(ctx["bullet"]),
         sets={k: frozenset(ctx[k]) for k in set_keys},
+        contact_categories=frozenset(ctx["contact_categories"]),
     )
 
 
@@ -235,78 +255,114 @@ class CategoriesComponent:
 
     def __init__(self, nlp: Language) -> None:
         self.rules = rules()
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
-        self.keys: dict[int, tuple[Cats, bool]] = {}
-        for i, (pats, cats, strong) in enumerate(self.rules.patterns):
-            key = f"analyser_category_{i}"
-            self.matcher.add(key, pats)
-            self.keys[nlp.vocab.strings[key]] = (cats, strong)
-        self.forms: dict[int, Hit | None] = {}  # lower-case hash → classification, shared by all documents
-        self.paren = nlp.vocab.strings.add("(")
+        self.keys: dict[int, tuple[Cats, bool, frozenset[str]]] = {}
+        for i, (sequences, cats, strong) in enumerate(self.rules.patterns):
+            by_key: dict[str, list[list[str]]] = {}
+            for seq in sequences:
+                *body, last = seq
+                if all(isinstance(t, str) for t in seq):
+                    by_key.setdefault("", []).append(seq)  # type: ignore[arg-type]
+                elif isinstance(last, dict) and "NOT_IN" in last.get("LOWER", {}) and \
+                        all(isinstance(t, str) for t in body):  # "... van de !@person": checked on the next token
+                    by_key.setdefault("|".join(last["LOWER"]["NOT_IN"]), []).append(body)  # type: ignore[arg-type]
+                else:
+                    self.matcher.add(f"analyser_category_{i}",
+                                     [[{"LOWER": t} if isinstance(t, str) else t for t in seq]])
+                    self.keys[nlp.vocab.strings[f"analyser_category_{i}"]] = (cats, strong, frozenset())
+            for j, (not_next, seqs) in enumerate(by_key.items()):
+                key = f"analyser_category_{i}_{j}"
+                self.phrases.add(key, [Doc(nlp.vocab, words=seq) for seq in seqs])
+                excluded = frozenset(not_next.split("|")) if not_next else frozenset()
+                self.keys[nlp.vocab.strings[key]] = (cats, strong, excluded)
+        # every lower-case form seen so far (hash → classification), shared by all documents, so that each
+        # document costs one numpy set operation plus the classification of forms never seen before
+        self.forms: dict[int, Hit | None] = {}
+        self.flags: dict[int, int] = {}
+        strings = nlp.vocab.strings
+        words = dict(self.rules.sets, articles={"het", "dit"}, second_person={"u", "je", "jij", "uw", "jouw"})
+        self.ids = {k: frozenset(strings.add(w) for w in v) for k, v in words.items()}
+        self.labels = {c["id"]: strings.add(c["id"]) for c in vocabulary()["data_categories"]}
+        self.close = strings.add(")")
+        self.sentence_rules = [(frozenset(strings.add(w) for w in cues), rx) for cues, rx in self.rules.sentence_rules]
+        self.ids["cues"] = frozenset().union(*(cues for cues, _ in self.sentence_rules))
+        self.ids["question"] = frozenset({strings.add("?")})
+        self.ids["negations"] = self.ids["negation_words"] | self.ids["not_words"]
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.find(doc) if len(doc) else []
         by_cat: dict[str, list[Span]] = {}
         spans = []
-        text = doc_text(doc)
-        for m in mentions:
-            start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
-            for cat in m.cats:
-                by_cat.setdefault(cat, []).append(Span(text[start:end], start, end))
-                spans.append(SpacySpan(doc, m.start, m.end, label=cat))
+        if len(doc):
+            arrays = doc.to_array([LOWER, SENT_START])
+            text = doc_text(doc)
+            for m in self.find(doc, arrays):
+                start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+                for cat in m.cats:
+                    by_cat.setdefault(cat, []).append(Span(text[start:end], start, end))
+                    spans.append(SpacySpan(doc, m.start, m.end, label=self.labels[cat]))
         doc._.data_categories = [DataCategory(cat, cat in self.rules.special, found) for cat, found in by_cat.items()]
         doc.spans["data_categories"] = spans
         return doc
 
     # -------------------------------------------------------------- candidates
 
-    def find(self, doc: Doc) -> list[Mention]:
-        candidates, suppressed = self.candidates(doc)
+    def find(self, doc: Doc, arrays: numpy.ndarray) -> list[Mention]:
+        candidates, suppressed = self.candidates(doc, arrays)
         chosen = _resolve(candidates, suppressed)
-        context = Context(doc, self.rules)
-        kept = [m for m in (context.judge(m) for m in chosen) if m is not None]
-        return context.accept_weak(kept)
+        if not chosen:
+            return []
+        context = Context(doc, self.rules, self.ids, self.sentence_rules, arrays)
+        return context.accept_weak(context.judge(chosen))
 
-    def candidates(self, doc: Doc) -> tuple[list[Mention], list[tuple[int, int]]]:
-        lowers = doc.to_array(LOWER).astype("uint64")
-        strings = doc.vocab.strings
-        forms = numpy.unique(lowers)
-        first_of = set(forms.tolist())
-        lexicon = self.rules.lexicon
-        hits: dict[int, Hit] = {}
-        elliptic: list[int] = []
-        for h in first_of:
-            if h not in self.forms:
-                self.forms[h] = lexicon.classify(strings[h])
-            hit = self.forms[h]
-            if hit is not None:
-                hits[h] = hit
-            form = strings[h]
-            if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
-                elliptic.append(h)
+    def candidates(self, doc: Doc, arrays: numpy.ndarray) -> tuple[list[Mention], list[tuple[int, int]]]:
+        lowers = arrays[:, 0].tolist()
+        flags = list(map(self.flags.get, lowers))  # every token's form flags in one C-level pass
+        if None in flags:
+            strings = doc.vocab.strings
+            flags = [self._learn(h, strings) if f is None else f for h, f in zip(lowers, flags)]
         out: list[Mention] = []
-        if hits:
-            for i in numpy.flatnonzero(numpy.isin(lowers, list(hits))).tolist():
-                hit = hits[int(lowers[i])]
-                out.append(Mention(i, i + 1, hit.cats, hit.strong))
-        if elliptic:
-            for i in numpy.flatnonzero(numpy.isin(lowers, elliptic)).tolist():
+        for i in compress(range(len(flags)), flags):
+            flag = flags[i]
+            if flag & _HIT:
+                hit = self.forms[lowers[i]]
+                out.append(Mention(i, i + 1, hit.cats, hit.strong))  # type: ignore[union-attr]
+            m = None
+            if flag & _ELLIPTIC:
                 m = self._elliptic(doc, i)
-                if m is not None:
-                    out.append(m)
-        if self.paren in first_of:
-            for i in numpy.flatnonzero(lowers == numpy.uint64(self.paren)).tolist():
-                m = self._bracketed_prefix(doc, i)
-                if m is not None:
-                    out.append(m)
+            elif flag & _PAREN:
+                m = self._bracketed_prefix(doc, arrays, i)
+            if m is not None:
+                out.append(m)
         suppressed: list[tuple[int, int]] = []
-        for key, start, end in self.matcher(doc):
-            cats, strong = self.keys[key]
+        matches = self.phrases(doc)
+        if len(self.matcher):
+            matches += self.matcher(doc)
+        for key, start, end in matches:
+            cats, strong, not_next = self.keys[key]
+            if not_next:
+                if end >= len(doc) or doc[end].lower_ in not_next:
+                    continue
+                end += 1
             if cats:
                 out.append(Mention(start, end, cats, strong))
             else:
                 suppressed.append((start, end))
         return out, suppressed
+
+    def _learn(self, h: int, strings: Any) -> int:
+        """Classify a form never seen before; its flags say what to look at: a hit, 'mail-' or '('."""
+        if h in self.flags:
+            return self.flags[h]
+        form = strings[h]
+        hit = self.forms[h] = self.rules.lexicon.classify(form)
+        flag = _HIT if hit is not None else 0
+        if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
+            flag |= _ELLIPTIC
+        if form == "(":
+            flag |= _PAREN
+        self.flags[h] = flag
+        return flag
 
     def _elliptic(self, doc: Doc, i: int) -> Mention | None:
         """"mail- en postadres" → "mailadres"; "Voor- en achternaam" → "voornaam"."""
@@ -320,9 +376,11 @@ class CategoriesComponent:
         hit = lexicon.classify(doc[i].lower_[:-1] + head)
         return Mention(i, i + 1, hit.cats, hit.strong) if hit else None
 
-    def _bracketed_prefix(self, doc: Doc, i: int) -> Mention | None:
+    def _bracketed_prefix(self, doc: Doc, arrays: numpy.ndarray, i: int) -> Mention | None:
         """"(bedrijfs)naam" names both the bare and the compound word."""
-        if i + 3 >= len(doc) or doc[i + 2].text != ")" or doc[i + 2].whitespace_ or doc[i].whitespace_:
+        if i + 3 >= len(doc) or arrays[i + 2, 0] != self.close:
+            return None
+        if doc[i].whitespace_ or doc[i + 2].whitespace_:
             return None
         prefix, word = doc[i + 1].lower_, doc[i + 3].lower_
         if not prefix.isalpha():
@@ -331,16 +389,37 @@ class CategoriesComponent:
         return Mention(i, i + 4, hit.cats, hit.strong) if hit else None
 
 
+_LOWER_STRINGS: dict[int, str] = {}
+
+
+def _lower(h: int, doc: Doc) -> str:
+    """The string of a lower-case hash (cached: StringStore lookups are slow)."""
+    s = _LOWER_STRINGS.get(h)
+    if s is None:
+        s = _LOWER_STRINGS[h] = doc.vocab.strings[h]
+    return s
+
+
+def _adjective(token: str) -> bool:
+    """An inflected adjective between a determiner and a noun ('ons algemene telefoonnummer')."""
+    return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke")
+
+
 def _resolve(candidates: list[Mention], suppressed: list[tuple[int, int]]) -> list[Mention]:
     """Drop mentions inside a 'not a category' span; of overlapping mentions keep the longest."""
-    cands = [m for m in candidates if not any(s <= m.start and m.end <= e for s, e in suppressed)]
-    cands.sort(key=lambda m: (-(m.end - m.start), not m.strong, m.start))
-    taken = numpy.zeros(max((m.end for m in cands), default=0), dtype=bool)
+    if suppressed:
+        candidates = [m for m in candidates if not any(s <= m.start and m.end <= e for s, e in suppressed)]
+    candidates.sort(key=lambda m: (m.start - m.end, not m.strong, m.start))
+    taken: set[int] = set()
     chosen = []
-    for m in cands:
-        if not taken[m.start:m.end].any():
-            taken[m.start:m.end] = True
-            chosen.append(m)
+    for m in candidates:
+        if m.end - m.start == 1:
+            if m.start in taken:
+                continue
+        elif not taken.isdisjoint(range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen
 
@@ -348,62 +427,114 @@ def _resolve(candidates: list[Mention], suppressed: list[tuple[int, int]]) -> li
 # ------------------------------------------------------------------ context
 
 
-class Context:
-    """Sentence, line and section facts about a document, computed lazily for the candidate mentions."""
+@dataclass(slots=True)
+class Sentence:
+    """What the context rules need to know about one sentence, computed once."""
 
-    def __init__(self, doc: Doc, rules: Rules) -> None:
+    start: int  # token offsets
+    end: int
+    toks: list[int]  # lower-case string ids
+    first: int  # index in toks of the first word after a bullet
+    skip: bool  # a question, a definition or an excluded kind of sentence
+    negation: bool  # holds 'geen' or 'niet'
+    hint: bool  # may hold a contact value (digits, '@', ':')
+    controller: bool  # in the controller's contact/identity section, and not about collecting
+    section_excluded: frozenset[str]  # categories its section rules out ('wachtwoorden' under 'Beveiliging')
+    text: str | None = None  # without a leading bullet; built when a rule needs it
+    excluded: dict[str, bool] = field(default_factory=dict)  # category → excluded by a sentence rule
+
+
+_VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # a single character class: fast
+
+
+class Context:
+    """Sentence, line and section facts about a document, computed lazily for the candidate mentions.
+    Word lists are compared as string ids (``ids``), so no token strings are built."""
+
+    def __init__(self, doc: Doc, rules: Rules, ids: dict[str, frozenset[int]],
+                 sentence_rules: list[tuple[frozenset[int], re.Pattern[str]]], arrays: numpy.ndarray) -> None:
         self.doc = doc
         self.rules = rules
-        self.sets = rules.sets
+        self.ids = ids
+        self.sentence_rules = sentence_rules
         self.text = doc_text(doc)
-        self.starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+        self.lowers = arrays[:, 0].tolist()
+        self.starts = numpy.flatnonzero(arrays[:, 1] == 1).tolist() or [0]
         if self.starts[0] != 0:
             self.starts.insert(0, 0)
         self.sections: list[Section] = doc._.sections or []
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
-        self._sentences: dict[int, tuple[int, int, list[str], bool]] = {}
-        self._section_flags: dict[int, tuple[bool, bool, str]] = {}
+        self._sentences: dict[int, Sentence] = {}
+        self._section_flags: dict[int, tuple[bool, bool, frozenset[str]]] = {}
 
     # facts ---------------------------------------------------------------
 
-    def sentence(self, token: int) -> tuple[int, int, list[str], bool]:
-        """(start, end, lower-case tokens, skip) of the sentence holding ``token``."""
+    def idx(self, i: int) -> int:
+        return self.doc[i].idx
+
+    def end_char(self, i: int) -> int:
+        token = self.doc[i]
+        return token.idx + len(token)
+
+    def sentence(self, token: int) -> Sentence:
         k = bisect_right(self.starts, token) - 1
-        cached = self._sentences.get(k)
-        if cached is None:
-            start = self.starts[k]
-            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
-            toks = [t.lower_ for t in self.doc[start:end]]
-            cached = (start, end, toks, self._skip_sentence(start, end))
-            self._sentences[k] = cached
-        return cached
+        sent = self._sentences.get(k)
+        if sent is None:
+            sent = self._sentences[k] = self._make_sentence(k)
+        return sent
 
-    def _skip_sentence(self, start: int, end: int) -> bool:
-        """Questions, definitions and the excluded sentence kinds (black-out instructions, embedded content)."""
-        span = self.doc[start:end]
-        text = self.text[span.start_char:span.end_char].strip()
-        text = self.rules.bullet.sub("", text)
-        if text.endswith("?"):
-            return True
-        return any(rx.search(text) for rx in self.rules.excluded) or \
-            any(rx.search(text) for rx in self.rules.definitions)
+    def _blank(self, h: int) -> bool:
+        return h in self.ids["bullets"] or _lower(h, self.doc).isspace()
 
-    def section_flags(self, char: int) -> tuple[bool, bool, str]:
-        """(definition section, controller-identity section, heading) for the section at ``char``."""
+    def _make_sentence(self, k: int) -> Sentence:
+        start = self.starts[k]
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.lowers)
+        toks = self.lowers[start:end]
+        first, last = 0, len(toks) - 1
+        while first < last and self._blank(toks[first]):
+            first += 1
+        while last > first and _lower(toks[last], self.doc).isspace():
+            last -= 1
+        ids = self.ids
+        char = self.idx(start)
+        text = self.text[char:self.end_char(end - 1)]
+        definition, controller, section_excluded = self.section_flags(char)
+        controller = controller and not self._collects_from_subject(toks)
+        sent = Sentence(start, end, toks, first, definition or toks[last] in ids["question"],
+                        not ids["negations"].isdisjoint(toks),
+                        _VALUE_HINT.search(text) is not None, controller, section_excluded)
+        if not sent.skip and not ids["cues"].isdisjoint(toks):  # a definition or an excluded kind of sentence
+            text = self.sentence_text(sent)
+            sent.skip = any(not cues.isdisjoint(toks) and rx.search(text) for cues, rx in self.sentence_rules)
+        return sent
+
+    def sentence_text(self, sent: Sentence) -> str:
+        if sent.text is None:
+            last = sent.end - 1
+            while last > sent.start and _lower(self.lowers[last], self.doc).isspace():
+                last -= 1
+            sent.text = self.text[self.idx(sent.start + sent.first):self.end_char(last)]
+        return sent.text
+
+    def section_flags(self, char: int) -> tuple[bool, bool, frozenset[str]]:
+        """(definition section, controller-identity section, categories the section excludes) at ``char``."""
         k = bisect_right(self.section_starts, char) - 1
         if k < 0:
-            return False, False, ""
+            return False, False, frozenset()
         cached = self._section_flags.get(k)
         if cached is None:
             headings = [self._heading(k)]
-            while k > 0 and self._empty(k - 1):  # a heading with no text of its own governs the next one
-                k -= 1
-                headings.append(self._heading(k))
-            cached = (any(rx.search(h) for rx in self.rules.definition_headings for h in headings),
-                      any(rx.search(h) for rx in self.rules.controller_headings for h in headings),
-                      " | ".join(headings))
-            self._section_flags[bisect_right(self.section_starts, char) - 1] = cached
+            j = k
+            while j > 0 and self._empty(j - 1):  # a heading with no text of its own governs the next one
+                j -= 1
+                headings.append(self._heading(j))
+            rules = self.rules
+            joined = " | ".join(headings)
+            cached = (any(rules.definition_headings.search(h) for h in headings),
+                      any(rules.controller_headings.search(h) for h in headings),
+                      frozenset(c for c, rx in rules.section_exclusions.items() if rx.search(joined)))
+            self._section_flags[k] = cached
         return cached
 
     def _heading(self, k: int) -> str:
@@ -421,46 +552,87 @@ class Context:
 
     # judgement -----------------------------------------------------------
 
-    def judge(self, m: Mention) -> Mention | None:
-        """The mention if its context says the data is processed, else None."""
-        s_start, _, toks, skip = self.sentence(m.start)
-        if skip:
-            return None
-        rel, rel_end = m.start - s_start, m.end - s_start
-        if self._generic_subject(toks, rel, rel_end) or self._negated(toks, rel, rel_end):
-            return None
-        if rel > 0 and toks[rel - 1] in self.sets["own_determiners"]:
-            return None
-        char = self.doc[m.start].idx
-        end_char = self.doc[m.end - 1].idx + len(self.doc[m.end - 1])
-        after = self.text[end_char:end_char + 60].split("\n", 1)[0]
-        if self.rules.contact_value.match(after):
-            return None
-        definition, controller, heading = self.section_flags(char)
-        if definition:
-            return None
-        if controller and not self._collects_from_subject(toks):
-            return None
-        cats = tuple(c for c in m.cats if not (c in self.rules.section_exclusions
-                                                and self.rules.section_exclusions[c].search(heading)))
-        if not cats:
-            return None
-        return Mention(m.start, m.end, cats, m.strong)
+    def judge(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions whose context says the data is processed. Mentions come in text order, so the
+        sentences are visited in order and their facts computed once."""
+        kept = []
+        ids = self.ids
+        own, prepositions = ids["own_determiners"], ids["contact_prepositions"]
+        guarded = self.rules.sentence_exclusions.keys()
+        sent: Sentence | None = None
+        for m in mentions:
+            if sent is None or m.start >= sent.end:
+                sent = self.sentence(m.start)
+            if sent.skip or sent.controller:
+                continue
+            toks = sent.toks
+            rel, rel_end = m.start - sent.start, m.end - sent.start
+            if rel == sent.first and self._generic_subject(toks, rel_end):
+                continue
+            if sent.negation and self._negated(toks, rel, rel_end):
+                continue
+            if rel and (toks[rel - 1] in own or (rel > 1 and toks[rel - 2] in own
+                                                 and _adjective(_lower(toks[rel - 1], self.doc)))):
+                continue  # 'ons e-mailadres', 'onderstaand adres', 'ons algemene telefoonnummer', 'dit adres'
+            if sent.hint and self._contact_value(m):
+                continue
+            cats = m.cats
+            if rel > 1 and toks[rel - 2] in prepositions and self._contact_instruction(toks, rel, rel_end):
+                cats = tuple(c for c in cats if c not in self.rules.contact_categories)
+            if sent.section_excluded or not guarded.isdisjoint(cats):
+                cats = tuple(c for c in cats if c not in sent.section_excluded and not self._sentence_excludes(sent, c))
+            if cats is m.cats:
+                kept.append(m)
+            elif cats:
+                kept.append(Mention(m.start, m.end, cats, m.strong))
+        return kept
 
-    def _generic_subject(self, toks: list[str], rel: int, rel_end: int) -> bool:
+    def _sentence_excludes(self, sent: Sentence, cat: str) -> bool:
+        """'ras' next to 'huisdier', 'handicap' next to 'golf': the word in another sense."""
+        rx = self.rules.sentence_exclusions.get(cat)
+        if rx is None:
+            return False
+        if cat not in sent.excluded:
+            sent.excluded[cat] = bool(rx.search(self.sentence_text(sent)))
+        return sent.excluded[cat]
+
+    def _contact_value(self, m: Mention) -> bool:
+        """The controller's own contact line: 'Telefoonnummer 1400', 'E-mail: info@...', 'Adres:' + a street
+        line, 'Naam: Stichting De Korrel'."""
+        end_char = self.end_char(m.end - 1)
+        after = self.text[end_char:end_char + 60]
+        cut = after.find("\n")
+        after = after if cut < 0 else after[:cut]
+        if not _VALUE_HINT.search(after):
+            return False
+        line_end = self.text.find("\n", end_char)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rules = self.rules
+        if rules.contact_value.match(after) or rules.label_name.match(self.text[end_char:line_end]):
+            return True
+        if after.strip() == ":":  # a label alone on its line, the value on the next one
+            nxt = self.text[line_end + 1:line_end + 61].split("\n", 1)[0]
+            return bool(rules.contact_value.match(nxt))
+        return False
+
+    def _contact_instruction(self, toks: list[int], rel: int, rel_end: int) -> bool:
+        """'stuur uw verzoek naar het adres hieronder', 'via het e-mailadres op onze website': the
+        controller's channel, unless the data subject's own address follows ('dat u heeft opgegeven')."""
+        ids = self.ids
+        if rel < 2 or toks[rel - 2] not in ids["contact_prepositions"] or toks[rel - 1] not in ids["articles"]:
+            return False
+        return ids["second_person"].isdisjoint(toks[rel_end:])
+
+    def _generic_subject(self, toks: list[int], rel_end: int) -> bool:
         """"Cookies kunnen informatie opslaan ...": a bare plural subject, no 'wij' and no 'uw' - a statement
         about the thing, not about what this controller processes."""
-        first = 0
-        while first < len(toks) and (toks[first] in ("-", "*", "•") or toks[first].isspace()):
-            first += 1
-        if rel != first or rel_end >= len(toks) or toks[rel_end] not in self.sets["generic_subject_verbs"]:
+        ids = self.ids
+        if rel_end >= len(toks) or toks[rel_end] not in ids["generic_subject_verbs"]:
             return False
-        return not any(t in self.sets["first_person"] or t in self.sets["possessives"] for t in toks)
+        return ids["first_person"].isdisjoint(toks) and ids["possessives"].isdisjoint(toks)
 
-    def _clause(self, toks: list[str], rel: int, rel_end: int, subordinate: bool = False) -> tuple[int, int]:
-        breaks = self.sets["clause_breaks"]
-        if subordinate:
-            breaks = breaks | self.sets["subordinate_breaks"]
+    @staticmethod
+    def _clause(toks: list[int], rel: int, rel_end: int, breaks: frozenset[int]) -> tuple[int, int]:
         lo = rel
         while lo > 0 and toks[lo - 1] not in breaks:
             lo -= 1
@@ -469,26 +641,28 @@ class Context:
             hi += 1
         return lo, hi
 
-    def _negated(self, toks: list[str], rel: int, rel_end: int) -> bool:
+    def _negated(self, toks: list[int], rel: int, rel_end: int) -> bool:
         """'geen' before the mention (directly, or through 'gegevens', 'gebruik van'), or 'niet' with a
         verb of collecting in the same clause ("worden niet opgeslagen")."""
-        lo, hi = self._clause(toks, rel, rel_end)
-        sets = self.sets
+        ids = self.ids
+        lo, hi = self._clause(toks, rel, rel_end, ids["clause_breaks"])
+        if not ids["sharing_verbs"].isdisjoint(toks[lo:hi]):
+            lo = rel  # "wij verkopen geen e-mailadressen": not sharing is no 'not collecting'
         for j in range(lo, rel):
-            if toks[j] in sets["negation_words"]:
-                if rel - j <= 2 or any(t in sets["negation_links"] for t in toks[j + 1:min(j + 4, rel)]):
+            if toks[j] in ids["negation_words"]:
+                if rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)]):
                     return True
-        lo, hi = self._clause(toks, rel, rel_end, subordinate=True)
+        lo, hi = self._clause(toks, rel, rel_end, ids["clause_breaks"] | ids["subordinate_breaks"])
         for j in range(lo, hi):
-            if toks[j] in sets["not_words"] and (j + 1 >= len(toks) or toks[j + 1] not in sets["not_exceptions"]):
-                if any(t in sets["collection_verbs"] for t in toks[lo:hi]):
+            if toks[j] in ids["not_words"] and (j + 1 >= len(toks) or toks[j + 1] not in ids["not_exceptions"]):
+                if not ids["collection_verbs"].isdisjoint(toks[lo:hi]):
                     return True
         return False
 
-    def _collects_from_subject(self, toks: list[str]) -> bool:
+    def _collects_from_subject(self, toks: list[int]) -> bool:
         """In a contact/identity section, only a sentence like 'wij bewaren uw naam' speaks of collection."""
-        sets = self.sets
-        return any(t in sets["collection_verbs"] for t in toks) and any(t in sets["possessives"] for t in toks)
+        ids = self.ids
+        return not ids["collection_verbs"].isdisjoint(toks) and not ids["possessives"].isdisjoint(toks)
 
     # weak words ------------------------------------------------------------
 
@@ -514,10 +688,11 @@ class Context:
     def _linked(self, a: Mention, b: Mention) -> bool:
         if b.start - a.end > 6:
             return False
-        s_start, _, toks, _ = self.sentence(a.start)
-        if b.start >= s_start + len(toks):
+        sent = self.sentence(a.start)
+        if b.start >= sent.end:
             return False
-        return all(t in self.sets["connectors"] for t in toks[a.end - s_start:b.start - s_start])
+        connectors = self.ids["connectors"]
+        return all(t in connectors for t in sent.toks[a.end - sent.start:b.start - sent.start])
 
     @staticmethod
     def _settle(chain: list[int], mentions: list[Mention], accepted: list[bool]) -> None:
@@ -528,14 +703,14 @@ class Context:
     def _listed(self, m: Mention) -> bool:
         """A short list item that starts with the mention ("- E-mail", "- Gekoppelde apparaten ..."), or a
         label ("Communicatie: berichten ...", "Onderwijsinstelling | ...")."""
-        char = self.doc[m.start].idx
+        char = self.idx(m.start)
         line_start, line = self.line(char)
         if line_start in self.heading_starts:
             return False
         bullet = self.rules.bullet.match(line)
         body_start = line_start + (bullet.end() if bullet else len(line) - len(line.lstrip()))
         before = self.text[body_start:char].split()
-        end_char = self.doc[m.end - 1].idx + len(self.doc[m.end - 1])
+        end_char = self.end_char(m.end - 1)
         rest = self.text[end_char:line_start + len(line)].strip()
         label = not rest or rest[0] in ":|("
         if not bullet:

@@ -1,0 +1,206 @@
+"""The data-categories stage on real Dutch privacy-statement sentences, and its corpus accuracy."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.evaluate import Evaluation, score_document
+
+# The corpus F1 reached when this stage was written (1.000 on 25 statements); a drop below the floor is a regression.
+CORPUS_F1_FLOOR = 0.97
+
+
+@pytest.fixture(scope="module")
+def categories(analyse_text):
+    """The category ids found in a snippet (rules only: this stage uses no model)."""
+
+    def run(text: str) -> set[str]:
+        return {c.category for c in analyse_text(text, use_model=False)._.data_categories}
+
+    return run
+
+
+# ------------------------------------------------------------------ compounds and other senses
+
+
+def test_address_inside_ip_adres_is_not_a_postal_address(categories):
+    found = categories("Op onze website slaan we o.a. je IP-adres en apparaat/browser-informatie op.")
+    assert "ip_address" in found and "device" in found
+    assert "address" not in found
+
+
+def test_ip_adres_written_as_two_words_is_one_ip_address(categories):
+    found = categories("Github Pages verzamelt de IP adressen van bezoekers van onze website.")
+    assert found == {"ip_address"}
+
+
+def test_e_mailadres_is_email_not_address(categories):
+    found = categories("Hiervoor gebruiken wij je e-mailadres, telefoonnummer en naam.")
+    assert found == {"email", "phone", "name"}
+
+
+def test_elliptic_compounds_name_both_parts(categories):
+    found = categories("We gebruiken de gegevens zoals mail- en postadres en telefoonnummer(s) om je te informeren.")
+    assert {"email", "address", "phone"} <= found
+
+
+def test_postal_compounds_are_addresses_but_a_web_address_is_not(categories):
+    assert "address" in categories("Bij een bestelling verwerken wij je bezorgadres en factuuradres.")
+    assert "address" not in categories("Ons webadres is https://www.opennederland.nl.")
+
+
+def test_naam_in_namens_and_uit_naam_van_is_not_a_name(categories):
+    found = categories("De penningmeester vraagt namens de vereniging subsidie aan. "
+                       "De fysiotherapeut handelt uit naam van de praktijk.")
+    assert "name" not in found
+
+
+def test_the_name_of_a_thing_is_not_a_personal_name(categories):
+    assert "name" not in categories("Naast de pseudonieme identifier wordt de naam van de chat verwerkt.")
+    assert "name" in categories("We slaan de naam van jou als rekeninghouder op.")
+
+
+def test_compound_names_go_to_their_own_category(categories):
+    found = categories("Van gebruikers houden we bij: e-mailadres, gebruikersnaam, bedrijfsnaam en domeinnamen.")
+    assert {"email", "credentials", "company"} <= found
+    assert "name" not in found
+
+
+def test_telephone_number_variants(categories):
+    assert "phone" in categories("- Telefoonnummer(s)")
+    assert "phone" in categories("- GSM nummer")
+    assert "phone" in categories("Wij vragen uw mobiele nummer om u een sms te sturen.")
+
+
+def test_list_items_of_a_data_list(categories):
+    text = ("Hieronder vind je een overzicht van de persoonsgegevens die wij verwerken:\n"
+            "- Voor- en achternaam\n- Geslacht\n- Geboortedatum\n- Adresgegevens\n- E-mail\n- Bankrekeningnummer\n")
+    assert categories(text) == {"name", "gender", "date_of_birth", "address", "email", "financial"}
+
+
+def test_naw_gegevens_are_name_and_address(categories):
+    found = categories("Van al onze klanten houden we de NAW-gegevens en betalingsgegevens bij.")
+    assert {"name", "address", "financial"} <= found
+
+
+def test_iban_and_bsn(categories):
+    found = categories("Voor de ledenadministratie leggen we vast: naam, IBAN en burgerservicenummer (BSN).")
+    assert {"name", "financial", "national_id"} <= found
+
+
+def test_camera_images_and_browsing_behaviour(categories):
+    assert "photo_video" in categories("De camerabeelden worden vier weken bewaard.")
+    assert "usage" in categories("Wij gebruiken tracking cookies om jouw surfgedrag te analyseren.")
+
+
+def test_a_photo_of_an_id_document_is_the_id_document(categories):
+    found = categories("U moet een geldig legitimatiebewijs meenemen; een foto van een legitimatiebewijs is niet "
+                       "toegestaan.")
+    assert "id_document" in found and "photo_video" not in found
+
+
+# ------------------------------------------------------------------ negation, definitions, scope
+
+
+def test_no_special_category_when_none_is_processed(categories):
+    assert categories("Wij verwerken geen bijzondere persoonsgegevens.") == set()
+
+
+def test_negated_health_data_is_not_a_category(categories):
+    assert "health" not in categories("Wij verzamelen geen gegevens over gezondheid.")
+
+
+def test_negated_list_of_sensitive_data(categories):
+    found = categories("Trajecti Voces verwerkt géén gevoelige persoonsgegevens zoals o.a. BSN, medische gegevens, "
+                       "ras, afkomst, religie, politieke- en seksuele voorkeuren.")
+    assert found == set()
+
+
+def test_data_not_stored_is_not_a_category(categories):
+    assert "ip_address" not in categories("Uw IP-adres slaan wij niet op.")
+    assert "ip_address" in categories("Uw IP-adres wordt niet langer dan zeven dagen bewaard.")
+
+
+def test_not_selling_data_still_means_processing_it(categories):
+    assert "email" in categories("Wij verkopen geen e-mailadressen aan derden.")
+
+
+def test_a_definition_of_special_data_is_not_a_special_category(categories):
+    found = categories("Bijzondere persoonsgegevens zijn gevoelige gegevens, bijvoorbeeld over gezondheid, "
+                       "strafrechtelijk verleden, etnische gegevens of gegevens betreffende ras.")
+    assert found == set()
+
+
+def test_definition_section_yields_nothing(categories):
+    found = categories("Wat zijn persoonsgegevens?\n\nOnder persoonsgegeven vallen gegevens zoals naam, geboortedatum "
+                       "en woonplaats.\n\nContact\n\nWij bewaren je e-mailadres om je te antwoorden.\n")
+    assert found == {"email"}
+
+
+def test_black_out_instruction_for_an_id_copy(categories):
+    found = categories("Om er zeker van te zijn dat het verzoek door jou is gedaan, vragen wij jou een kopie van je "
+                       "identiteitsbewijs mee te sturen. Maak in deze kopie je pasfoto, MRZ, paspoortnummer en "
+                       "Burgerservicenummer (BSN) zwart.")
+    assert found == {"id_document"}
+
+
+def test_cookies_defined_or_refused_are_no_identifiers(categories):
+    assert categories("Cookies zijn kleine bestanden met data. Wij gebruiken en plaatsen geen cookies.") == set()
+    assert "online_identifiers" in categories("Voor het bijhouden van je bezoekgedrag maken we gebruik van cookies.")
+
+
+# ------------------------------------------------------------------ the controller's own details, weak words
+
+
+def test_controller_contact_lines_are_not_categories(categories):
+    text = ("Contactgegevens\n\nBakkerij De Korrel\nAdres: Keizersgracht 12, 1015 CS Amsterdam\n"
+            "E-mail: info@dekorrel.nl\nTelefoon: 020 123 4567\n\n"
+            "Je kunt ons bereiken via telefoonnummer 1400 of via ons algemene e-mailadres.\n")
+    assert categories(text) == set()
+
+
+def test_contact_form_section_still_collects(categories):
+    found = categories("Contactformulieren\n\nHiervoor gebruiken wij je e-mailadres, IP-adres, telefoonnummer en "
+                       "naam.\n")
+    assert found == {"email", "ip_address", "phone", "name"}
+
+
+def test_weak_words_need_a_list_or_a_strong_neighbour(categories):
+    assert "employment" not in categories("De functie van deze cookie is het onthouden van je taal.")
+    assert "employment" in categories("Je naam en functie worden opgeslagen.")
+    assert "phone" not in categories("U kunt contact met ons opnemen via e-mail of telefoon.")
+
+
+def test_passwords_as_a_security_measure_are_no_credentials(categories):
+    text = "Beveiliging\n\nWe hanteren een gebruikersnaam en wachtwoordbeleid op al onze systemen.\n"
+    assert "credentials" not in categories(text)
+    assert "credentials" in categories("Je inloggegevens bewaren we om de toegang tot je account te beveiligen.")
+
+
+# ------------------------------------------------------------------ output shape
+
+
+def test_special_flag_mentions_and_spans(analyse_text):
+    doc = analyse_text("Wij verwerken je naam en gegevens over je gezondheid, zoals allergieën. Je naam tonen we.",
+                       use_model=False)
+    by_id = {c.category: c for c in doc._.data_categories}
+    assert [c.category for c in doc._.data_categories] == ["name", "health"]  # order of first mention
+    assert by_id["health"].special and not by_id["name"].special
+    assert [m.text for m in by_id["health"].mentions] == ["gezondheid", "allergieën"]
+    assert len(by_id["name"].mentions) == 2
+    text = doc.user_data["analyser_text"]
+    assert all(text[m.start:m.end] == m.text for c in doc._.data_categories for m in c.mentions)
+    assert {(s.label_, s.text) for s in doc.spans["data_categories"]} == {
+        ("name", "naam"), ("health", "gezondheid"), ("health", "allergieën")}
+
+
+# ------------------------------------------------------------------ corpus floor
+
+
+def test_corpus_f1_floor(corpus_reports, gold):
+    evaluation = Evaluation()
+    for doc_id, report in corpus_reports.items():
+        score_document(report, gold[doc_id], evaluation)
+    counts = evaluation.fields["data_categories"]
+    assert counts.f1 >= CORPUS_F1_FLOOR, f"data_categories F1 {counts.f1:.3f} (P {counts.precision:.3f}, " \
+                                         f"R {counts.recall:.3f}) fell below {CORPUS_F1_FLOOR}"
