@@ -204,6 +204,7 @@ class ControllerPatterns:
 
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.head = cfg["head_chars"]
+        self.seat_chars = cfg["seat_chars"]
         self.title_words = set(cfg["title_words"])
         self.name_here = re.compile(_NAME)
         self.reference = re.compile(rf"(?i:{cfg['document_reference']})({_NAME})")
@@ -241,18 +242,36 @@ class ControllerPatterns:
                 strong.append(m.group(0) if m else None)
         for word in self.seat:
             for pos in _positions(low_head, word):
-                prefix = head[max(0, pos - 150): pos].rstrip(" ,(\t")
-                if prefix.endswith(" statutair"):
-                    prefix = prefix[: -len(" statutair")]
-                strong.append(_name_ending(prefix))
+                if self._seat_strength(low_head, pos) == "strong":
+                    strong.append(self._seat_name(head, pos))
         strong.append(self._responsible(text))
         return _names(strong)
 
+    def _seat_strength(self, low_head: str, pos: int) -> str | None:
+        """"X, gevestigd te ..." / "X (hierna: ...)" names the controller when the sentence says it is responsible
+        or the statement is about it; near the top it is a weak sign (it may describe a processor:
+        "Hotjar Ltd, gevestigd op Malta"); further down none."""
+        sentence = _sentence_around(low_head, pos)
+        if "verantwoordelijk" in sentence or "privacy" in sentence:
+            return "strong"
+        return "weak" if pos <= self.seat_chars else None
+
+    def _seat_name(self, head: str, pos: int) -> str | None:
+        prefix = head[max(0, pos - 150): pos].rstrip(" ,(\t")
+        if prefix.endswith(" statutair"):
+            prefix = prefix[: -len(" statutair")]
+        return _name_ending(prefix)
+
     def weak(self, text: str) -> list[str]:
-        """Softer self-references near the top: "verwerkt door X", "X hecht waarde aan", "voor X van groot belang"."""
+        """Softer self-references near the top: "verwerkt door X", "X hecht waarde aan", "voor X van groot belang",
+        "X, gevestigd te ..." without a word on responsibility."""
         head = text[: self.head]
         low_head = head.lower()
         weak: list[str | None] = []
+        for word in self.seat:
+            for pos in _positions(low_head, word):
+                if self._seat_strength(low_head, pos) == "weak":
+                    weak.append(self._seat_name(head, pos))
         for phrase in self.weak_before:
             for pos in _positions(low_head[:1200], phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
@@ -284,7 +303,7 @@ class ControllerPatterns:
                     break
                 continue
             name.append(word)
-        m = self.name_here.match(" ".join(name)) if name else None
+        m = self.name_here.search(" ".join(name)) if name else None
         return m.group(0) if m else None
 
     def _responsible(self, text: str) -> str | None:
@@ -335,6 +354,12 @@ def _name_ending(window: str) -> str | None:
     while taken and taken[-1] in _NAME_JOINERS:
         taken.pop()
     return " ".join(reversed(taken)) or None
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return text[start: min(ends) if ends else len(text)]
 
 
 def _positions(text: str, needle: str):
@@ -754,6 +779,11 @@ class _DocRun:
         t = self.tok(i)
         return t in self.kb.connectors or t in ("'", "’", "‘")
 
+    def _role_word(self, i: int) -> bool:
+        """"ICT-leverancier", "Hostingpartij": a description, not part of the name that follows it."""
+        low = self.tok(i).lower()
+        return low in self.kb.role_nouns or low in self.kb.company_nouns
+
     def _legal(self, i: int) -> bool:
         t = self.tok(i)
         return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
@@ -773,7 +803,7 @@ class _DocRun:
         """Start of the name that ends at token ``j`` (exclusive)."""
         i = j
         # punctuation and line breaks stop a name, so sentence bounds need not be looked up
-        while i > 0 and j - i < limit and not self._legal(i - 1):
+        while i > 0 and j - i < limit and not self._legal(i - 1) and not self._role_word(i - 1):
             if self._namey(i - 1) or (self._connector(i - 1) and i >= 2 and self._namey(i - 2)):
                 i -= 1
                 continue
@@ -815,6 +845,12 @@ class _DocRun:
 
     def _before_legal_form(self, s: int, e: int) -> Hit | None:
         start = self._backward(s)
+        # "de Functionaris Gegevensbescherming van Bakkerij Jansen B.V.": a description of ordinary words
+        # joined by "van"/"voor" is not part of the name
+        for k in range(s - 2, start, -1):
+            if self.tok(k) in ("van", "voor") and all(is_dutch_word(self.tok(i), self.words) for i in range(start, k)):
+                start = k + 1
+                break
         if start >= s:
             return None
         return self._name_hit(start, s, strong=True)
@@ -990,7 +1026,8 @@ def _same_name(a: list[str], b: list[str]) -> bool:
 
 
 _GENERIC = {"stichting", "vereniging", "coöperatie", "cooperatie", "groep", "group", "holding", "nederland", "nl",
-            "belgium", "belgië", "international", "europe", "benelux", "vzw", "bv"}
+            "belgium", "belgië", "international", "europe", "benelux", "vzw", "bv", "gemeente", "provincie",
+            "waterschap"}
 
 
 def _is_controller(name: list[str], controller: list[str]) -> bool:
