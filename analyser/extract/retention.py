@@ -85,6 +85,7 @@ class Patterns:
     cue_heads: frozenset[str]
     indefinite_words: frozenset[str]
     criteria_leads: frozenset[str]
+    criteria_prefixes: tuple[str, ...]
     qualifier_min: re.Pattern[str]
     qualifier_max: re.Pattern[str]
     retention_cue: re.Pattern[str]
@@ -187,6 +188,7 @@ def patterns() -> Patterns:
         cue_heads=frozenset(data["cue_heads"]),
         indefinite_words=frozenset(data["indefinite_words"]),
         criteria_leads=frozenset(data["criteria_leads"]),
+        criteria_prefixes=tuple(data["criteria_prefixes"]),
         qualifier_min=re.compile(rf"{_words(data['qualifiers']['min'])}\s*$"),
         qualifier_max=re.compile(rf"{_words(data['qualifiers']['max'])}\s*$"),
         retention_cue=re.compile(_alt(data["retention_cues"])),
@@ -407,6 +409,10 @@ class _Finder:
             m = self.search(self.p.criteria, offset, offset + _CRITERION_REACH, anchored=True)
             if m is None:
                 continue
+            for prefix in self.p.criteria_prefixes:  # "niet | langer dan nodig", "aan het | einde van de dag"
+                if self.text[max(0, offset - len(prefix) - 1):offset].lower() == prefix + " ":
+                    m.start = offset - len(prefix) - 1
+                    break
             covered = m.end
             period = self._criterion(m, taken, found)
             if period is not None:
