@@ -295,6 +295,9 @@ class ControllerPatterns:
         words = line.split()
         if not words or len(words) > 12 or (line.endswith(".") and len(words) > 6):
             return None
+        lowered = line.lower()
+        if not any(w in lowered for w in _TITLE_CUES):
+            return None  # a first line without such a word is content, not the statement's title
         name: list[str] = []
         for word in words:
             bare = word.strip(":|–—-").lower()
@@ -375,6 +378,7 @@ def _names(candidates: list[str | None]) -> list[str]:
     return [c for c in cleaned if _is_name(c)]
 
 
+_TITLE_CUES = ("privacy", "cookie", "verklaring", "beleid", "policy", "statement", "reglement")
 _PRONOUNS = {"wij", "we", "ik", "u", "jij", "je", "zij", "ze", "hij", "dit", "deze", "die", "dat", "het", "de", "er",
              "ook", "zelf"}
 
