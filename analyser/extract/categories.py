@@ -440,6 +440,8 @@ class Sentence:
     hint: bool  # may hold a contact value (digits, '@', ':')
     controller: bool  # in the controller's contact/identity section, and not about collecting
     section_excluded: frozenset[str]  # categories its section rules out ('wachtwoorden' under 'Beveiliging')
+    section: int  # index of its section (-1: none)
+    heading: bool  # the sentence is a heading
     text: str | None = None  # without a leading bullet; built when a rule needs it
     excluded: dict[str, bool] = field(default_factory=dict)  # category → excluded by a sentence rule
 
@@ -503,7 +505,8 @@ class Context:
         controller = controller and not self._collects_from_subject(toks)
         sent = Sentence(start, end, toks, first, definition or toks[last] in ids["question"],
                         not ids["negations"].isdisjoint(toks),
-                        _VALUE_HINT.search(text) is not None, controller, section_excluded)
+                        _VALUE_HINT.search(text) is not None, controller, section_excluded,
+                        bisect_right(self.section_starts, char) - 1, char in self.heading_starts)
         if not sent.skip and not ids["cues"].isdisjoint(toks):  # a definition or an excluded kind of sentence
             text = self.sentence_text(sent)
             sent.skip = any(not cues.isdisjoint(toks) and rx.search(text) for cues, rx in self.sentence_rules)
@@ -556,6 +559,7 @@ class Context:
         """The mentions whose context says the data is processed. Mentions come in text order, so the
         sentences are visited in order and their facts computed once."""
         kept = []
+        negated: set[tuple[int, str]] = set()  # (section, category) said not to be processed
         ids = self.ids
         own, prepositions = ids["own_determiners"], ids["contact_prepositions"]
         guarded = self.rules.sentence_exclusions.keys()
@@ -570,6 +574,7 @@ class Context:
             if rel == sent.first and self._generic_subject(toks, rel_end):
                 continue
             if sent.negation and self._negated(toks, rel, rel_end):
+                negated.update((sent.section, c) for c in m.cats)
                 continue
             if rel and (toks[rel - 1] in own or (rel > 1 and toks[rel - 2] in own
                                                  and _adjective(_lower(toks[rel - 1], self.doc)))):
@@ -582,10 +587,12 @@ class Context:
             if sent.section_excluded or not guarded.isdisjoint(cats):
                 cats = tuple(c for c in cats if c not in sent.section_excluded and not self._sentence_excludes(sent, c))
             if cats is m.cats:
-                kept.append(m)
+                kept.append((sent, m))
             elif cats:
-                kept.append(Mention(m.start, m.end, cats, m.strong))
-        return kept
+                kept.append((sent, Mention(m.start, m.end, cats, m.strong)))
+        # a heading names a topic: "Godsdienst" over "Wij registreren niet de godsdienst ..." is no category
+        return [m for sent, m in kept
+                if not (sent.heading and negated and all((sent.section, c) in negated for c in m.cats))]
 
     def _sentence_excludes(self, sent: Sentence, cat: str) -> bool:
         """'ras' next to 'huisdier', 'handicap' next to 'golf': the word in another sense."""
