@@ -46,10 +46,12 @@ from ..data import load_data
 from ..extensions import doc_text
 from ..report import Span, ThirdParty
 
+_ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-?\d{4}\b|^\s*\d{4}\s+[A-Z]"
+                      r"|^[A-Z][\w'.-]+(?:\s[\w'.-]+){0,3}\s\d{1,4}[a-zA-Z]?\b|\b(?i:postbus)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
-         r"|van|de|der|den|voor|het|en|'s|’s|‘s)){0,7}")
+         r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
 _CACHE_LIMIT = 200_000
 
 
@@ -214,6 +216,7 @@ class ControllerPatterns:
         self.self_intro = cfg["self_intro"]
         self.seat = cfg["seat"]
         self.weak_before = cfg["weak_before"]
+        self.contact_before = cfg["contact_before"]
         self.weak_after = cfg["weak_after"]
         self.weak_value = cfg["weak_value"]
 
@@ -274,6 +277,11 @@ class ControllerPatterns:
                     weak.append(self._seat_name(head, pos))
         for phrase in self.weak_before:
             for pos in _positions(low_head[:1200], phrase):
+                m = self.name_here.match(text, pos + len(phrase) + 1)
+                weak.append(m.group(0) if m else None)
+        low = text.lower()
+        for phrase in self.contact_before:  # "neem contact op met X": whom the reader writes to is the controller
+            for pos in _positions(low, phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
         for phrase in self.weak_after:
@@ -357,6 +365,22 @@ def _name_ending(window: str) -> str | None:
     while taken and taken[-1] in _NAME_JOINERS:
         taken.pop()
     return " ".join(reversed(taken)) or None
+
+
+def _list_intro_line(text: str, char: int, max_lines: int = 15) -> str | None:
+    """The line ending in a colon that introduces the list of short lines ``char`` stands in, if any."""
+    end = text.rfind("\n", 0, char)
+    for _ in range(max_lines):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(":"):
+            return line
+        if len(line.split()) > 12:
+            return None
+        end = start - 1
+    return None
 
 
 def _sentence_around(text: str, pos: int) -> str:
@@ -690,10 +714,26 @@ class _DocRun:
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, org, plain_sentences):
                 continue
-            if org.recipient_only and not self.kb.receives(self.paragraph(self.doc[h.start].idx)):
+            if org.recipient_only and not self._received(self.doc[h.start].idx):
+                continue
+            if self._negated(h.start):
                 continue
             kept.append(h)
         return kept
+
+    def _received(self, char: int) -> bool:
+        """The paragraph says data goes to the body, or the body is an item of a list introduced as recipients
+        ("Wij verstrekken gegevens aan:\n- de Belastingdienst")."""
+        if self.kb.receives(self.paragraph(char)):
+            return True
+        intro = _list_intro_line(self.text, char)
+        return intro is not None and self.kb.receives(intro)
+
+    def _negated(self, i: int) -> bool:
+        """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar"."""
+        before = [self.tok(k).lower() for k in range(max(0, i - 4), i)]
+        return before[-1:] == ["geen"] or before[-3:] == ["geen", "gebruik", "van"] \
+            or before[-4:] == ["geen", "gebruik", "meer", "van"]
 
     def _has_context(self, hit: Hit, org: Organisation, plain_sentences: set[int]) -> bool:
         s, e = self.sentence(hit.start)
@@ -855,9 +895,23 @@ class _DocRun:
             if self.tok(k) in ("van", "voor") and all(is_dutch_word(self.tok(i), self.words) for i in range(start, k)):
                 start = k + 1
                 break
-        if start >= s:
+        if start >= s or self._address_block(start, e):
             return None
         return self._name_hit(start, s, strong=True)
+
+    def _address_block(self, s: int, e: int) -> bool:
+        """A name on a line of its own above a street or postcode line: a contact block, the controller's own
+        at the end of a statement or a co-controller's (which the list cue reads with its introduction)."""
+        text = self.text
+        start, end = self.chars(s, e)
+        if _ADDRESS.search(text[end: end + 40].lstrip(" ,").split("\n")[0]):
+            return True  # "Foo B.V., Kerkstraat 12, 1234 AB Amsterdam"
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end < 0 or text[line_start:start].strip() or text[end:line_end].strip(" .,"):
+            return False
+        following = text[line_end: line_end + 120].split("\n")
+        return any(_ADDRESS.search(line) for line in following[1:4])
 
     def _after_nationality(self, s: int, e: int) -> Hit | None:
         country = self.kb.nationalities.get(" ".join(self.tok(i) for i in range(s, e)).lower())
