@@ -43,7 +43,8 @@ from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
 
 Cats = tuple[str, ...]
-_HIT, _ELLIPTIC, _PAREN = 1, 2, 4  # what a token form may start
+_HIT, _ELLIPTIC = 1, 2  # what a token form may start: a mention, an elliptic compound ("mail- en postadres")
+_BRACKETED = re.compile(r"\(([^\W\d_]+)\)(\w+)")  # "(bedrijfs)naam"
 _APOSTROPHES = str.maketrans({"’": "'", "´": "'", "`": "'", "‘": "'"})
 _NUMBERING = re.compile(r"^\s*(?:(?:artikel|hoofdstuk|paragraaf)\s+)?[\dIVX]+(?:\.\d+)*[.)]?\s+", re.I)
 
@@ -284,9 +285,11 @@ class CategoriesComponent:
         words = dict(self.rules.sets, articles={"het", "dit"}, second_person={"u", "je", "jij", "uw", "jouw"})
         self.ids = {k: frozenset(strings.add(w) for w in v) for k, v in words.items()}
         self.labels = {c["id"]: strings.add(c["id"]) for c in vocabulary()["data_categories"]}
-        self.close = strings.add(")")
-        self.sentence_rules = [(frozenset(strings.add(w) for w in cues), rx) for cues, rx in self.rules.sentence_rules]
-        self.ids["cues"] = frozenset().union(*(cues for cues, _ in self.sentence_rules))
+        self.sentence_rules: dict[int, list[re.Pattern[str]]] = {}  # cue word → the sentence rules it triggers
+        for cues, rx in self.rules.sentence_rules:
+            for cue in cues:
+                self.sentence_rules.setdefault(strings.add(cue), []).append(rx)
+        self.ids["cues"] = frozenset(self.sentence_rules)
         self.ids["question"] = frozenset({strings.add("?")})
         self.ids["negations"] = self.ids["negation_words"] | self.ids["not_words"]
 
@@ -312,11 +315,11 @@ class CategoriesComponent:
         chosen = _resolve(candidates, suppressed)
         if not chosen:
             return []
-        context = Context(doc, self.rules, self.ids, self.sentence_rules, arrays)
+        context = Context(doc, self.rules, self.ids, self.sentence_rules, arrays, self._lowers)
         return context.accept_weak(context.judge(chosen))
 
     def candidates(self, doc: Doc, arrays: numpy.ndarray) -> tuple[list[Mention], list[tuple[int, int]]]:
-        lowers = arrays[:, 0].tolist()
+        lowers = self._lowers = arrays[:, 0].tolist()
         flags = list(map(self.flags.get, lowers))  # every token's form flags in one C-level pass
         if None in flags:
             strings = doc.vocab.strings
@@ -327,11 +330,12 @@ class CategoriesComponent:
             if flag & _HIT:
                 hit = self.forms[lowers[i]]
                 out.append(Mention(i, i + 1, hit.cats, hit.strong))  # type: ignore[union-attr]
-            m = None
             if flag & _ELLIPTIC:
                 m = self._elliptic(doc, i)
-            elif flag & _PAREN:
-                m = self._bracketed_prefix(doc, arrays, i)
+                if m is not None:
+                    out.append(m)
+        for match in _BRACKETED.finditer(doc_text(doc)):
+            m = self._bracketed_prefix(doc, match)
             if m is not None:
                 out.append(m)
         suppressed: list[tuple[int, int]] = []
@@ -359,8 +363,6 @@ class CategoriesComponent:
         flag = _HIT if hit is not None else 0
         if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
             flag |= _ELLIPTIC
-        if form == "(":
-            flag |= _PAREN
         self.flags[h] = flag
         return flag
 
@@ -376,17 +378,12 @@ class CategoriesComponent:
         hit = lexicon.classify(doc[i].lower_[:-1] + head)
         return Mention(i, i + 1, hit.cats, hit.strong) if hit else None
 
-    def _bracketed_prefix(self, doc: Doc, arrays: numpy.ndarray, i: int) -> Mention | None:
+    def _bracketed_prefix(self, doc: Doc, match: re.Match[str]) -> Mention | None:
         """"(bedrijfs)naam" names both the bare and the compound word."""
-        if i + 3 >= len(doc) or arrays[i + 2, 0] != self.close:
-            return None
-        if doc[i].whitespace_ or doc[i + 2].whitespace_:
-            return None
-        prefix, word = doc[i + 1].lower_, doc[i + 3].lower_
-        if not prefix.isalpha():
-            return None
+        prefix, word = match.group(1).lower(), match.group(2).lower()
         hit = _merge(self.rules.lexicon.classify(prefix + word), self.rules.lexicon.classify(word))
-        return Mention(i, i + 4, hit.cats, hit.strong) if hit else None
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand") if hit else None
+        return Mention(span.start, span.end, hit.cats, hit.strong) if hit and span is not None else None
 
 
 _LOWER_STRINGS: dict[int, str] = {}
@@ -437,16 +434,15 @@ class Sentence:
     first: int  # index in toks of the first word after a bullet
     skip: bool  # a question, a definition or an excluded kind of sentence
     negation: bool  # holds 'geen' or 'niet'
-    hint: bool  # may hold a contact value (digits, '@', ':')
     controller: bool  # in the controller's contact/identity section, and not about collecting
     section_excluded: frozenset[str]  # categories its section rules out ('wachtwoorden' under 'Beveiliging')
     section: int  # index of its section (-1: none)
     heading: bool  # the sentence is a heading
-    text: str | None = None  # without a leading bullet; built when a rule needs it
+    text: str = ""  # without a leading bullet
     excluded: dict[str, bool] = field(default_factory=dict)  # category → excluded by a sentence rule
 
 
-_VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # a single character class: fast
+_VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (cheap pre-check)
 
 
 class Context:
@@ -454,13 +450,14 @@ class Context:
     Word lists are compared as string ids (``ids``), so no token strings are built."""
 
     def __init__(self, doc: Doc, rules: Rules, ids: dict[str, frozenset[int]],
-                 sentence_rules: list[tuple[frozenset[int], re.Pattern[str]]], arrays: numpy.ndarray) -> None:
+                 sentence_rules: dict[int, list[re.Pattern[str]]], arrays: numpy.ndarray,
+                 lowers: list[int] | None = None) -> None:
         self.doc = doc
         self.rules = rules
         self.ids = ids
         self.sentence_rules = sentence_rules
         self.text = doc_text(doc)
-        self.lowers = arrays[:, 0].tolist()
+        self.lowers = arrays[:, 0].tolist() if lowers is None else lowers
         self.starts = numpy.flatnonzero(arrays[:, 1] == 1).tolist() or [0]
         if self.starts[0] != 0:
             self.starts.insert(0, 0)
@@ -468,7 +465,7 @@ class Context:
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
         self._sentences: dict[int, Sentence] = {}
-        self._section_flags: dict[int, tuple[bool, bool, frozenset[str]]] = {}
+        self._section_flags: dict[int, tuple[bool, bool, frozenset[str], int]] = {}
 
     # facts ---------------------------------------------------------------
 
@@ -500,31 +497,23 @@ class Context:
             last -= 1
         ids = self.ids
         char = self.idx(start)
-        text = self.text[char:self.end_char(end - 1)]
-        definition, controller, section_excluded = self.section_flags(char)
-        controller = controller and not self._collects_from_subject(toks)
-        sent = Sentence(start, end, toks, first, definition or toks[last] in ids["question"],
-                        not ids["negations"].isdisjoint(toks),
-                        _VALUE_HINT.search(text) is not None, controller, section_excluded,
-                        bisect_right(self.section_starts, char) - 1, char in self.heading_starts)
-        if not sent.skip and not ids["cues"].isdisjoint(toks):  # a definition or an excluded kind of sentence
-            text = self.sentence_text(sent)
-            sent.skip = any(not cues.isdisjoint(toks) and rx.search(text) for cues, rx in self.sentence_rules)
-        return sent
+        text = self.text[self.idx(start + first) if first else char:self.end_char(start + last)]
+        definition, controller, section_excluded, section = self.section_flags(char)
+        skip = definition or toks[last] in ids["question"]
+        if not skip:
+            cues = ids["cues"].intersection(toks)  # a definition or an excluded kind of sentence
+            if cues:
+                skip = any(rx.search(text) for rx in {rx for cue in cues for rx in self.sentence_rules[cue]})
+        return Sentence(start, end, toks, first, skip, not ids["negations"].isdisjoint(toks),
+                        controller and not self._collects_from_subject(toks), section_excluded, section,
+                        char in self.heading_starts, text)
 
-    def sentence_text(self, sent: Sentence) -> str:
-        if sent.text is None:
-            last = sent.end - 1
-            while last > sent.start and _lower(self.lowers[last], self.doc).isspace():
-                last -= 1
-            sent.text = self.text[self.idx(sent.start + sent.first):self.end_char(last)]
-        return sent.text
-
-    def section_flags(self, char: int) -> tuple[bool, bool, frozenset[str]]:
-        """(definition section, controller-identity section, categories the section excludes) at ``char``."""
+    def section_flags(self, char: int) -> tuple[bool, bool, frozenset[str], int]:
+        """(definition section, controller-identity section, categories the section excludes, section index)
+        at ``char``."""
         k = bisect_right(self.section_starts, char) - 1
         if k < 0:
-            return False, False, frozenset()
+            return False, False, frozenset(), -1
         cached = self._section_flags.get(k)
         if cached is None:
             headings = [self._heading(k)]
@@ -536,7 +525,7 @@ class Context:
             joined = " | ".join(headings)
             cached = (any(rules.definition_headings.search(h) for h in headings),
                       any(rules.controller_headings.search(h) for h in headings),
-                      frozenset(c for c, rx in rules.section_exclusions.items() if rx.search(joined)))
+                      frozenset(c for c, rx in rules.section_exclusions.items() if rx.search(joined)), k)
             self._section_flags[k] = cached
         return cached
 
@@ -579,7 +568,7 @@ class Context:
             if rel and (toks[rel - 1] in own or (rel > 1 and toks[rel - 2] in own
                                                  and _adjective(_lower(toks[rel - 1], self.doc)))):
                 continue  # 'ons e-mailadres', 'onderstaand adres', 'ons algemene telefoonnummer', 'dit adres'
-            if sent.hint and self._contact_value(m):
+            if self._contact_value(m):
                 continue
             cats = m.cats
             if rel > 1 and toks[rel - 2] in prepositions and self._contact_instruction(toks, rel, rel_end):
@@ -600,7 +589,7 @@ class Context:
         if rx is None:
             return False
         if cat not in sent.excluded:
-            sent.excluded[cat] = bool(rx.search(self.sentence_text(sent)))
+            sent.excluded[cat] = bool(rx.search(sent.text))
         return sent.excluded[cat]
 
     def _contact_value(self, m: Mention) -> bool:
