@@ -29,13 +29,14 @@ def cluster():
 
 
 def test_dask_cluster_run_matches_a_local_run(cluster, tmp_path: Path):
-    inputs = [TEXTS, tmp_path / "broken.txt"]
-    (tmp_path / "broken.txt").write_bytes(b"")  # a failure must come back as an error row, not a crash
+    inputs = [TEXTS, tmp_path / "broken.txt", tmp_path / "notities.rtf"]
+    (tmp_path / "broken.txt").write_bytes(b"")  # failures must come back as error rows, not a crash
+    (tmp_path / "notities.rtf").write_text("{\\rtf1 Wij verwerken je naam.}", encoding="utf-8")
     local = run_batch(inputs, tmp_path / "local", jobs=1, use_model=False, progress=False, dashboard=False)
     remote = run_batch(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
                        use_model=False, progress=False, dashboard=False)
     assert remote.analysed == local.analysed == len(list(TEXTS.glob("*.txt")))
-    assert remote.failed == local.failed == 1
+    assert remote.failed == local.failed == 2
     for name, keys in (("documents.parquet", ["id"]), ("mentions.parquet", ["doc_id", "field", "value", "start"])):
         pd.testing.assert_frame_equal(canonical(pd.read_parquet(tmp_path / "dask" / name), keys),
                                       canonical(pd.read_parquet(tmp_path / "local" / name), keys))

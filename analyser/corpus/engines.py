@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loading import DEFAULT_MAX_BYTES, InputError, load_bytes, load_path, load_text
+from ..loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, InputError, load_bytes, load_path, load_text
 from .inputs import WorkItem
 
 _PIPELINE_LOCK = threading.Lock()
@@ -209,8 +209,11 @@ def _with_bytes(item: WorkItem, max_bytes: int) -> WorkItem:
         size = path.stat().st_size
         if size > max_bytes:
             return WorkItem(item.id, item.source, error=_size_error(name, size, max_bytes))
-        if path.suffix.lower() not in (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"):
-            return item  # let the worker report the unsupported type with the usual message
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            try:
+                load_path(path, max_bytes=max_bytes)  # raises the usual "unsupported file type" message
+            except InputError as exc:
+                return WorkItem(item.id, item.source, error=one_line(str(exc)))
         data = path.read_bytes()
     except OSError as exc:
         return WorkItem(item.id, item.source, error=f"{path}: cannot be read ({exc.strerror}); check permissions")
