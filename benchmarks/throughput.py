@@ -13,7 +13,7 @@ Per size it reports, all measured in the same run:
 
 * ``blank docs/s``: plain ``spacy.blank("nl").pipe`` over the same texts (the tokenisation floor);
 * ``analysis / blank``: the full in-process analysis (``analyser.api.docs`` + reports, no I/O) over
-  up to 2,000 of the texts, against the blank pipe over the same texts (the pipeline's own cost);
+  up to 500 of the texts, against the blank pipe over the same texts (the pipeline's own cost);
 * per ``--jobs``: documents per second of the whole ``analyser batch`` command (start-up, reading,
   analysis, report files, tables, families and dashboard included), its ratio against the blank
   pipe, and the peak memory of its process tree (sum of RSS, and sum of PSS, which counts pages
@@ -163,7 +163,7 @@ def measure(size: int, jobs_list: list[int], workdir: Path, use_model: bool) -> 
     write_corpus(texts, corpus)
     result = SizeResult(size)
     result.blank_rate = size / blank_seconds(texts)
-    sample = texts[:2000]
+    sample = texts[:500]
     result.analysis_ratio = analysis_seconds(sample, use_model) / blank_seconds(sample)
     for jobs in jobs_list:
         seconds, memory, status = run_batch_command(corpus, workdir / f"out-{size}-{jobs}", jobs, use_model)
@@ -201,7 +201,7 @@ def markdown(results: list[SizeResult], jobs_list: list[int], use_model: bool, s
                          f"{r.blank_rate / rate:.2f}x | {base_seconds / seconds:.2f}x | {memory.rss / mib:.0f} | "
                          f"{memory.pss / mib:.0f} |")
     lines += ["", "`x blank`: how many times slower the whole batch command is than the blank pipe over the same "
-              "texts. `analysis / blank`: the in-process pipeline alone (up to 2,000 texts). `speed-up`: against "
+              "texts. `analysis / blank`: the in-process pipeline alone (up to 500 texts). `speed-up`: against "
               f"--jobs {jobs_list[0]}."]
     if len(results) > 1:
         small, large = results[0], results[-1]
