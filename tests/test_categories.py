@@ -125,6 +125,14 @@ def test_not_selling_data_still_means_processing_it(categories):
     assert "email" in categories("Wij verkopen geen e-mailadressen aan derden.")
 
 
+def test_inability_without_data_is_no_negation(categories):
+    assert "transactions" in categories("Zonder deze gegevens kunnen wij uw bestelling niet verwerken.")
+
+
+def test_negation_follows_its_own_verb(categories):
+    assert "ip_address" not in categories("Wij delen geen gegevens met derden, en slaan geen IP-adres op.")
+
+
 def test_a_definition_of_special_data_is_not_a_special_category(categories):
     found = categories("Bijzondere persoonsgegevens zijn gevoelige gegevens, bijvoorbeeld over gezondheid, "
                        "strafrechtelijk verleden, etnische gegevens of gegevens betreffende ras.")
@@ -157,6 +165,11 @@ def test_controller_contact_lines_are_not_categories(categories):
             "E-mail: info@dekorrel.nl\nTelefoon: 020 123 4567\n\n"
             "Je kunt ons bereiken via telefoonnummer 1400 of via ons algemene e-mailadres.\n")
     assert categories(text) == set()
+
+
+def test_sending_to_the_controllers_address_is_no_category(categories):
+    assert "address" not in categories("Stuur uw verzoek naar het adres onderaan deze pagina.")
+    assert "address" in categories("Wij sturen de factuur naar het adres dat bij ons bekend is.")
 
 
 def test_contact_form_section_still_collects(categories):

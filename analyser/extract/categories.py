@@ -220,7 +220,8 @@ def rules() -> Rules:
     ctx = data["context"]
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
-                "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets"]
+                "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets", "modal_verbs",
+                "subject_pronouns"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -613,11 +614,12 @@ class Context:
 
     def _contact_instruction(self, toks: list[int], rel: int, rel_end: int) -> bool:
         """'stuur uw verzoek naar het adres hieronder', 'via het e-mailadres op onze website': the
-        controller's channel, unless the data subject's own address follows ('dat u heeft opgegeven')."""
+        controller's channel - unless the data subject's own address follows ('dat u heeft opgegeven') or we
+        do the sending ('wij sturen post naar het adres ...')."""
         ids = self.ids
         if rel < 2 or toks[rel - 2] not in ids["contact_prepositions"] or toks[rel - 1] not in ids["articles"]:
             return False
-        return ids["second_person"].isdisjoint(toks[rel_end:])
+        return ids["second_person"].isdisjoint(toks[rel_end:]) and ids["subject_pronouns"].isdisjoint(toks)
 
     def _generic_subject(self, toks: list[int], rel_end: int) -> bool:
         """"Cookies kunnen informatie opslaan ...": a bare plural subject, no 'wij' and no 'uw' - a statement
@@ -642,17 +644,30 @@ class Context:
         verb of collecting in the same clause ("worden niet opgeslagen")."""
         ids = self.ids
         lo, hi = self._clause(toks, rel, rel_end, ids["clause_breaks"])
-        if not ids["sharing_verbs"].isdisjoint(toks[lo:hi]):
-            lo = rel  # "wij verkopen geen e-mailadressen": not sharing is no 'not collecting'
         for j in range(lo, rel):
             if toks[j] in ids["negation_words"]:
                 if rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)]):
-                    return True
+                    if not self._shared_only(toks, lo, j, rel_end, hi):
+                        return True
         lo, hi = self._clause(toks, rel, rel_end, ids["clause_breaks"] | ids["subordinate_breaks"])
         for j in range(lo, hi):
             if toks[j] in ids["not_words"] and (j + 1 >= len(toks) or toks[j + 1] not in ids["not_exceptions"]):
-                if not ids["collection_verbs"].isdisjoint(toks[lo:hi]):
-                    return True
+                clause = toks[lo:hi]
+                if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
+                    return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
+        return False
+
+    def _shared_only(self, toks: list[int], lo: int, neg: int, rel_end: int, hi: int) -> bool:
+        """"Wij verkopen geen e-mailadressen": the verb governing 'geen' is one of sharing, so the data is
+        still processed. The governing verb is the nearest known verb before 'geen', else after the mention."""
+        ids = self.ids
+        verbs = ids["sharing_verbs"] | ids["collection_verbs"]
+        for t in reversed(toks[lo:neg]):
+            if t in verbs:
+                return t in ids["sharing_verbs"]
+        for t in toks[rel_end:hi]:
+            if t in verbs:
+                return t in ids["sharing_verbs"]
         return False
 
     def _collects_from_subject(self, toks: list[int]) -> bool:
