@@ -63,6 +63,7 @@ import numpy
 from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .data import DataError, load_data, vocabulary
@@ -73,6 +74,7 @@ MAX_EVIDENCE = 3
 MODEL_THRESHOLD = 0.5
 
 _FRAGMENT = re.compile(r"%(\w+)%")
+_ESCAPES = re.compile(r"\\.|\(\?[a-zA-Z-]+[:)]|\(\?P<\w+>")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
 
 
@@ -83,19 +85,23 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\
 class Upgrade:
     pattern: re.Pattern[str]
     kind: str
-    scope: str  # "sentence" | "section"
+    scope: str  # "sentence" | "previous" | "next" | "section"
 
 
 @dataclass(frozen=True)
 class Cue:
-    pattern: re.Pattern[str]
+    index: int  # position in Rules.cues
+    item: int  # position of its item in Rules.items
+    trigger: re.Pattern[str]  # tested on token forms: the cue is only tried in sentences with such a token
+    pattern: re.Pattern[str] | None  # None: the trigger token alone is the match
     kind: str
     weight: float = 1.0
+    case: bool = False  # False: pattern, context and exclude are lower-case and run on the lower-cased text
     context: re.Pattern[str] | None = None
-    context_scope: str = "sentence"  # "sentence" (+ lead-in + heading) | "next" (two following) | "section"
+    context_scope: str = "sentence"  # "sentence" (+ lead-in + heading) | "previous" | "next" (two) | "section"
     topics: frozenset[str] = frozenset()
     exclude: re.Pattern[str] | None = None
-    max_offset: int | None = None
+    opening: int = 0  # also tried in the first N sentences, whatever their words
     upgrade: Upgrade | None = None
 
 
@@ -106,7 +112,6 @@ class ItemRules:
     required: bool
     nl: str
     en: str
-    trigger: re.Pattern[str] | None
     cues: tuple[Cue, ...]
     exclude: re.Pattern[str] | None
     exclude_topics: frozenset[str]
@@ -114,13 +119,26 @@ class ItemRules:
     partial_when_only: frozenset[str]
     absent_when_only: frozenset[str]
     max_hits: int
+    enough: int  # this many hits, one of them conclusive, settle the item: later sentences are not examined
     notes: dict[str, tuple[str, str]]
+
+    def satisfied(self, hits: list[Hit]) -> bool:
+        """Enough evidence: further sentences cannot change the status (saves time on long texts)."""
+        if len(hits) >= self.max_hits:
+            return True
+        if len(hits) < self.enough:
+            return False
+        weak = self.partial_when_only | self.absent_when_only
+        return any(not h.heading and not h.kinds <= weak for h in hits)
 
 
 @dataclass(frozen=True)
 class Rules:
     items: tuple[ItemRules, ...]
     by_id: dict[str, ItemRules]
+    cues: tuple[Cue, ...]
+    any_trigger: re.Pattern[str]
+    opening: tuple[Cue, ...]  # cues also tried in the opening sentences
     weights: dict[str, float]
     bands: tuple[tuple[float, str], ...]
     default_notes: dict[str, tuple[str, str]]
@@ -138,13 +156,15 @@ def rules() -> Rules:
             raise DataError(f"data/checklist.json: unknown fragment %{m.group(1)}%")
         return "(?:" + fragments[m.group(1)] + ")"
 
-    def expand(pattern: str) -> str:
-        return _FRAGMENT.sub(fragment, pattern)
-
     def compile_(pattern: str | None, case: bool = False) -> re.Pattern[str] | None:
+        """Case-insensitive patterns are written in lower case and run on the lower-cased sentence (much
+        faster than re.IGNORECASE); ``case`` patterns run on the original text."""
         if not pattern:
             return None
-        return re.compile(expand(pattern), 0 if case else re.I)
+        full = _FRAGMENT.sub(fragment, pattern)
+        if not case and any(ch.isupper() for ch in _ESCAPES.sub("", full)):
+            raise DataError(f"data/checklist.json: pattern must be lower case (or set 'case'): {pattern[:80]}")
+        return re.compile(full)
 
     def topic_set(names: list[str]) -> frozenset[str]:
         out: set[str] = set()
@@ -152,43 +172,52 @@ def rules() -> Rules:
             out.update(groups.get(name[1:], []) if name.startswith("@") else [name])
         return frozenset(out)
 
-    items = []
-    for spec in vocabulary()["checklist"]:
+    items: list[ItemRules] = []
+    all_cues: list[Cue] = []
+    for k, spec in enumerate(vocabulary()["checklist"]):
         item_id = spec["id"]
         raw: dict[str, Any] = data["items"].get(item_id, {})
         cues = []
         for c in raw.get("cues", []):
             up = c.get("upgrade")
-            cues.append(Cue(
-                pattern=compile_(c["pattern"], c.get("case", False)),  # type: ignore[arg-type]
+            case = c.get("case", False)
+            cue = Cue(
+                index=len(all_cues),
+                item=k,
+                trigger=re.compile("|".join(f"(?:{t})" for t in c["triggers"]) or "(?!)"),
+                pattern=compile_(c.get("pattern"), case),
                 kind=c.get("kind", "cue"),
                 weight=float(c.get("weight", 1.0)),
-                context=compile_(c.get("context")),
+                case=case,
+                context=compile_(c.get("context"), case),
                 context_scope=c.get("context_scope", "sentence"),
                 topics=topic_set(c.get("topics", [])),
-                exclude=compile_(c.get("exclude")),
-                max_offset=c.get("max_offset"),
+                exclude=compile_(c.get("exclude"), case),
+                opening=int(c.get("opening", 0)),
                 upgrade=Upgrade(compile_(up["pattern"]), up["kind"], up.get("scope", "sentence"))  # type: ignore
                 if up else None,
-            ))
-        triggers = raw.get("triggers", [])
-        notes = {k: (v[0], v[1]) for k, v in raw.get("notes", {}).items()}
+            )
+            cues.append(cue)
+            all_cues.append(cue)
         items.append(ItemRules(
             id=item_id, article=spec["article"], required=spec["required"], nl=spec["nl"], en=spec["en"],
-            trigger=re.compile("|".join(f"(?:{t})" for t in triggers)) if triggers else None,
             cues=tuple(cues),
             exclude=compile_(raw.get("exclude")),
             exclude_topics=topic_set(raw.get("exclude_topics", [])),
             own_topics=topic_set(raw.get("topics", [])) | {item_id},
             partial_when_only=frozenset(raw.get("partial_when_only", [])),
             absent_when_only=frozenset(raw.get("absent_when_only", [])),
-            max_hits=int(raw.get("max_hits", 12)),
-            notes=notes,
+            max_hits=int(raw.get("max_hits", 4)),
+            enough=int(raw.get("enough", 2)),
+            notes={k2: (v[0], v[1]) for k2, v in raw.get("notes", {}).items()},
         ))
     score = data["score"]
     return Rules(
         items=tuple(items),
         by_id={i.id: i for i in items},
+        cues=tuple(all_cues),
+        any_trigger=re.compile("|".join(f"(?:{c.trigger.pattern})" for c in all_cues)),
+        opening=tuple(c for c in all_cues if c.opening),
         weights={k: float(score[k]) for k in ("present", "partial", "absent")},
         bands=tuple((float(b["min"]), b["band"]) for b in sorted(score["bands"], key=lambda b: -b["min"])),
         default_notes={k: (v[0], v[1]) for k, v in data["default_notes"].items()},
@@ -207,6 +236,7 @@ class Hit:
     weight: float = 1.0
     heading: bool = False
     source: str = "rules"  # rules | model | rules+model
+    sentence: int = -1  # index of the sentence in the Doc, when known
 
 
 @dataclass
@@ -214,6 +244,7 @@ class _Sentence:
     start: int
     end: int
     text: str
+    low: str  # lower-cased, padded with a space on both sides
 
 
 @dataclass
@@ -222,24 +253,35 @@ class DocView:
 
     doc: Doc
     text: str
+    low_text: str | None  # text.lower() when that keeps the offsets
     starts: list[int]  # char offset of each sentence
     bounds: list[int]  # char offset where each sentence's successor starts (or len(text))
     sections: list[Section]
     section_starts: list[int]
     section_topics: list[frozenset[str]]
+    toc: tuple[int, int] | None
+    token_sentence: numpy.ndarray  # sentence index of every token
+    first_tokens: list[int]  # first token of each sentence
     _sents: dict[int, _Sentence] = field(default_factory=dict)
-    _context: dict[int, str] = field(default_factory=dict)
+    _context: dict[tuple[int, str, bool], str] = field(default_factory=dict)
     _items: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc) -> DocView:
         text = doc_text(doc)
-        arr = doc.to_array([SENT_START, IDX])
-        first = numpy.flatnonzero(arr[:, 0] == 1)
-        starts = arr[first, 1].astype("int64").tolist() if len(doc) else []
-        bounds = [*starts[1:], len(text)]
+        low = text.lower()
+        if len(doc):
+            arr = doc.to_array([SENT_START, IDX])
+            is_first = arr[:, 0] == 1
+            first = numpy.flatnonzero(is_first)
+            starts = arr[first, 1].astype("int64").tolist()
+            token_sentence = numpy.cumsum(is_first) - 1
+        else:
+            first, starts, token_sentence = numpy.zeros(0, dtype="int64"), [], numpy.zeros(0, dtype="int64")
         sections = doc._.sections or []
-        return cls(doc, text, starts, bounds, sections, [s.start for s in sections], _effective_topics(sections))
+        return cls(doc, text, low if len(low) == len(text) else None, starts, [*starts[1:], len(text)], sections,
+                   [s.start for s in sections], _effective_topics(sections), doc._.toc, token_sentence,
+                   first.tolist())
 
     def sentence(self, i: int) -> _Sentence:
         s = self._sents.get(i)
@@ -248,7 +290,9 @@ class DocView:
             raw = self.text[start:end]
             stripped = raw.strip()
             start += len(raw) - len(raw.lstrip())
-            s = _Sentence(start, start + len(stripped), stripped)
+            end = start + len(stripped)
+            low = self.low_text[start:end] if self.low_text is not None else stripped.lower()
+            s = _Sentence(start, end, stripped, f" {low} ")
             self._sents[i] = s
         return s
 
@@ -270,16 +314,28 @@ class DocView:
         return k is not None and self.sections[k].heading is not None and \
             self.sentence(i).start == self.sections[k].start
 
-    def scope_text(self, i: int, scope: str) -> str:
-        if scope == "section":
-            return self.section_text(i)
-        if scope == "next":
-            return "\n".join(self.sentence(j).text for j in range(i + 1, min(i + 3, len(self.starts))))
-        return self.context(i)
+    def scope_text(self, i: int, scope: str, lower: bool = True) -> str:
+        """The text a ``context``/``upgrade`` pattern of the given scope is tested against."""
+        key = (i, scope, lower)
+        out = self._context.get(key)
+        if out is None:
+            if scope == "section":
+                out = self.section_text(i)
+            elif scope == "previous":
+                out = self.sentence(i - 1).text if i > 0 else ""
+            elif scope == "next":
+                out = "\n".join(self.sentence(j).text for j in range(i + 1, min(i + 3, len(self.starts))))
+            else:
+                k = self.section_index(i)
+                heading = self.sections[k].heading if k is not None and self.sections[k].heading else ""
+                out = "\n".join((self.sentence(i).text, self.lead_in(i), heading))
+            if lower:
+                out = f" {out.lower()} "
+            self._context[key] = out
+        return out
 
     def in_toc(self, i: int) -> bool:
-        toc = self.doc._.toc
-        return bool(toc) and toc[0] <= self.starts[i] < toc[1]
+        return self.toc is not None and self.toc[0] <= self.starts[i] < self.toc[1]
 
     def section_text(self, i: int) -> str:
         k = self.section_index(i)
@@ -318,19 +374,13 @@ class DocView:
             parts.append(self.sentence(j).text)
         return "\n".join(parts)
 
-    def context(self, i: int) -> str:
-        """What a cue's ``context`` pattern is tested against: sentence, list lead-in, section heading."""
-        ctx = self._context.get(i)
-        if ctx is None:
-            k = self.section_index(i)
-            heading = self.sections[k].heading if k is not None and self.sections[k].heading else ""
-            ctx = "\n".join((self.sentence(i).text, self.lead_in(i), heading))
-            self._context[i] = ctx
-        return ctx
-
     def span(self, i: int) -> Span:
         s = self.sentence(i)
         return Span(s.text, s.start, s.end)
+
+    def hit(self, i: int, kinds: set[str], weight: float, source: str = "rules") -> Hit:
+        heading = self.is_heading(i)
+        return Hit(self.span(i), kinds, weight * (0.5 if heading else 1.0), heading, source, i)
 
 
 def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
@@ -348,84 +398,137 @@ def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
     return out
 
 
-_TRIGGER_CACHE: dict[int, int] = {}
+class _TriggerTable:
+    """Word form → the cues it triggers (grouped by item), for every word form seen in this process, kept as
+    sorted numpy arrays so that a document's tokens are looked up in one vectorised step; only unseen forms are
+    classified (by regex) in Python. Most words trigger nothing and fail one combined regex."""
 
+    def __init__(self) -> None:
+        self.hashes = numpy.zeros(0, dtype="uint64")  # sorted hashes of all classified forms
+        self.slots = numpy.zeros(0, dtype="int64")  # per hash: index into self.groups (0: triggers nothing)
+        self.groups: list[tuple[tuple[int, tuple[Cue, ...]], ...]] = [()]  # per slot: (item, cues) pairs
 
-def _trigger_mask(doc: Doc, items: tuple[ItemRules, ...]) -> numpy.ndarray:
-    """Per token, a bit mask of the items whose trigger matches the token's lower-case form."""
-    lower = doc.to_array([LOWER])
-    uniq, inverse = numpy.unique(lower, return_inverse=True)
-    strings = doc.vocab.strings
-    masks = []
-    for h in uniq.tolist():
-        mask = _TRIGGER_CACHE.get(h)
-        if mask is None:
+    def lookup(self, lower: numpy.ndarray, strings: Any, r: Rules) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Token positions that trigger something, and their slots."""
+        pos = numpy.searchsorted(self.hashes, lower)
+        found = pos < len(self.hashes)
+        found[found] = self.hashes[pos[found]] == lower[found]
+        if not found.all():
+            self._learn(numpy.unique(lower[~found]), strings, r)
+            return self.lookup(lower, strings, r)
+        slots = self.slots[pos]
+        fires = numpy.flatnonzero(slots)
+        return fires, slots[fires]
+
+    def _learn(self, new: numpy.ndarray, strings: Any, r: Rules) -> None:
+        slots = []
+        for h in new.tolist():
             form = strings[h]
-            mask = 0
-            for k, item in enumerate(items):
-                if item.trigger is not None and item.trigger.search(form):
-                    mask |= 1 << k
-            _TRIGGER_CACHE[h] = mask
-        masks.append(mask)
-    return numpy.asarray(masks, dtype="int64")[inverse.reshape(-1)]
+            cues = [c for c in r.cues if c.trigger.search(form)] if r.any_trigger.search(form) else []
+            if cues:
+                items = sorted({c.item for c in cues})
+                self.groups.append(tuple((k, tuple(c for c in cues if c.item == k)) for k in items))
+                slots.append(len(self.groups) - 1)
+            else:
+                slots.append(0)
+        hashes = numpy.concatenate([self.hashes, new.astype("uint64")])
+        all_slots = numpy.concatenate([self.slots, numpy.asarray(slots, dtype="int64")])
+        order = numpy.argsort(hashes, kind="stable")
+        self.hashes, self.slots = hashes[order], all_slots[order]
 
 
-def _evaluate(item: ItemRules, view: DocView, i: int) -> Hit | None:
-    """The hit sentence ``i`` gives ``item``, or None."""
+_TRIGGERS: dict[int, _TriggerTable] = {}  # per Rules object (one per process in practice)
+
+
+def _triggered(doc: Doc, view: DocView, r: Rules) -> list[dict[int, list[tuple[Cue, ...]]]]:
+    """Per item: sentence index → the cue groups its words triggered."""
+    table = _TRIGGERS.setdefault(id(r), _TriggerTable())
+    lower = doc.to_array([LOWER]).reshape(-1).astype("uint64")
+    positions, slots = table.lookup(lower, doc.vocab.strings, r)
+    per_item: list[dict[int, list[tuple[Cue, ...]]]] = [{} for _ in r.items]
+    groups = table.groups
+    for slot, sent in zip(slots.tolist(), view.token_sentence[positions].tolist()):
+        for k, cues in groups[slot]:
+            found = per_item[k].get(sent)
+            if found is None:
+                per_item[k][sent] = [cues]
+            elif cues not in found:
+                found.append(cues)
+    for cue in r.opening:
+        for sent in range(min(cue.opening, len(view.starts))):
+            per_item[cue.item].setdefault(sent, []).append((cue,))
+    return per_item
+
+
+def _confirm(item: ItemRules, cue: Cue, view: DocView, i: int) -> str | None:
+    """The kind a cue whose pattern matched sentence ``i`` gives, after its excludes, context and the item's
+    vetoes; None when vetoed."""
     sent = view.sentence(i)
-    text = sent.text
-    if not text or (item.exclude is not None and item.exclude.search(text)) or view.in_toc(i):
+    text = sent.text if cue.case else sent.low
+    if cue.exclude is not None and cue.exclude.search(text):
         return None
     topics = view.topics(i)
-    if item.exclude_topics & topics and not item.own_topics & topics:
+    if (item.exclude is not None and item.exclude.search(sent.low)) or view.in_toc(i) or \
+            (item.exclude_topics & topics and not item.own_topics & topics):
+        return None
+    if cue.context is not None or cue.topics:
+        if not (cue.topics & topics or (cue.context is not None and
+                                        cue.context.search(view.scope_text(i, cue.context_scope, not cue.case)))):
+            return None
+    if cue.upgrade is not None:
+        where = sent.low if cue.upgrade.scope == "sentence" else view.scope_text(i, cue.upgrade.scope)
+        if cue.upgrade.pattern.search(where):
+            return cue.upgrade.kind
+    return cue.kind
+
+
+def _evaluate(item: ItemRules, cues: list[Cue] | tuple[Cue, ...], view: DocView, i: int) -> Hit | None:
+    """The hit sentence ``i`` gives ``item`` through ``cues``, or None (used for single sentences)."""
+    sent = view.sentence(i)
+    if not sent.text:
         return None
     kinds: set[str] = set()
     weight = 0.0
-    for cue in item.cues:
-        if cue.max_offset is not None and sent.start > cue.max_offset:
+    for cue in cues:
+        if cue.pattern is not None and not cue.pattern.search(sent.text if cue.case else sent.low):
             continue
-        if not cue.pattern.search(text) or (cue.exclude is not None and cue.exclude.search(text)):
-            continue
-        if cue.context is not None or cue.topics:
-            if not (cue.topics & topics or
-                    (cue.context is not None and cue.context.search(view.scope_text(i, cue.context_scope)))):
-                continue
-        kind = cue.kind
-        if cue.upgrade is not None:
-            where = text if cue.upgrade.scope == "sentence" else view.scope_text(i, cue.upgrade.scope)
-            if cue.upgrade.pattern.search(where):
-                kind = cue.upgrade.kind
-        kinds.add(kind)
-        weight = max(weight, cue.weight)
-    if not kinds:
-        return None
-    heading = view.is_heading(i)
-    return Hit(view.span(i), kinds, weight * (0.5 if heading else 1.0), heading)
+        kind = _confirm(item, cue, view, i)
+        if kind is not None:
+            kinds.add(kind)
+            weight = max(weight, cue.weight)
+    return view.hit(i, kinds, weight) if kinds else None
 
 
 def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
-    """Hits from the cue patterns of ``data/checklist.json`` alone."""
+    """Hits from the cue patterns of ``data/checklist.json`` alone: per item, the sentences whose words
+    triggered its cues, in document order, until the item is settled (``ItemRules.satisfied``)."""
     view = view or DocView.build(doc)
     r = rules()
     out: dict[str, list[Hit]] = {item.id: [] for item in r.items}
     if not len(doc) or not view.starts:
         return out
-    token_masks = _trigger_mask(doc, r.items)
-    first = numpy.flatnonzero(doc.to_array([SENT_START]) == 1)
-    sentence_masks = numpy.bitwise_or.reduceat(token_masks, first)
-    for i in numpy.flatnonzero(sentence_masks).tolist():
-        mask = int(sentence_masks[i])
-        k = 0
-        while mask:
-            if mask & 1:
-                item = r.items[k]
-                hits = out[item.id]
-                if len(hits) < item.max_hits:
-                    hit = _evaluate(item, view, i)
-                    if hit is not None:
-                        hits.append(hit)
-            mask >>= 1
-            k += 1
+    sentence = view.sentence
+    for item, sentences in zip(r.items, _triggered(doc, view, r)):
+        if not sentences:
+            continue
+        hits = out[item.id]
+        for i in sorted(sentences):
+            sent = sentence(i)
+            kinds: set[str] = set()
+            weight = 0.0
+            for group in sentences[i]:
+                for cue in group:
+                    pattern = cue.pattern
+                    if pattern is not None and not pattern.search(sent.text if cue.case else sent.low):
+                        continue  # the hot path: most triggered cues stop here
+                    kind = _confirm(item, cue, view, i)
+                    if kind is not None:
+                        kinds.add(kind)
+                        weight = max(weight, cue.weight)
+            if kinds:
+                hits.append(view.hit(i, kinds, weight))
+                if item.satisfied(hits):
+                    break
     return out
 
 
@@ -434,9 +537,9 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {}
 
     def add(item: str, start: int | None, kinds: set[str]) -> None:
-        span = view.span(view.sentence_at(start)) if start is not None and view.starts else None
-        heading = span is not None and view.is_heading(view.sentence_at(start))  # type: ignore[arg-type]
-        out.setdefault(item, []).append(Hit(span, kinds, 0.9, heading))
+        hit = view.hit(view.sentence_at(start), kinds, 0.9) if start is not None and view.starts else \
+            Hit(None, kinds, 0.9)
+        out.setdefault(item, []).append(hit)
 
     li_rules = rules().by_id["legitimate_interests"]
     for basis in doc._.legal_bases or []:
@@ -444,7 +547,8 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
         for start in starts:
             add("legal_basis", start, {"basis"})
             if basis.basis == "legitimate_interests":
-                hit = _evaluate(li_rules, view, view.sentence_at(start)) if start is not None else None
+                hit = _evaluate(li_rules, list(li_rules.cues), view, view.sentence_at(start)) \
+                    if start is not None else None
                 add("legitimate_interests", start, hit.kinds if hit else {"named"})
     for party in doc._.third_parties or []:
         for start in [m.start for m in party.mentions[:2]] or [None]:
@@ -524,19 +628,25 @@ def _merge_hits(base: list[Hit], extra: list[Hit]) -> list[Hit]:
 
 def decide(evidence: dict[str, list[Hit]]) -> list[ChecklistItem]:
     """One ChecklistItem per checklist id, in vocabulary order, from the evidence (see module docstring)."""
-    r = rules()
-    items = []
-    for item in r.items:
+    return [item for item, _ in _decide(evidence)]
+
+
+def _decide(evidence: dict[str, list[Hit]]) -> list[tuple[ChecklistItem, list[Hit]]]:
+    """The checklist, each item with the hits shown as its evidence (best first)."""
+    out = []
+    for item in rules().items:
         hits = evidence.get(item.id, [])
         status, reason = _status(item, hits)
-        nl, en = _note(item, status, reason, r)
-        ranked = sorted((h for h in hits if h.span is not None), key=lambda h: (-h.weight, h.span.start))  # type: ignore
+        nl, en = _note(item.id, status, reason)
+        shown = [h for h in hits if h.span is not None]
+        if len(shown) > 1:
+            shown.sort(key=lambda h: (-h.weight, h.span.start))  # type: ignore[union-attr]
+        shown = shown[:MAX_EVIDENCE]
         sources = {h.source for h in hits}
-        source = "rules+model" if "rules+model" in sources or len(sources) > 1 else (sources.pop() if sources
-                                                                                      else "rules")
-        items.append(ChecklistItem(item.id, item.article, status, [h.span for h in ranked[:MAX_EVIDENCE]],  # type: ignore
-                                   nl, en, item.required, source))
-    return items
+        source = sources.pop() if len(sources) == 1 else ("rules+model" if sources else "rules")
+        out.append((ChecklistItem(item.id, item.article, status, [h.span for h in shown],  # type: ignore[misc]
+                                  nl, en, item.required, source), shown))
+    return out
 
 
 def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
@@ -553,7 +663,10 @@ def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
     return "present", "present"
 
 
-def _note(item: ItemRules, status: str, reason: str, r: Rules) -> tuple[str, str]:
+@cache
+def _note(item_id: str, status: str, reason: str) -> tuple[str, str]:
+    r = rules()
+    item = r.by_id[item_id]
     nl, en = item.notes.get(reason) or r.default_notes.get(reason) or r.default_notes[status]
     values = {"nl": item.nl.lower(), "en": item.en.lower(), "article": item.article}
     return nl.format(**values), en.format(**values)
@@ -590,15 +703,19 @@ class ChecklistComponent:
         evidence = rule_evidence(doc, view)
         if self.use_model:
             evidence = merge_evidence(evidence, model_evidence(doc, view))
-        checklist = decide(evidence)
+        decided = _decide(evidence)
+        checklist = [c for c, _ in decided]
         doc._.checklist = checklist
         doc._.score = compute_score(checklist)
         spans = []
-        for c in checklist:
+        ends = [*view.first_tokens[1:], len(doc)]
+        for c, shown in decided:
             if c.status in ("present", "partial"):
-                for ev in c.evidence:
-                    span = doc.char_span(ev.start, ev.end, label=c.item, alignment_mode="expand")
-                    if span is not None:
-                        spans.append(span)
+                for hit in shown:
+                    if hit.sentence >= 0:
+                        start, end = view.first_tokens[hit.sentence], ends[hit.sentence]
+                        while end > start + 1 and doc[end - 1].is_space:
+                            end -= 1
+                        spans.append(SpacySpan(doc, start, end, label=c.item))
         doc.spans["checklist"] = spans
         return doc

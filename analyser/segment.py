@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START, SPACY
@@ -336,9 +337,14 @@ def _assign_levels(headings: list[Heading]) -> None:
 
 
 def heading_topics(heading: str) -> list[str]:
-    """Checklist ids a heading announces, from the cue patterns in ``data/topics.json``."""
-    cues = _topic_patterns()
-    return [topic for topic, pattern in cues if pattern.search(heading)]
+    """Checklist ids a heading announces, from the cue patterns in ``data/topics.json`` (lower case, matched
+    against the lower-cased heading; cached, since statements share most of their headings)."""
+    return list(_heading_topics(heading.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _heading_topics(heading: str) -> tuple[str, ...]:
+    return tuple(topic for topic, pattern in _topic_patterns() if pattern.search(heading))
 
 
 _TOPIC_CACHE: list[tuple[str, re.Pattern[str]]] = []
@@ -348,7 +354,7 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
     if not _TOPIC_CACHE:
         data = load_data("topics")
         for topic, patterns in data["heading_cues"].items():
-            _TOPIC_CACHE.append((topic, re.compile("|".join(f"(?:{p})" for p in patterns), re.I)))
+            _TOPIC_CACHE.append((topic, re.compile("|".join(f"(?:{p})" for p in patterns))))
     return _TOPIC_CACHE
 
 
