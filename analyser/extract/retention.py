@@ -778,18 +778,18 @@ class _FormTable:
     open-addressed table indexed by the low bits of the hash; forms that miss it (new, or a taken slot)
     go through a dict, and new forms get one Python step each. Hashes do not depend on the vocab."""
 
-    BITS = 18
+    BITS = 16  # small enough to stay in the CPU cache between documents
 
     def __init__(self) -> None:
         size = 1 << self.BITS
         self.mask = numpy.uint64(size - 1)
         self.hashes = numpy.zeros(size, dtype="uint64")
-        self.flags = numpy.zeros(size, dtype="int64")
+        self.flags = numpy.zeros(size, dtype="uint8")
         self.overflow: dict[int, int] = {}
 
     def lookup(self, forms: numpy.ndarray, strings: Any, p: Patterns) -> numpy.ndarray:
         slots = (forms & self.mask).astype("int64")
-        flags = self.flags[slots]
+        flags = self.flags[slots].astype("int64")
         missed = numpy.flatnonzero(self.hashes[slots] != forms)
         if len(missed):
             for i, h in zip(missed.tolist(), forms[missed].tolist()):
