@@ -439,7 +439,7 @@ class Sentence:
     section_excluded: frozenset[str]  # categories its section rules out ('wachtwoorden' under 'Beveiliging')
     section: int  # index of its section (-1: none)
     heading: bool  # the sentence is a heading
-    text: str = ""  # without a leading bullet
+    text: str | None = None  # without a leading bullet (see Context.sentence_text)
     excluded: dict[str, bool] = field(default_factory=dict)  # category → excluded by a sentence rule
 
 
@@ -498,16 +498,26 @@ class Context:
             last -= 1
         ids = self.ids
         char = self.idx(start)
-        text = self.text[self.idx(start + first) if first else char:self.end_char(start + last)]
         definition, controller, section_excluded, section = self.section_flags(char)
-        skip = definition or toks[last] in ids["question"]
-        if not skip:
+        sent = Sentence(start, end, toks, first, definition or toks[last] in ids["question"],
+                        not ids["negations"].isdisjoint(toks),
+                        controller and not self._collects_from_subject(toks), section_excluded, section,
+                        char in self.heading_starts)
+        if not sent.skip:
             cues = ids["cues"].intersection(toks)  # a definition or an excluded kind of sentence
             if cues:
-                skip = any(rx.search(text) for rx in {rx for cue in cues for rx in self.sentence_rules[cue]})
-        return Sentence(start, end, toks, first, skip, not ids["negations"].isdisjoint(toks),
-                        controller and not self._collects_from_subject(toks), section_excluded, section,
-                        char in self.heading_starts, text)
+                text = self.sentence_text(sent)
+                sent.skip = any(rx.search(text) for rx in {rx for cue in cues for rx in self.sentence_rules[cue]})
+        return sent
+
+    def sentence_text(self, sent: Sentence) -> str:
+        """The sentence without a leading bullet or trailing line break (built on demand)."""
+        if sent.text is None:
+            last = sent.end - 1
+            while last > sent.start and _lower(self.lowers[last], self.doc).isspace():
+                last -= 1
+            sent.text = self.text[self.idx(sent.start + sent.first):self.end_char(last)]
+        return sent.text
 
     def section_flags(self, char: int) -> tuple[bool, bool, frozenset[str], int]:
         """(definition section, controller-identity section, categories the section excludes, section index)
@@ -590,7 +600,7 @@ class Context:
         if rx is None:
             return False
         if cat not in sent.excluded:
-            sent.excluded[cat] = bool(rx.search(sent.text))
+            sent.excluded[cat] = bool(rx.search(self.sentence_text(sent)))
         return sent.excluded[cat]
 
     def _contact_value(self, m: Mention) -> bool:
