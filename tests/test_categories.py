@@ -152,6 +152,16 @@ def test_black_out_instruction_for_an_id_copy(categories):
     assert found == {"id_document"}
 
 
+def test_a_heading_over_a_negation_is_no_category(categories):
+    text = ("Godsdienst\n\nWij registreren niet de godsdienst of levensovertuiging van leerlingen.\n\n"
+            "Leerlinggegevens\n\nDe school verwerkt naam, geboortedatum en toetsresultaten.\n")
+    assert categories(text) == {"name", "date_of_birth", "education"}
+
+
+def test_a_table_header_names_columns_not_data(categories):
+    assert "name" not in categories("Cookietabel\n\nNaam | Doel | Bewaartermijn\n_ga | Google Analytics | 2 jaar\n")
+
+
 def test_cookies_defined_or_refused_are_no_identifiers(categories):
     assert categories("Cookies zijn kleine bestanden met data. Wij gebruiken en plaatsen geen cookies.") == set()
     assert "online_identifiers" in categories("Voor het bijhouden van je bezoekgedrag maken we gebruik van cookies.")
