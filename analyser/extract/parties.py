@@ -130,6 +130,7 @@ class KnowledgeBase:
         self.legal_forms = set(cues["legal_forms"])
         self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
         self.company_nouns = set(cues["company_nouns"])
+        self.parent_nouns = set(cues["parent_nouns"])
         self.role_nouns: dict[str, str | None] = cues["role_nouns"]
         self.connectors = set(cues["name_connectors"])
         self.stopwords = set(cues["name_stopwords"])
@@ -309,6 +310,9 @@ class ControllerPatterns:
         name: list[str] = []
         for word in words:
             bare = word.strip(":|–—-").lower()
+            if name and bare in _FUNCTION_WORDS:
+                name.append(word)  # "Webwinkel De Groene Tuin", "Stichting Vrienden van het Museum"
+                continue
             if not bare or word.startswith("(") or bare in self.title_words or bare.startswith(("privacy", "cookie")):
                 if name:
                     break
@@ -402,14 +406,19 @@ def _names(candidates: list[str | None]) -> list[str]:
     return [c for c in cleaned if _is_name(c)]
 
 
+_FUNCTION_WORDS = {"de", "het", "van", "voor", "en", "'s"}
 _TITLE_CUES = ("privacy", "cookie", "verklaring", "beleid", "policy", "statement", "reglement")
 _PRONOUNS = {"wij", "we", "ik", "u", "jij", "je", "zij", "ze", "hij", "dit", "deze", "die", "dat", "het", "de", "er",
              "ook", "zelf"}
 
 
 def _is_name(name: str) -> bool:
-    """A controller candidate has letters and is more than a pronoun ("Wij zijn verantwoordelijk")."""
-    return bool(name) and name[0].isalpha() and name.split()[0].lower() not in _PRONOUNS
+    """A controller candidate has letters and is more than a pronoun ("Wij zijn verantwoordelijk"); "De Groene
+    Tuin" is a name, "De" alone is not."""
+    words = name.split()
+    if not words or not name[0].isalpha():
+        return False
+    return words[0].lower() not in _PRONOUNS or (len(words) > 1 and words[1][:1].isupper())
 
 
 def _words_only(text: str) -> str:
@@ -428,7 +437,7 @@ def _clean_name(name: str) -> str:
 # ------------------------------------------------------------------ the component
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One mention of an organisation (knowledge-base alias or a name found by a cue)."""
 
@@ -441,7 +450,7 @@ class Hit:
     strong: bool = False  # cue names: found by a legal form or a nationality
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     organisation: str
     org: int | None
@@ -496,6 +505,8 @@ class ThirdPartyComponent:
         self.legal_orths = {vocab.strings.add(f) for f in self.kb.legal_forms}
         preps = cues["recipient_prepositions"]
         self.preposition_orths = {vocab.strings.add(w) for p in preps for w in (p, p.capitalize())}
+        self.negation_orths = {vocab.strings.add(w) for w in ("geen", "Geen", "GEEN")}
+        self.van_orths = {vocab.strings.add("van")}
         self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n")}
         for key, texts in patterns.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
@@ -706,10 +717,12 @@ class _DocRun:
                 alias = kb.aliases[h.alias]
                 if alias.org >= 0 and not alias.needs_context:
                     plain_sentences.add(self.sentence(h.start)[0])
-        kept = []
+        kept: list[Hit] = []
         for h in hits:
             alias = kb.aliases[h.alias]
             if alias.org < 0:
+                continue
+            if kept and self._parent_of_previous(h, kept[-1]):
                 continue
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, org, plain_sentences):
@@ -721,6 +734,15 @@ class _DocRun:
             kept.append(h)
         return kept
 
+    def _parent_of_previous(self, hit: Hit, previous: Hit) -> bool:
+        """"Mailchimp, een dienst van het Amerikaanse bedrijf Intuit": the owner named only to describe the
+        organisation just mentioned is not a recipient of its own (other mentions of it still count)."""
+        if hit.start - previous.end > 12 or hit.start < 3:
+            return False
+        words = [self.tok(k).lower() for k in range(max(previous.end, hit.start - 6), hit.start)]
+        return any(words[k] in self.kb.parent_nouns and words[k + 1] == "van" for k in range(len(words) - 1)) \
+            and self.sentence(previous.start)[0] == self.sentence(hit.start)[0]
+
     def _received(self, char: int) -> bool:
         """The paragraph says data goes to the body, or the body is an item of a list introduced as recipients
         ("Wij verstrekken gegevens aan:\n- de Belastingdienst")."""
@@ -731,9 +753,14 @@ class _DocRun:
 
     def _negated(self, i: int) -> bool:
         """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar"."""
-        before = [self.tok(k).lower() for k in range(max(0, i - 4), i)]
-        return before[-1:] == ["geen"] or before[-3:] == ["geen", "gebruik", "van"] \
-            or before[-4:] == ["geen", "gebruik", "meer", "van"]
+        if i == 0:
+            return False
+        before = self.orths[max(0, i - 4): i].tolist()
+        neg = self.comp.negation_orths
+        if before[-1] in neg:
+            return True
+        words = [self.tok(k).lower() for k in range(max(0, i - 4), i)] if before[-1] in self.comp.van_orths else []
+        return words[-3:] == ["geen", "gebruik", "van"] or words[-4:] == ["geen", "gebruik", "meer", "van"]
 
     def _has_context(self, hit: Hit, org: Organisation, plain_sentences: set[int]) -> bool:
         s, e = self.sentence(hit.start)
