@@ -172,6 +172,8 @@ def test_a_criterion_needs_a_word_of_keeping(periods):
     ("Wij bewaren uw gegevens twee jaar na het laatste contact.", "na het laatste contact"),
     ("We verwijderen je gegevens binnen 1 maand nadat je je account hebt verwijderd.",
      "nadat je je account hebt verwijderd"),
+    ("Gegevens in het leerlingvolgsysteem worden 3 jaar nadat de leerling de school heeft verlaten verwijderd.",
+     "nadat de leerling de school heeft verlaten"),
     ("Na beëindiging van het lidmaatschap bewaren we je gegevens nog 2 jaar.", "Na beëindiging van het lidmaatschap"),
     ("Medische dossiers worden 20 jaar bewaard, gerekend vanaf het einde van de behandeling.",
      "gerekend vanaf het einde van de behandeling"),

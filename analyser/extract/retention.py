@@ -681,6 +681,9 @@ class _Finder:
 
 _EVENT_LEADS = frozenset({"na", "nadat", "direct", "meteen", "onmiddellijk", "uiterlijk", "kort", "aan"})
 _CLAUSE_LEADS = frozenset({"zolang", "gedurende"})
+_AUXILIARIES = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden", "is", "ben", "bent", "zijn", "was",
+                          "waren", "wordt", "worden", "werd", "werden", "zal", "zult", "zullen", "kan", "kunt",
+                          "kunnen"})
 _DANGLING = frozenset({"en", "of", "en/of", "dan", "de", "het", "een", "van", "zijn", "is", "door", "bij", "in",
                        "alleen"})
 
@@ -698,6 +701,9 @@ def _cut(raw: str, p: Patterns) -> str | None:
     words = text.split(" ")
     while words and (not words[-1] or words[-1].lower() in _DANGLING):
         words.pop()
+    if (stop is p.clause_stop and len(words) > 3 and words[-2].lower() not in _AUXILIARIES
+            and p.retention_cue.fullmatch(words[-1].lower())):
+        words.pop()  # "nadat de leerling de school heeft verlaten | verwijderd": the main clause's verb
     if len([w for w in words if w]) < 2:
         return None
     return " ".join(words)
