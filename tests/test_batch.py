@@ -224,6 +224,35 @@ def test_tables_built_in_parallel_chunks_equal_the_tables_built_in_one_go(monkey
     assert (out / "errors.csv").read_text() == errors_csv
 
 
+def _crash_on(item, options):
+    """Stands in for analyse_item in forked workers: the statement 'crash' kills its worker process."""
+    import os
+
+    from analyser.corpus.engines import Outcome
+
+    if item.id == "crash":
+        os._exit(1)
+    return Outcome(item.id, item.source)
+
+
+def test_a_worker_that_dies_fails_only_its_own_document(monkeypatch):
+    import sys
+
+    from analyser.corpus import engines
+    from analyser.corpus.inputs import WorkItem
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the stand-in reaches the workers through fork")
+    monkeypatch.setattr(engines, "analyse_item", _crash_on)
+    monkeypatch.setattr(engines, "_init_worker", lambda use_model: None)
+    items = [WorkItem(id=name, source=name, text="Wij verwerken je naam.") for name in
+             ["een", "twee", "crash", "drie", "vier", "vijf"]]
+    outcomes = {o.id: o for o in engines.run_pool(items, engines.Options(use_model=False), jobs=2, in_flight=2)}
+    assert set(outcomes) == {"een", "twee", "crash", "drie", "vier", "vijf"}
+    assert "died" in outcomes["crash"].error
+    assert [o.id for o in outcomes.values() if o.error] == ["crash"]
+
+
 # --------------------------------------------------------------------------- tables
 
 

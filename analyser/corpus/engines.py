@@ -144,54 +144,58 @@ def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: 
              ) -> Iterator[Outcome]:
     """Analyse on ``jobs`` worker processes, at most ``in_flight`` items submitted at a time.
 
-    A worker that dies (out of memory, a crash in a C library) breaks the pool: the items it had
-    are retried once on a fresh pool, and an item that breaks it again is reported as failed.
+    A worker that dies (out of memory, a crash in a C library) breaks the pool. The items that were
+    in flight become suspects: on a fresh pool each is run alone, so the one that kills its worker
+    again is reported as failed and the others are analysed as usual.
     """
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     limit = in_flight or 4 * jobs
     source = iter(items)
-    retried: set[str] = set()
-    retry: list[WorkItem] = []
+    suspects: deque[WorkItem] = deque()
     executor = _pool(jobs, options)
     pending: dict = {}
+    isolated = False  # the one pending item is a suspect run alone
     exhausted = False
     try:
         while True:
-            while not exhausted and len(pending) < limit:
-                item = retry.pop() if retry else next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
-                pending[executor.submit(analyse_item, item, options)] = item
+            if suspects:
+                if not pending:
+                    isolated = True
+                    item = suspects.popleft()
+                    pending[executor.submit(analyse_item, item, options)] = item
+            else:
+                isolated = False
+                while not exhausted and len(pending) < limit:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    pending[executor.submit(analyse_item, item, options)] = item
             if not pending:
-                if retry:
-                    exhausted = False
-                    continue
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
                 item = pending.pop(future)
                 try:
-                    yield future.result()
+                    outcome = future.result()
                 except BrokenProcessPool:
                     broken = True
-                    if item.id in retried:
-                        yield Outcome(item.id, item.source, error="the worker analysing it died (out of memory?)")
+                    if isolated:
+                        yield Outcome(item.id, item.source, error="the worker analysing it died (out of memory, "
+                                                                  "or a crash in a library)")
                     else:
-                        retried.add(item.id)
-                        retry.append(item)
+                        suspects.append(item)
+                    continue
+                yield outcome
             if broken:
-                for future, item in list(pending.items()):
-                    future.cancel()
-                    retried.add(item.id)
-                    retry.append(item)
+                suspects.extend(pending.values())
                 pending.clear()
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = _pool(jobs, options)
-                exhausted = False
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
 
