@@ -61,6 +61,9 @@ def corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
     mentions = pd.DataFrame([
         {"doc_id": "webshop", "field": "retention", "value": "P6M", "text": "zes maanden", "start": 10, "end": 21},
         {"doc_id": "webshop", "field": "retention", "value": "P7Y", "text": "zeven jaar", "start": 40, "end": 50},
+        {"doc_id": "webshop", "field": "retention", "value": "P7Y", "text": "7 jaar", "start": 90, "end": 96},
+        {"doc_id": "vereniging", "field": "retention", "value": "criterion", "text": "niet langer dan nodig",
+         "start": 5, "end": 26},
         {"doc_id": "webshop", "field": "third_party", "value": "Google", "text": "Google Analytics", "start": 60,
          "end": 76},
         {"doc_id": "webshop", "field": "finding", "value": "retention_missing", "text": "", "start": 0, "end": 0},
@@ -168,13 +171,14 @@ def test_iso_durations_are_converted_to_days():
     assert iso_duration_days("zeven jaar") is None
 
 
-def test_retention_takes_each_statements_longest_period_and_every_stated_period(corpus):
+def test_retention_takes_each_statements_longest_period_and_each_stated_period_once(corpus):
     documents, mentions = corpus
     figures = retention_figures(documents[documents["error"].isna()], mentions, "en")
     per_doc = dict(figures["per_doc"])
     assert per_doc["≤ 7 years"] == 1 and per_doc["indefinite"] == 1 and per_doc["none stated"] == 1
     every = dict(figures["all"])
-    assert every["≤ 6 months"] == 1 and every["≤ 7 years"] == 1
+    assert every["≤ 6 months"] == 1 and every["≤ 7 years"] == 1  # "7 jaar" twice in one statement counts once
+    assert sum(every.values()) == 2  # a criterion without a length is not a period
 
 
 def test_corpus_text_is_escaped_everywhere(corpus):

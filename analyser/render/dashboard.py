@@ -77,7 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
         "outside_eea": "buiten de EER",
         "retention": "Bewaartermijnen",
         "retention_intro": "Per verklaring de langste genoemde bewaartermijn.",
-        "retention_mentions_intro": "Alle genoemde bewaartermijnen samen.",
+        "retention_mentions_intro": "Alle genoemde bewaartermijnen samen, elke termijn één keer per verklaring.",
         "le_1m": "≤ 1 maand", "le_6m": "≤ 6 maanden", "le_1y": "≤ 1 jaar", "le_2y": "≤ 2 jaar",
         "le_7y": "≤ 7 jaar", "gt_7y": "> 7 jaar", "indefinite": "onbeperkt", "none": "geen termijn",
         "data_categories": "Categorieën persoonsgegevens",
@@ -127,7 +127,7 @@ TEXT: dict[str, dict[str, str]] = {
         "outside_eea": "outside the EEA",
         "retention": "Retention periods",
         "retention_intro": "The longest retention period each statement gives.",
-        "retention_mentions_intro": "All stated retention periods together.",
+        "retention_mentions_intro": "All stated retention periods together, each period once per statement.",
         "le_1m": "≤ 1 month", "le_6m": "≤ 6 months", "le_1y": "≤ 1 year", "le_2y": "≤ 2 years",
         "le_7y": "≤ 7 years", "gt_7y": "> 7 years", "indefinite": "indefinite", "none": "none stated",
         "data_categories": "Categories of personal data",
@@ -484,6 +484,8 @@ def retention_figures(ok: pd.DataFrame, mentions: pd.DataFrame, lang: str) -> di
     if len(mentions):
         rows = mentions[_column(mentions, "field") == "retention"]
         rows = rows[_column(rows, "doc_id").astype(object).isin(set(_column(ok, "id").astype(object)))]
+        # each period once per statement: a statement that repeats "7 jaar" five times is one voice
+        rows = rows[["doc_id", "value"]].astype(object).drop_duplicates()
         for value, count in _value_counts(_column(rows, "value")).items():  # parse each distinct value once
             bucket = retention_bucket(value)
             if bucket != "none":
