@@ -1,0 +1,376 @@
+"""The GDPR completeness checklist and the score: real Dutch sentences per item, the traps, the formula,
+and floors on the corpus gold (rules only)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analyser.checklist import compute_score, rules
+from analyser.data import checklist_ids, load_data
+from analyser.report import ChecklistItem
+
+ADDRESSED = {"present", "partial"}
+
+
+@pytest.fixture(scope="module")
+def check(analyse_text):
+    """Status of one checklist item for a Dutch text, rules only."""
+
+    def run(text: str, item: str) -> str:
+        doc = analyse_text(text, use_model=False)
+        return next(c.status for c in doc._.checklist if c.item == item)
+
+    return run
+
+
+# ------------------------------------------------------------------ shape of the result
+
+
+def test_every_checklist_id_in_vocabulary_order_with_notes(analyse_text):
+    doc = analyse_text("Privacyverklaring\n\nWij gebruiken je e-mailadres om je de nieuwsbrief te sturen.",
+                       use_model=False)
+    assert [c.item for c in doc._.checklist] == checklist_ids()
+    for c in doc._.checklist:
+        assert c.status in {"present", "partial", "absent", "not_applicable"}
+        assert c.note and c.note_en and c.source == "rules"
+        assert len(c.evidence) <= 3
+    spans = doc.spans["checklist"]
+    assert {s.label_ for s in spans} <= set(checklist_ids())
+
+
+def test_evidence_spans_point_into_the_text(analyse_text):
+    text = ("Uw rechten\n\nU heeft het recht om uw gegevens in te zien. U kunt ook bezwaar maken tegen de "
+            "verwerking van uw gegevens.")
+    doc = analyse_text(text, use_model=False)
+    objection = next(c for c in doc._.checklist if c.item == "right_objection")
+    assert objection.status == "present"
+    assert all(text[e.start:e.end] == e.text for e in objection.evidence)
+    assert "bezwaar" in objection.evidence[0].text
+
+
+# ------------------------------------------------------------------ positive sentences per item
+
+POSITIVE = [
+    ("controller_identity", "Gemeente Utrecht is verantwoordelijk voor de verwerking van uw persoonsgegevens."),
+    ("controller_identity", "Fietsenwinkel De Spaak B.V., gevestigd te Zwolle, verwerkt persoonsgegevens."),
+    ("controller_contact", "Heeft u vragen? Mail ons via privacy@voorbeeldschool.nl of bel 030 - 123 45 67."),
+    ("controller_contact", "Ons postadres is Postbus 1234, 3500 AB Utrecht."),
+    ("dpo_contact", "Onze functionaris gegevensbescherming is bereikbaar via fg@utrecht.nl."),
+    ("dpo_contact", "Wij hebben geen functionaris gegevensbescherming aangesteld, omdat dit voor ons niet "
+                    "verplicht is."),
+    ("purposes", "Wij gebruiken uw adres om uw bestelling te kunnen bezorgen."),
+    ("legal_basis", "Wij verwerken deze gegevens op basis van uw toestemming."),
+    ("legal_basis", "De verwerking is noodzakelijk voor de uitvoering van de overeenkomst die u met ons sluit."),
+    ("legal_basis", "Wij zijn wettelijk verplicht om uw facturen zeven jaar te bewaren."),
+    ("recipients", "Wij delen uw gegevens met onze verwerkers, zoals onze hostingpartij en ons boekhoudpakket."),
+    ("recipients", "Wij verstrekken uw persoonsgegevens niet aan derden."),
+    ("international_transfers", "Uw gegevens worden opgeslagen op servers binnen de Europese Unie."),
+    ("international_transfers", "Wij geven geen persoonsgegevens door aan landen buiten de EER."),
+    ("retention", "Wij bewaren uw gegevens zeven jaar vanwege de fiscale bewaarplicht."),
+    ("right_access", "U heeft het recht om uw persoonsgegevens in te zien."),
+    ("right_rectification", "Kloppen uw gegevens niet? Dan kunt u ons vragen uw gegevens te corrigeren."),
+    ("right_erasure", "U kunt ons vragen uw gegevens te laten verwijderen."),
+    ("right_restriction", "U heeft het recht om de verwerking van uw gegevens te laten beperken."),
+    ("right_objection", "U kunt bezwaar maken tegen het gebruik van uw gegevens voor direct marketing."),
+    ("right_portability", "U heeft recht op dataportabiliteit: wij sturen uw gegevens dan naar een andere partij."),
+    ("withdraw_consent", "Heeft u toestemming gegeven? Dan kunt u die toestemming altijd weer intrekken."),
+    ("complaint_authority", "U heeft het recht een klacht in te dienen bij de Autoriteit Persoonsgegevens."),
+    ("provision_requirement", "Het verstrekken van uw gegevens is niet verplicht, maar zonder deze gegevens kunnen "
+                              "wij uw bestelling niet afhandelen."),
+    ("provision_requirement", "Om de overeenkomst uit te voeren hebben wij uw naam en adres nodig."),
+    ("automated_decisions", "Wij nemen geen besluiten op basis van geautomatiseerde verwerkingen."),
+    ("automated_decisions", "Wij maken geen gebruik van profilering."),
+    ("data_categories", "Wij verwerken de volgende persoonsgegevens:\n- Voor- en achternaam\n- E-mailadres"),
+    ("data_source", "Wij ontvangen uw gegevens van uw werkgever."),
+    ("data_source", "Wij verwerken alleen de gegevens die u zelf aan ons verstrekt."),
+    ("security", "Wij hebben passende technische en organisatorische maatregelen genomen om uw gegevens te "
+                 "beschermen."),
+    ("security", "Onze website maakt gebruik van een beveiligde verbinding (SSL)."),
+    ("cookies", "Op onze website gebruiken wij alleen functionele cookies."),
+    ("policy_changes", "Wij kunnen deze privacyverklaring aanpassen. De laatste versie vindt u altijd op onze "
+                       "website."),
+    ("children", "Wij verwerken geen gegevens van kinderen jonger dan 16 jaar zonder toestemming van een ouder of "
+                 "voogd."),
+]
+
+
+@pytest.mark.parametrize(("item", "text"), POSITIVE)
+def test_real_sentence_addresses_its_item(check, item, text):
+    assert check(text, item) in ADDRESSED
+
+
+# ------------------------------------------------------------------ traps
+
+
+def test_cookies_verwijderen_in_a_cookie_paragraph_is_not_the_right_to_erasure(check):
+    text = ("Cookies\n\nWij gebruiken analytische cookies. Je kunt cookies verwijderen via de instellingen van je "
+            "browser. Daarnaast kun je ook alle informatie die eerder is opgeslagen verwijderen.")
+    assert check(text, "right_erasure") == "absent"
+    assert check(text, "cookies") == "present"
+
+
+def test_deletion_by_the_organisation_is_retention_not_the_right_to_erasure(check):
+    text = "Wij verwijderen uw gegevens binnen drie maanden nadat uw account is opgeheven."
+    assert check(text, "right_erasure") == "absent"
+    assert check(text, "retention") == "present"
+
+
+def test_a_right_listed_under_a_rights_heading_counts(check):
+    text = "Jouw rechten\n\nJe hebt de volgende rechten:\n- Inzage\n- Beperking van de verwerking\n- Bezwaar"
+    assert check(text, "right_access") == "present"
+    assert check(text, "right_restriction") == "present"
+    assert check(text, "right_objection") == "present"
+
+
+def test_a_rights_paragraph_naming_some_rights_leaves_the_others_absent(check):
+    text = "Uw rechten\n\nU heeft het recht om uw gegevens in te zien, te corrigeren of te laten verwijderen."
+    assert check(text, "right_access") == "present"
+    assert check(text, "right_rectification") == "present"
+    assert check(text, "right_erasure") == "present"
+    assert check(text, "right_restriction") == "absent"
+    assert check(text, "right_portability") == "absent"
+    assert check(text, "right_objection") == "absent"
+
+
+def test_exercising_your_rights_without_naming_one_addresses_none(check):
+    text = ("Uw rechten uitoefenen\n\nU kunt uw rechten uitoefenen door contact met ons op te nemen via "
+            "privacy@voorbeeld.nl.")
+    for item in ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_objection",
+                 "right_portability"):
+        assert check(text, item) == "absent", item
+
+
+def test_negative_statements_address_their_item(check):
+    assert check("Wij maken geen gebruik van geautomatiseerde besluitvorming.", "automated_decisions") == "present"
+    assert check("Deze website gebruikt geen cookies.", "cookies") == "present"
+    assert check("Wij delen uw gegevens niet met derden.", "recipients") == "present"
+    assert check("Wij verzamelen geen persoonsgegevens.", "data_categories") == "present"
+    assert check("Trajecti Voces heeft geen functionaris gegevensbescherming.", "dpo_contact") == "present"
+
+
+def test_vague_retention_criterion_is_partial(check):
+    text = "Wij bewaren uw persoonsgegevens niet langer dan strikt noodzakelijk is voor de doelen van de verwerking."
+    assert check(text, "retention") == "partial"
+
+
+def test_retention_with_a_period_is_present(check):
+    assert check("De gegevens worden na afloop van het contract nog twee jaar bewaard.", "retention") == "present"
+
+
+def test_derden_without_names_or_categories_is_partial(check):
+    text = "Wij kunnen uw gegevens aan derden verstrekken als dat nodig is voor onze dienstverlening."
+    assert check(text, "recipients") == "partial"
+
+
+def test_named_recipient_categories_are_present(check):
+    text = "Wij delen uw gegevens met derden, zoals onze betaalprovider en het incassobureau waarmee wij werken."
+    assert check(text, "recipients") == "present"
+
+
+def test_transfer_outside_the_eu_without_safeguards_is_partial(check):
+    text = "Sommige van onze dienstverleners verwerken gegevens buiten de Europese Economische Ruimte."
+    assert check(text, "international_transfers") == "partial"
+    text += " Daarvoor sluiten wij standaardcontractbepalingen van de Europese Commissie af."
+    assert check(text, "international_transfers") == "present"
+
+
+def test_legitimate_interest_not_invoked_is_not_applicable(check):
+    text = "Wij verwerken uw e-mailadres op basis van uw toestemming om u de nieuwsbrief te sturen."
+    assert check(text, "legitimate_interests") == "not_applicable"
+
+
+def test_legitimate_interest_in_the_objection_right_only_is_not_applicable(check):
+    text = ("Je kunt bezwaar maken tegen verwerking van je gegevens, als we je gegevens verwerken op basis van een "
+            "eigen gerechtvaardigd belang.")
+    assert check(text, "legitimate_interests") == "not_applicable"
+
+
+def test_legitimate_interest_with_the_interest_described_is_present(check):
+    text = ("Wij verwerken uw gegevens op basis van ons gerechtvaardigd belang om onze dienstverlening te "
+            "verbeteren.")
+    assert check(text, "legitimate_interests") == "present"
+
+
+def test_legitimate_interest_named_without_the_interest_is_absent(check):
+    text = 'Voor docenten kan de grondslag "Gerechtvaardigd belang" of "Uitvoering overeenkomst" van toepassing zijn.'
+    assert check(text, "legitimate_interests") == "absent"
+
+
+def test_newsletter_opt_out_addresses_withdrawal_of_consent_partly(check):
+    text = "Iedere nieuwsbrief bevat een afmeldlink waarmee u zich kunt afmelden."
+    assert check(text, "withdraw_consent") == "partial"
+
+
+def test_service_messages_you_cannot_unsubscribe_from_do_not_count(check):
+    text = "Voor serviceberichten kun je je niet afmelden."
+    assert check(text, "withdraw_consent") == "absent"
+
+
+def test_autoriteit_persoonsgegevens_without_a_complaint_is_not_the_complaint_right(check):
+    text = "Meer informatie over privacy vindt u op de website van de Autoriteit Persoonsgegevens."
+    assert check(text, "complaint_authority") == "absent"
+
+
+def test_careful_handling_is_not_a_security_measure(check):
+    text = "Wij gaan zorgvuldig om met uw persoonsgegevens en behandelen ze vertrouwelijk."
+    assert check(text, "security") == "absent"
+
+
+def test_ip_addresses_collected_for_security_are_not_a_security_measure(check):
+    text = "Onze hostingpartij verzamelt de IP-adressen van bezoekers ten behoeve van beveiliging."
+    assert check(text, "security") == "absent"
+
+
+def test_automatic_technical_processing_is_not_automated_decision_making(check):
+    text = "Daarnaast voeren we geautomatiseerd tellingen uit van het aantal gebruikers ten behoeve van facturatie."
+    assert check(text, "automated_decisions") == "absent"
+
+
+def test_interest_profiles_address_automated_decisions_partly(check):
+    text = "Met uw toestemming gebruiken wij uw klikgedrag om onze aanbiedingen af te stemmen op uw interesses."
+    assert check(text, "automated_decisions") == "partial"
+
+
+def test_asking_for_data_is_not_a_provision_requirement(check):
+    text = "Wanneer je je registreert, vragen wij je om je persoonlijke gegevens in te vullen."
+    assert check(text, "provision_requirement") == "absent"
+
+
+def test_data_minimisation_is_not_the_right_to_restriction(check):
+    text = "Verwerking van uw persoonsgegevens is beperkt tot enkel die gegevens die minimaal nodig zijn."
+    assert check(text, "right_restriction") == "absent"
+
+
+def test_changing_the_privacy_statement_is_not_the_right_to_rectification(check):
+    text = "Wij behouden ons het recht voor om wijzigingen aan te brengen in deze privacyverklaring."
+    assert check(text, "right_rectification") == "absent"
+    assert check(text, "policy_changes") == "present"
+
+
+def test_a_contact_form_only_is_partial_contact(check):
+    text = "Voor vragen kunt u gebruikmaken van het contactformulier op onze website."
+    assert check(text, "controller_contact") == "partial"
+
+
+def test_the_supervisory_authority_phone_number_is_not_the_controller_contact(check):
+    text = "U kunt een klacht indienen bij de Autoriteit Persoonsgegevens, telefoon 088 - 180 52 50."
+    assert check(text, "controller_contact") == "absent"
+
+
+def test_a_topic_only_in_a_heading_is_partial(check):
+    text = "Privacyverklaring\n\nGeautomatiseerde besluitvorming\n\nHierover later meer."
+    assert check(text, "automated_decisions") == "partial"
+
+
+# ------------------------------------------------------------------ score
+
+
+def _items(statuses: dict[str, str]) -> list[ChecklistItem]:
+    out = []
+    for spec in load_data("vocabulary")["checklist"]:
+        out.append(ChecklistItem(spec["id"], spec["article"], statuses.get(spec["id"], "present"),
+                                 required=spec["required"]))
+    return out
+
+
+def test_score_counts_required_items_that_apply_with_half_points_for_partial():
+    required = [c["id"] for c in load_data("vocabulary")["checklist"] if c["required"]]
+    statuses = {required[0]: "absent", required[1]: "partial", "legitimate_interests": "not_applicable",
+                "security": "absent"}  # security is optional: not counted
+    score = compute_score(_items(statuses))
+    applicable = len(required) - 1
+    assert score.applicable == applicable
+    assert (score.present, score.partial, score.absent) == (applicable - 2, 1, 1)
+    assert score.value == round(100 * (applicable - 2 + 0.5) / applicable, 1)
+
+
+@pytest.mark.parametrize(("absent", "band"),
+                         [(0, "goed"), (4, "goed"), (5, "matig"), (9, "matig"), (10, "onvoldoende")])
+def test_score_bands(absent, band):
+    required = [c["id"] for c in load_data("vocabulary")["checklist"] if c["required"]]
+    score = compute_score(_items({item: "absent" for item in required[:absent]}))
+    assert score.band == band
+    assert score.value == round(100 * (len(required) - absent) / len(required), 1)
+
+
+def test_score_is_in_the_report(analyse_text):
+    doc = analyse_text("Privacyverklaring\n\nWij gebruiken geen cookies.", use_model=False)
+    assert 0 <= doc._.score.value <= 100 and doc._.score.band in {"goed", "matig", "onvoldoende"}
+
+
+# ------------------------------------------------------------------ data files
+
+
+def _fast_start(pattern: re.Pattern[str]) -> bool:
+    """Every alternative starts with a literal character (or the pattern is ^-anchored): Python's re then
+    skips most positions with a cheap first-character test."""
+    from re import _constants as C
+    from re import _parser
+
+    def first_ok(seq) -> bool:
+        for op, av in seq:
+            if op in (C.LITERAL, C.IN):
+                return True
+            if op is C.SUBPATTERN:
+                return first_ok(av[-1])
+            if op is C.BRANCH:
+                return all(first_ok(b) for b in av[1])
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                return av[0] >= 1 and first_ok(av[2])
+            if op is C.AT:
+                return av is C.AT_BEGINNING
+            return False
+        return False
+
+    return first_ok(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def test_every_checklist_item_has_cues_and_patterns_start_cheaply():
+    r = rules()
+    assert [i.id for i in r.items] == checklist_ids()
+    for item in r.items:
+        assert item.cues, item.id
+        for cue in item.cues:
+            if cue.pattern is not None:
+                assert _fast_start(cue.pattern), (item.id, cue.pattern.pattern[:80])
+
+
+def test_topics_announce_retention_and_rights():
+    from analyser.segment import heading_topics
+
+    assert "retention" in heading_topics("Bewaartermijn")
+    assert "retention" in heading_topics("Hoe lang bewaren wij je gegevens?")
+    assert {"right_access", "right_erasure", "right_objection"} <= set(heading_topics("Uw rechten"))
+    assert "cookies" in heading_topics("Cookies en vergelijkbare technieken")
+    assert "security" not in heading_topics("Functionaris gegevensbescherming")
+    assert "right_rectification" not in heading_topics("Wijzigingen in deze privacyverklaring")
+
+
+# ------------------------------------------------------------------ corpus floors (rules only)
+
+
+@pytest.fixture(scope="module")
+def rules_evaluation(corpus_texts, gold):
+    from analyser import analyse
+    from analyser.evaluate import Evaluation, score_document
+
+    evaluation = Evaluation()
+    for path in corpus_texts:
+        score_document(analyse(path, use_model=False), gold[path.stem], evaluation)
+    return evaluation
+
+
+def test_corpus_missing_item_detection_floor(rules_evaluation):
+    missing = rules_evaluation.fields["missing"]
+    assert missing.precision >= 0.97 and missing.recall >= 0.97
+
+
+def test_corpus_checklist_item_averaged_f1_floor(rules_evaluation):
+    assert rules_evaluation.item_macro_f1 >= 0.97
+
+
+def test_corpus_every_item_f1_floor(rules_evaluation):
+    for item, counts in rules_evaluation.items.items():
+        assert counts.f1 >= 0.90, (item, counts.as_dict())
