@@ -113,6 +113,7 @@ def _toc_repeated_later(lines: list[Line]) -> tuple[int, int] | None:
     """A block of ≥3 consecutive short lines (after an optional "Inhoud" title) most of which stand
     again, each on a line of its own, further down: a table of contents without page numbers."""
     n = len(lines)
+    last_seen: dict[str, int] | None = None  # line text → index of its last occurrence
     i = 0
     while i < n:
         if lines[i].blank:
@@ -133,8 +134,9 @@ def _toc_repeated_later(lines: list[Line]) -> tuple[int, int] | None:
                 m += 1
             entries, j = lines[k:m], m
         if len(entries) >= 3 and all(len(e.text) <= _MAX_CHARS and not e.text.endswith(".") for e in entries):
-            later = {ln.text.lower() for ln in lines[j:] if not ln.blank}
-            repeated = sum(e.text.lower() in later for e in entries)
+            if last_seen is None:
+                last_seen = {ln.text.lower(): ln.index for ln in lines if not ln.blank}
+            repeated = sum(last_seen[e.text.lower()] > entries[-1].index for e in entries)
             if repeated >= 0.8 * len(entries):
                 return (i, entries[-1].index)
         i = j
@@ -202,11 +204,9 @@ def heading_shape(text: str) -> bool:
         return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
     if text.endswith(".") and number and len(words) > 8:
         return False
-    if _is_contact_or_date(text):
-        return False
     if re.search(r"[.!] [A-Z]", body):  # two sentences on one line
         return False
-    return True
+    return not _is_contact_or_date(text)
 
 
 def _sentence_like(text: str) -> bool:
@@ -233,10 +233,14 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
     decided: dict[int, bool] = {}
     pending: set[int] = set()
 
+    shapes: dict[int, bool] = {}
+
     def candidate(i: int) -> bool:
-        line = lines[i]
-        return (not line.blank and i not in toc_lines and heading_shape(line.text)
-                and not _sentence_like(line.text))
+        if i not in shapes:
+            line = lines[i]
+            shapes[i] = (not line.blank and i not in toc_lines and heading_shape(line.text)
+                         and not _sentence_like(line.text))
+        return shapes[i]
 
     def is_heading(i: int) -> bool:
         if i in decided:
