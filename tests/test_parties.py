@@ -145,7 +145,26 @@ def test_unknown_names_in_a_list_of_processors(names):
     assert names(text) == {"Brightbyte Solutions", "Mollie"}
 
 
+def test_label_before_a_colon_is_not_the_name(names):
+    text = ("Wij werken met de volgende partijen:\n- Hostingprovider: Foo Hosting\n- Betaalprovider: Mollie\n")
+    assert names(text) == {"Foo Hosting", "Mollie"}
+
+
+def test_foundation_named_as_recipient(names):
+    assert names("Wij delen uw gegevens met Stichting Vrienden van het Museum, die de ledenwerving verzorgt.") \
+        == {"Stichting Vrienden van het Museum"}
+
+
 # ------------------------------------------------------------------ what is not a third party
+
+
+def test_organisation_the_statement_does_not_use_is_not_a_third_party(names):
+    assert names("Wij maken geen gebruik van Google Analytics. Wij gebruiken geen Facebook pixel.") == set()
+
+
+def test_parent_company_named_to_describe_a_processor_is_not_listed(names):
+    text = "Voor onze nieuwsbrief gebruiken wij Mailchimp, een dienst van het Amerikaanse bedrijf Intuit."
+    assert names(text) == {"Mailchimp"}
 
 
 def test_controller_from_the_avg_template_is_not_a_third_party(names):
@@ -154,6 +173,13 @@ def test_controller_from_the_avg_template_is_not_a_third_party(names):
             "privacyverklaring.\n\n"
             "Jan de Vries is de Functionaris Gegevensbescherming van Bakkerij Jansen B.V. Hij is te bereiken via "
             "privacy@bakkerijjansen.nl\n\nBetalingen in onze webshop worden verwerkt via Mollie.")
+    assert names(text) == {"Mollie"}
+
+
+def test_controller_in_a_contact_block_is_not_a_third_party(names):
+    text = ("Handelsnaam: Klusbedrijf Hendriks B.V.\nAdres: Dorpsstraat 1, 1234 AB Ergens\n\n"
+            "Wij gebruiken Mollie voor betalingen. Vragen? Neem contact op met Klusbedrijf Hendriks B.V., "
+            "Dorpsstraat 1, 1234 AB Ergens.")
     assert names(text) == {"Mollie"}
 
 

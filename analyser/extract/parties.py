@@ -135,6 +135,9 @@ class KnowledgeBase:
         self.connectors = set(cues["name_connectors"])
         self.stopwords = set(cues["name_stopwords"])
         self.stop_lower = {s.lower() for s in cues["name_stopwords"]}
+        self.start_stopwords = set(cues["name_start_stopwords"])
+        self.role_suffixes = tuple(cues["role_suffixes"])
+        self.legal_prefixes = set(cues["legal_prefixes"])
         self.recipient_words = [w.lower() for w in cues["recipient_words"]]
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
@@ -859,10 +862,22 @@ class _DocRun:
         t = self.tok(i)
         return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
 
+    def _joins(self, i: int, step: int) -> bool:
+        """A connector joins two name parts when a capitalised word follows within one more connector
+        ("Vrienden van het Museum", "Bank of ...")."""
+        for k in (i, i + step):
+            if not 0 <= k < self.n:
+                return False
+            if self._namey(k):
+                return True
+            if not self._connector(k):
+                return False
+        return False
+
     def _forward(self, k: int, limit: int = 7) -> int:
         j = k
         while j < self.n and j - k < limit:
-            if self._namey(j) or (self._connector(j) and j + 1 < self.n and self._namey(j + 1)):
+            if self._namey(j) or (self._connector(j) and self._joins(j + 1, 1)):
                 j += 1
                 continue
             break
@@ -875,11 +890,11 @@ class _DocRun:
         i = j
         # punctuation and line breaks stop a name, so sentence bounds need not be looked up
         while i > 0 and j - i < limit and not self._legal(i - 1) and not self._role_word(i - 1):
-            if self._namey(i - 1) or (self._connector(i - 1) and i >= 2 and self._namey(i - 2)):
+            if self._namey(i - 1) or (self._connector(i - 1) and self._joins(i - 2, -1)):
                 i -= 1
                 continue
             break
-        while i < j and (self._connector(i) or self.tok(i) in self.kb.stopwords):
+        while i < j and (self._connector(i) or self.tok(i) in self.kb.start_stopwords):
             i += 1
         return i
 
@@ -901,12 +916,16 @@ class _DocRun:
         if not words:
             return False
         name = " ".join(tokens)
-        if name in kb.stopwords or words[0] in kb.stopwords or name.lower() in kb.org_index:
+        if name in kb.stopwords or words[0] in kb.start_stopwords or name.lower() in kb.org_index:
             return False
+        strong = strong or (words[0] in kb.legal_prefixes and len(words) > 1)  # "Stichting Vrienden van het Museum"
         if len(words) == 1:
             w = words[0]
-            if len(w) < 2 or (len(w) <= 2 and not strong) or w.lower() in kb.stop_lower:
+            low = w.lower()
+            if len(w) < 2 or (len(w) <= 2 and not strong) or low in kb.stop_lower:
                 return False
+            if low.endswith(kb.role_suffixes) or low in kb.role_nouns:
+                return False  # "Hostingprovider", "Betaalpartij": a description
             mixed = any(c.isupper() for c in w[1:]) and not w.isupper()
             if is_dutch_word(w, self.words) and not mixed and not strong:
                 return False
@@ -935,7 +954,8 @@ class _DocRun:
             return True  # "Foo B.V., Kerkstraat 12, 1234 AB Amsterdam"
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        if line_end < 0 or text[line_start:start].strip() or text[end:line_end].strip(" .,"):
+        label = text[line_start:start].strip()
+        if line_end < 0 or (label and not label.endswith(":")) or text[end:line_end].strip(" .,"):
             return False
         following = text[line_end: line_end + 120].split("\n")
         return any(_ADDRESS.search(line) for line in following[1:4])
@@ -1056,6 +1076,9 @@ class _DocRun:
             return None
         k = span.start
         stop = self._forward(k)
+        if stop == k + 1 and stop + 1 < self.n and self.tok(stop) == ":" and not self._valid([self.tok(k)], False):
+            k = stop + 1  # "Hostingprovider: Foo Hosting": a label, the name follows the colon
+            stop = self._forward(k)
         if stop <= k or not self._name_ends_cleanly(stop):
             return None
         after = self.doc[stop] if stop < self.n else None
