@@ -114,6 +114,7 @@ class ItemRules:
     en: str
     cues: tuple[Cue, ...]
     exclude: re.Pattern[str] | None
+    fact_exclude: re.Pattern[str] | None  # extractor facts standing in such a sentence do not count
     exclude_topics: frozenset[str]
     own_topics: frozenset[str]
     partial_when_only: frozenset[str]
@@ -203,6 +204,7 @@ def rules() -> Rules:
             id=item_id, article=spec["article"], required=spec["required"], nl=spec["nl"], en=spec["en"],
             cues=tuple(cues),
             exclude=compile_(raw.get("exclude")),
+            fact_exclude=compile_(raw.get("fact_exclude")),
             exclude_topics=topic_set(raw.get("exclude_topics", [])),
             own_topics=topic_set(raw.get("topics", [])) | {item_id},
             partial_when_only=frozenset(raw.get("partial_when_only", [])),
@@ -536,12 +538,20 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
     """Hits from what the extractors found (legal bases, recipients, retention, categories, version date)."""
     out: dict[str, list[Hit]] = {}
 
+    by_id = rules().by_id
+
     def add(item: str, start: int | None, kinds: set[str]) -> None:
-        hit = view.hit(view.sentence_at(start), kinds, 0.9) if start is not None and view.starts else \
-            Hit(None, kinds, 0.9)
+        if start is not None and view.starts:
+            i = view.sentence_at(start)
+            veto = by_id[item].fact_exclude
+            if veto is not None and veto.search(view.sentence(i).low):
+                return
+            hit = view.hit(i, kinds, 0.9)
+        else:
+            hit = Hit(None, kinds, 0.9)
         out.setdefault(item, []).append(hit)
 
-    li_rules = rules().by_id["legitimate_interests"]
+    li_rules = by_id["legitimate_interests"]
     for basis in doc._.legal_bases or []:
         starts = [m.start for m in basis.mentions] or [None]
         for start in starts:
