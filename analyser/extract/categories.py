@@ -6,10 +6,11 @@ Two steps, both driven by ``data/categories.json``:
    words ("geboortedatum"), Dutch compounds by their head ("post" + "adres" is postal, "ip" + "adres"
    an IP address, "e-mail" + "berichten" communication, "service" + "berichten" nothing), tokens
    joined by "/" ("aanhef/geslacht") and elliptical coordination ("mail- en postadres",
-   "Factuur- en betaalgegevens"). Multi-word phrases and patterns ("opname van het telefoongesprek",
-   "bezochte pagina's") come from a spaCy ``Matcher``, which also marks spans that use a word in
-   another sense ("uit naam van", "de naam van de chat"). Longer mentions win over the words inside
-   them, so "IP adres" is not also a postal address.
+   "Factuur- en betaalgegevens"); a form not in the lexicon is looked up by its lemma. Multi-word
+   phrases and patterns ("opname van het telefoongesprek", "bezochte pagina's") are expanded to literal
+   token sequences for a spaCy ``PhraseMatcher``, which also marks spans that use a word in another
+   sense ("uit naam van", "de naam van de chat"). Longer mentions win over the words inside them, so
+   "IP adres" is not also a postal address.
 2. **Context.** A mention counts only where the text says the data is processed: not in a question,
    a definition ("Bijzondere persoonsgegevens zijn ... gezondheid"), a negation ("wij verwerken géén
    ... BSN", "worden niet opgeslagen"), the instruction to black out an ID copy, embedded content of
@@ -17,8 +18,9 @@ Two steps, both driven by ``data/categories.json``:
    identity sections. Ambiguous ("weak") words such as "functie", "e-mail" or "browser" count only in
    a list item, a label line or an enumeration that also names an unambiguous category.
 
-Cost: one pass over the distinct forms of a document, one ``Matcher`` run, and Python work only for
-the few dozen candidate mentions.
+Cost: one dictionary lookup per token (forms are classified once per process), one ``PhraseMatcher``
+run, and Python work only for the few dozen candidate mentions and their sentences, whose word lists
+are compared as string ids.
 """
 
 from __future__ import annotations
@@ -278,8 +280,8 @@ class CategoriesComponent:
                 self.phrases.add(key, [Doc(nlp.vocab, words=seq) for seq in seqs])
                 excluded = frozenset(not_next.split("|")) if not_next else frozenset()
                 self.keys[nlp.vocab.strings[key]] = (cats, strong, excluded)
-        # every lower-case form seen so far (hash → classification), shared by all documents, so that each
-        # document costs one numpy set operation plus the classification of forms never seen before
+        # every lower-case form seen so far (string id → classification and flags), shared by all documents:
+        # a document costs one dictionary lookup per token plus the classification of forms never seen before
         self.forms: dict[int, Hit | None] = {}
         self.flags: dict[int, int] = {}
         strings = nlp.vocab.strings
@@ -312,19 +314,22 @@ class CategoriesComponent:
     # -------------------------------------------------------------- candidates
 
     def find(self, doc: Doc, arrays: numpy.ndarray) -> list[Mention]:
-        candidates, suppressed = self.candidates(doc, arrays)
+        lowers = arrays[:, 0].tolist()
+        candidates, suppressed = self.candidates(doc, lowers)
         chosen = _resolve(candidates, suppressed)
         if not chosen:
             return []
-        context = Context(doc, self.rules, self.ids, self.sentence_rules, arrays, self._lowers)
+        context = Context(doc, self.rules, self.ids, self.sentence_rules, arrays, lowers)
         return context.accept_weak(context.judge(chosen))
 
-    def candidates(self, doc: Doc, arrays: numpy.ndarray) -> tuple[list[Mention], list[tuple[int, int]]]:
-        lowers = self._lowers = arrays[:, 0].tolist()
+    def candidates(self, doc: Doc, lowers: list[int]) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """Mentions from the lexicon, elliptic and bracketed compounds and the phrase patterns, plus the
+        spans of 'not a category' patterns."""
         flags = list(map(self.flags.get, lowers))  # every token's form flags in one C-level pass
         if None in flags:
             strings = doc.vocab.strings
-            flags = [self._learn(h, strings) if f is None else f for h, f in zip(lowers, flags)]
+            flags = [self._learn(h, doc[i].lemma, strings) if f is None else f
+                     for i, (h, f) in enumerate(zip(lowers, flags))]
         out: list[Mention] = []
         for i in compress(range(len(flags)), flags):
             flag = flags[i]
@@ -355,12 +360,14 @@ class CategoriesComponent:
                 suppressed.append((start, end))
         return out, suppressed
 
-    def _learn(self, h: int, strings: Any) -> int:
-        """Classify a form never seen before; its flags say what to look at: a hit, 'mail-' or '('."""
+    def _learn(self, h: int, lemma: int, strings: Any) -> int:
+        """Classify a form never seen before (by itself, else by its lemma: "godsdiensten" → "godsdienst");
+        its flags say what to look at: a mention or an elliptic compound ("mail-")."""
         if h in self.flags:
             return self.flags[h]
         form = strings[h]
-        hit = self.forms[h] = self.rules.lexicon.classify(form)
+        lexicon = self.rules.lexicon
+        hit = self.forms[h] = lexicon.classify(form) or (lexicon.words.get(strings[lemma]) if lemma != h else None)
         flag = _HIT if hit is not None else 0
         if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
             flag |= _ELLIPTIC
