@@ -130,8 +130,15 @@ def test_share_of_documents_naming_a_party_outside_the_eea(corpus):
 def test_special_categories_are_marked(corpus):
     categories = section(render_dashboard(*corpus, lang="en"), "data-categories")
     assert "★" in categories
-    assert "health: 1 (special)" in categories
-    assert "name: 2</title>" in categories
+    assert "[health]: 1 (special)</title>" in categories
+    assert "[name]: 2</title>" in categories
+
+
+def test_a_long_special_category_name_keeps_its_mark(corpus):
+    documents, mentions = corpus
+    documents.at[0, "data_categories"] = ["criminal"]
+    categories = section(render_dashboard(documents, mentions, lang="en"), "data-categories")
+    assert re.search(r">[^<]*★</text>", categories)
 
 
 def test_findings_are_counted_per_code_and_coloured_by_severity(corpus):

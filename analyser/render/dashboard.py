@@ -508,10 +508,15 @@ def data_category_figures(ok: pd.DataFrame, lang: str) -> dict[str, Any]:
         counts.update(cats)
         docs_special += bool(cats & special)
     word = TEXT[lang]["special"]
-    bars = [Bar(_label("data_categories", cat, lang) + (" ★" if cat in special else ""), count,
-                SPECIAL_COLOUR if cat in special else PLAIN_COLOUR,
-                tooltip=f"{cat}: {count}" + (f" ({word})" if cat in special else ""))
-            for cat, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def bar(cat: str, count: int) -> Bar:
+        name = _label("data_categories", cat, lang)
+        tooltip = f"{name} [{cat}]: {count}" + (f" ({word})" if cat in special else "")
+        if cat in special:  # shortened before the star so that a long name keeps its mark
+            return Bar(_shorten(name, 31) + " ★", count, SPECIAL_COLOUR, tooltip=tooltip)
+        return Bar(name, count, PLAIN_COLOUR, tooltip=tooltip)
+
+    bars = [bar(cat, count) for cat, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"bars": bars, "share_special": _fmt_share(docs_special, len(ok), lang), "docs_special": docs_special}
 
 
