@@ -101,6 +101,169 @@ def test_real_sentence_addresses_its_item(check, item, text):
     assert check(text, item) in ADDRESSED
 
 
+MORE_PHRASINGS = [
+    ("controller_identity", True, "Deze privacyverklaring is van toepassing op de diensten van Tandartspraktijk "
+     "Smile."),
+    ("controller_identity", True, "Huisartsenpraktijk De Linde verwerkt uw gegevens zorgvuldig."),
+    ("controller_contact", True, "E-mail: info [at] voorbeeld.nl"),
+    ("controller_contact", True, "Telefoonnummer: +31 (0)20 123 4567"),
+    ("controller_contact", True, "Bezoekadres: Dorpsstraat 12, 1234 AB Ergenshuizen"),
+    ("dpo_contact", True, "Wij hebben een Functionaris Gegevensbescherming (FG) aangesteld. U kunt de FG bereiken "
+     "via fg@x.nl."),
+    ("international_transfers", True, "Wij slaan uw gegevens op in Nederland."),
+    ("international_transfers", True, "Google kan deze gegevens overbrengen naar de Verenigde Staten."),
+    ("international_transfers", False, "Wij zijn gevestigd in Nederland en werken voor klanten in heel Europa."),
+    ("international_transfers", False, "De AVG geldt in de hele EU."),
+    ("retention", True, "Wij bewaren uw gegevens tot twee jaar na uw laatste bestelling."),
+    ("retention", True, "De camerabeelden worden na 4 weken automatisch overschreven."),
+    ("retention", True, "Uw gegevens worden bewaard conform de wettelijke bewaartermijn."),
+    ("retention", False, "Wij reageren binnen vier weken op uw verzoek."),
+    ("retention", False, "Analytische cookies hebben een bewaartermijn van 1 jaar."),
+    ("right_erasure", True, "U heeft het recht om te vragen uw gegevens te wissen."),
+    ("right_access", True, "U heeft recht op een kopie van uw gegevens."),
+    ("right_access", True, "U mag ons vragen welke gegevens wij van u hebben."),
+    ("right_rectification", True, "U kunt onjuiste gegevens laten aanpassen."),
+    ("right_portability", True, "U heeft het recht uw gegevens in een gangbaar formaat te ontvangen."),
+    ("right_objection", True, "U kunt zich verzetten tegen het gebruik van uw gegevens."),
+    ("withdraw_consent", True, "U kunt uw toestemming op elk moment intrekken."),
+    ("withdraw_consent", True, "U kunt zich altijd uitschrijven voor onze nieuwsbrief."),
+    ("withdraw_consent", False, "Als u toestemming geeft, mogen wij uw foto op de website plaatsen."),
+    ("complaint_authority", True, "U kunt ook een klacht indienen bij de toezichthoudende autoriteit."),
+    ("complaint_authority", True, "U kunt klacht indienen bij de Gegevensbeschermingsautoriteit (GBA)."),
+    ("complaint_authority", False, "Heeft u een klacht? Neem dan contact met ons op."),
+    ("provision_requirement", True, "Velden met een * zijn verplicht."),
+    ("provision_requirement", True, "U bent niet verplicht om ons gegevens te verstrekken."),
+    ("provision_requirement", True, "Als u deze gegevens niet verstrekt, kunnen wij u niet helpen."),
+    ("provision_requirement", True, "Het invullen van de vragenlijst is vrijwillig."),
+    ("provision_requirement", False, "Wij zijn verplicht om gegevens te verstrekken aan de Belastingdienst."),
+    ("provision_requirement", False, "Wij zijn wettelijk verplicht uw gegevens zeven jaar te bewaren."),
+    ("automated_decisions", True, "Er vindt geen profilering plaats."),
+    ("automated_decisions", True, "Wij gebruiken uw surfgedrag om u gepersonaliseerde advertenties te tonen."),
+    ("automated_decisions", False, "Onze systemen versturen automatisch een bevestiging van uw bestelling."),
+    ("data_categories", True, "Wij verwerken uw naam, adres en telefoonnummer."),
+    ("data_source", True, "De gegevens ontvangen wij van de gemeente."),
+    ("data_source", True, "Wij krijgen uw gegevens via uw school."),
+    ("data_source", False, "Wij ontvangen graag uw vragen en opmerkingen."),
+    ("security", True, "Onze medewerkers hebben een geheimhoudingsplicht."),
+    ("security", True, "Wij maken gebruik van versleutelde verbindingen."),
+    ("security", False, "Uw privacy is bij ons in goede handen."),
+    ("policy_changes", True, "Deze privacyverklaring is voor het laatst gewijzigd op 1 januari 2024."),
+    ("children", True, "Onze diensten zijn niet bedoeld voor kinderen onder de 16 jaar."),
+    ("children", False, "Wij verwerken gegevens van leerlingen in ons leerlingvolgsysteem."),
+    ("legal_basis", True, "De rechtsgrond voor deze verwerking is artikel 6 lid 1 sub b AVG."),
+    ("legal_basis", True, "Wij verwerken uw gegevens omdat dit nodig is om de overeenkomst met u uit te voeren."),
+    ("legal_basis", False, "Je kunt je toestemming altijd intrekken."),
+    ("recipients", True, "Voor het versturen van pakketten delen wij uw adres met PostNL."),
+    ("recipients", True, "Uw gegevens worden gedeeld met de zorgverzekeraar."),
+    ("recipients", False, "Wij respecteren de privacy van alle gebruikers van onze website."),
+    ("purposes", True, "Uw gegevens worden gebruikt voor de ledenadministratie."),
+    ("dpo_contact", False, "Heeft u vragen, neem dan contact op met onze privacy officer via privacy@x.nl."),
+    ("right_restriction", False, "Wij beperken de toegang tot uw gegevens tot medewerkers die ze nodig hebben."),
+    ("right_objection", False, "Heeft u bezwaar tegen cookies, verwijder ze dan via uw browser."),
+    ("legitimate_interests", "present", "Wij verwerken uw camerabeelden op grond van ons gerechtvaardigd belang "
+     "bij de beveiliging van ons pand."),
+    ("legitimate_interests", "absent", "Rechtsgronden: toestemming, uitvoering van een overeenkomst en "
+     "gerechtvaardigd belang."),
+]
+
+
+@pytest.mark.parametrize(("item", "want", "text"), MORE_PHRASINGS)
+def test_more_phrasings_from_other_templates(check, item, want, text):
+    status = check(text, item)
+    if isinstance(want, bool):
+        assert (status in ADDRESSED) == want, status
+    else:
+        assert status == want
+
+
+WEBSHOP = """Privacyverklaring
+
+Webwinkel Groenvinger, gevestigd aan Kerkstraat 8, 9711 AB Groningen, is verantwoordelijk voor de verwerking van \
+persoonsgegevens zoals weergegeven in deze privacyverklaring.
+
+Persoonsgegevens die wij verwerken
+Groenvinger verwerkt je persoonsgegevens doordat je gebruik maakt van onze diensten en/of omdat je deze gegevens \
+zelf aan ons verstrekt. Hieronder vind je een overzicht van de persoonsgegevens die wij verwerken:
+- Voor- en achternaam
+- E-mailadres
+
+Bijzondere en/of gevoelige persoonsgegevens die wij verwerken
+Onze website heeft niet de intentie gegevens te verzamelen over websitebezoekers die jonger zijn dan 16 jaar.
+
+Met welk doel en op basis van welke grondslag wij persoonsgegevens verwerken
+Groenvinger verwerkt ook persoonsgegevens als wij hier wettelijk toe verplicht zijn, zoals gegevens die wij nodig \
+hebben voor onze belastingaangifte.
+
+Geautomatiseerde besluitvorming
+Groenvinger neemt niet op basis van geautomatiseerde verwerkingen besluiten over zaken die (aanzienlijke) gevolgen \
+kunnen hebben voor personen.
+
+Hoe lang we persoonsgegevens bewaren
+Groenvinger bewaart je persoonsgegevens niet langer dan strikt nodig is om de doelen te realiseren.
+
+Delen van persoonsgegevens met derden
+Groenvinger verkoopt jouw gegevens niet aan derden en zal deze uitsluitend verstrekken indien dit nodig is voor de \
+uitvoering van onze overeenkomst met jou. Met bedrijven die jouw gegevens verwerken in onze opdracht, sluiten wij \
+een bewerkersovereenkomst.
+
+Cookies, of vergelijkbare technieken, die wij gebruiken
+Groenvinger gebruikt alleen technische en functionele cookies.
+
+Gegevens inzien, aanpassen of verwijderen
+Je hebt het recht om je persoonsgegevens in te zien, te corrigeren of te verwijderen. Daarnaast heb je het recht \
+om je eventuele toestemming voor de gegevensverwerking in te trekken of bezwaar te maken tegen de verwerking van \
+jouw persoonsgegevens en heb je het recht op gegevensoverdraagbaarheid. Je kunt een klacht indienen bij de \
+nationale toezichthouder, de Autoriteit Persoonsgegevens.
+
+Hoe wij persoonsgegevens beveiligen
+Groenvinger neemt passende maatregelen om misbruik, verlies en onbevoegde toegang tegen te gaan. Mail ons via \
+info@groenvinger.nl.
+"""
+
+PRACTICE = """Privacyreglement Fysiotherapie Beweegwel
+
+Voor een goede behandeling is het noodzakelijk dat wij een dossier aanleggen. Dit is een wettelijke verplichting \
+op grond van de WGBO. In uw dossier staan aantekeningen over uw gezondheidstoestand. Ook gegevens die wij van \
+andere zorgverleners ontvangen, zoals van uw huisarts, worden opgenomen.
+
+Uw gegevens zijn alleen toegankelijk voor de behandelend fysiotherapeut. Wij bewaren uw dossier twintig jaar.
+
+U heeft het recht uw dossier in te zien en een kopie te ontvangen. Ook kunt u verzoeken uw dossier te laten \
+vernietigen. Wij verstrekken gegevens alleen aan derden, zoals uw zorgverzekeraar, als de wet dat vereist.
+
+Onze praktijk is gevestigd aan de Laan van Nieuw Oosteinde 10, 2274 EG Voorburg, telefoon 070 - 386 00 00.
+"""
+
+COOKIES_ONLY = """Cookieverklaring
+
+Deze website maakt gebruik van cookies. Wij gebruiken functionele cookies en analytische cookies van Google \
+Analytics. Google kan deze informatie aan derden verschaffen indien Google hiertoe wettelijk wordt verplicht. Je \
+kunt cookies verwijderen of blokkeren via de instellingen van je browser. Deze cookies worden na twee jaar \
+automatisch verwijderd. Heb je bezwaar tegen cookies? Stel dan je browser zo in dat hij geen cookies accepteert.
+"""
+
+
+@pytest.mark.parametrize(("text", "addressed", "not_addressed"), [
+    (WEBSHOP, {"controller_identity", "controller_contact", "purposes", "legal_basis", "recipients", "retention",
+               "right_access", "right_rectification", "right_erasure", "right_objection", "right_portability",
+               "withdraw_consent", "complaint_authority", "automated_decisions", "data_categories", "data_source",
+               "security", "cookies", "children"},
+     {"dpo_contact", "international_transfers", "right_restriction", "provision_requirement", "policy_changes"}),
+    (PRACTICE, {"controller_identity", "controller_contact", "purposes", "legal_basis", "recipients", "retention",
+                "right_access", "right_erasure", "data_categories", "data_source", "security"},
+     {"dpo_contact", "international_transfers", "right_rectification", "right_restriction", "right_objection",
+      "right_portability", "withdraw_consent", "complaint_authority", "automated_decisions", "cookies", "children"}),
+    (COOKIES_ONLY, {"cookies"},
+     {"legal_basis", "retention", "right_erasure", "right_objection", "withdraw_consent", "international_transfers",
+      "security", "dpo_contact", "complaint_authority", "provision_requirement", "data_source"}),
+], ids=["webshop-template", "healthcare-practice", "cookie-statement"])
+def test_whole_statements_from_other_templates(analyse_text, text, addressed, not_addressed):
+    doc = analyse_text(text, use_model=False)
+    status = {c.item: c.status for c in doc._.checklist}
+    assert {i for i in addressed if status[i] not in ADDRESSED} == set()
+    assert {i for i in not_addressed if status[i] in ADDRESSED} == set()
+
+
 # ------------------------------------------------------------------ traps
 
 
