@@ -367,7 +367,10 @@ class CategoriesComponent:
             return self.flags[h]
         form = strings[h]
         lexicon = self.rules.lexicon
-        hit = self.forms[h] = lexicon.classify(form) or (lexicon.words.get(strings[lemma]) if lemma != h else None)
+        hit = lexicon.classify(form)
+        if hit is None and lemma != h and lemma in strings:  # (a lemma id may come from another pipeline's vocab)
+            hit = lexicon.words.get(strings[lemma])
+        self.forms[h] = hit
         flag = _HIT if hit is not None else 0
         if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
             flag |= _ELLIPTIC
