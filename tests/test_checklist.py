@@ -427,6 +427,25 @@ def test_a_topic_only_in_a_heading_is_partial(check):
     assert check(text, "automated_decisions") == "partial"
 
 
+# ------------------------------------------------------------------ the model seam
+
+
+def test_model_evidence_is_merged_when_a_model_is_available(analyse_text, monkeypatch):
+    from analyser import model
+
+    def predict(sentences):
+        return [{"dpo_contact": 0.9} if "privacyteam" in s else {} for s in sentences]
+
+    text = "Vragen over privacy? Ons privacyteam denkt graag met u mee."
+    assert next(c for c in analyse_text(text, use_model=False)._.checklist if c.item == "dpo_contact").status == \
+        "absent"
+    monkeypatch.setattr(model, "model_available", lambda: True)
+    monkeypatch.setattr(model, "predict", predict, raising=False)
+    item = next(c for c in analyse_text(text, use_model=True)._.checklist if c.item == "dpo_contact")
+    assert item.status == "present" and item.source == "model"
+    assert "privacyteam" in item.evidence[0].text
+
+
 # ------------------------------------------------------------------ score
 
 
@@ -527,11 +546,11 @@ def rules_evaluation(corpus_texts, gold):
 
 def test_corpus_missing_item_detection_floor(rules_evaluation):
     missing = rules_evaluation.fields["missing"]
-    assert missing.precision >= 0.97 and missing.recall >= 0.97
+    assert missing.precision >= 0.98 and missing.recall >= 0.98
 
 
 def test_corpus_checklist_item_averaged_f1_floor(rules_evaluation):
-    assert rules_evaluation.item_macro_f1 >= 0.97
+    assert rules_evaluation.item_macro_f1 >= 0.98
 
 
 def test_corpus_every_item_f1_floor(rules_evaluation):
