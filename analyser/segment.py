@@ -406,9 +406,6 @@ def _abbreviation(texts: list[str], spaced: numpy.ndarray, stop: int) -> bool:
                 and texts[stop - 2] == ".")
 
 
-_LEMMAS: dict[str, dict[int, int]] = {}
-
-
 @Language.factory("analyser_lemmas", default_config={})
 def make_lemmas(nlp: Language, name: str) -> LemmaComponent:
     return LemmaComponent(nlp)
@@ -422,7 +419,8 @@ class LemmaComponent:
         from spacy.lookups import load_lookups
 
         self.table = load_lookups(nlp.lang, ["lemma_lookup"]).get_table("lemma_lookup")
-        self.cache = _LEMMAS.setdefault(nlp.lang, {})
+        # lower-case hash → lemma hash; per component, since each pipeline has its own StringStore
+        self.cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
