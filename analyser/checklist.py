@@ -6,40 +6,43 @@ For every checklist id of ``vocabulary.json`` (in that order) the component writ
 
 How an item is decided
 ----------------------
-1. ``rule_evidence(doc)`` collects *hits*: sentences that address an item, each with the *kinds* of
-   support it gives (``"right"``, ``"criterion"``, ``"period"``, ``"generic"``, ...). Two sources:
+1. ``rule_evidence(doc)`` collects *hits* per item: sentences that address it, each with the *kinds* of
+   support it gives ("right", "criterion", "period", "generic", ...). Two sources:
 
-   * cue patterns from ``data/checklist.json``. Only sentences holding a *trigger* token are
-     examined (one pass over the token forms, cached per word), so the regexes run over a handful
-     of short sentences instead of the whole text. A cue counts when its pattern matches the
-     sentence, no ``exclude`` pattern does, and its ``context`` matches the sentence, the lead-in
-     of the list it stands in ("Je hebt het recht om:") or the section heading, or the section
-     topics (``doc._.sections[].topics``, inherited from parent sections) meet its ``topics``.
-     Item-level ``exclude_topics`` keep e.g. "cookies verwijderen" in a cookie section away from
-     the right to erasure.
+   * cue patterns from ``data/checklist.json``. A cue is tried only in sentences holding one of its
+     *trigger* words (token forms, looked up in one vectorised step; each word form is classified once per
+     process), so its regex runs over a few short sentences, never over the whole text. A cue counts when
+     its pattern matches the sentence, no ``exclude`` pattern does, and its ``context`` matches the
+     sentence, the lead-in of the list it stands in ("Je hebt het recht om:") or the section heading, or
+     the section topics (``doc._.sections[].topics``, inherited from parent sections) meet its ``topics``.
+     Item-level ``exclude_topics`` keep e.g. "cookies verwijderen" in a cookie section away from the
+     right to erasure. Sentences of an item are read in document order until the item is settled.
    * the facts of the extractors: ``doc._.legal_bases`` (legal basis; legitimate interest),
      ``doc._.third_parties`` (named recipients), ``doc._.retention_periods`` (a period, or only a
-     criterion when ``duration`` is None), ``doc._.data_categories`` and ``doc._.last_updated``.
+     criterion when ``duration`` is None; cookie lifetimes excluded), ``doc._.data_categories`` (two or
+     more categories) and ``doc._.last_updated``.
 
-2. ``model_evidence(doc)`` is the seam for the trained sentence classifier (``analyser/model.py``):
-   with ``use_model`` and a model available, sentences it scores above ``MODEL_THRESHOLD`` become
-   hits of kind ``"model"``; ``merge_evidence`` unites them with the rule hits.
+2. ``model_evidence(doc)`` is THE MODEL SEAM for the trained sentence classifier (``analyser/model.py``):
+   with ``use_model`` and ``model.model_available()``, sentences that ``model.predict`` scores at or above
+   ``MODEL_THRESHOLD`` become hits of kind "model"; ``merge_evidence`` unites them with the rule hits
+   (``source`` becomes "model" or "rules+model").
 
-3. ``decide`` turns hits into a status:
+3. ``decide(evidence)`` turns hits into a status:
 
-   * ``absent``: no hit, or only kinds listed in the item's ``absent_when_only`` (legitimate
-     interest named as a basis without saying what the interest is);
    * ``not_applicable``: ``legitimate_interests`` when legitimate interest is never invoked;
-   * ``partial``: every hit is a heading (the topic is announced but not worked out), or every
-     kind found is in ``partial_when_only``: retention only as a criterion or event, recipients
-     only as unspecified "derden", transfers outside the EU/EEA without safeguards, withdrawal of
-     consent only as unsubscribing from mailings, a DPO named without contact details, contact only
-     through a form, profiling only implied by interest-based tailoring;
+   * ``absent``: no hit, or only kinds in the item's ``absent_when_only`` (legitimate interest named as
+     a basis without saying what the interest is);
+   * ``partial``: every hit is a heading (the topic is announced, not worked out), or all kinds found
+     are in ``partial_when_only``: retention only as a criterion or event, recipients only as unspecified
+     "derden", transfers outside the EU/EEA without safeguards, withdrawal of consent only as
+     unsubscribing from mailings, a DPO named without contact details, contact only through a form,
+     profiling only implied by interest-based tailoring;
    * ``present`` otherwise.
 
-   Rights are judged one by one: a rights paragraph that names only some rights makes those
-   present and leaves the others absent (Art. 13(2)(b) asks for each right); "u kunt uw rechten
-   uitoefenen" without naming a right addresses none.
+   Rights are judged one by one: a rights paragraph that names only some rights makes those present and
+   leaves the others absent (Art. 13(2)(b) asks for each); "u kunt uw rechten uitoefenen" without naming
+   a right addresses none. A negative statement addresses its item ("wij maken geen gebruik van
+   geautomatiseerde besluitvorming", "wij delen uw gegevens niet met derden").
 
 Score
 -----
@@ -47,8 +50,8 @@ Over the REQUIRED items that apply (``not_applicable`` left out)::
 
     value = round(100 * (present + 0.5 * partial) / applicable, 1)
 
-band ``"goed"`` when value >= 80, ``"matig"`` when value >= 55, else ``"onvoldoende"``
-(weights and bands in ``data/checklist.json``).
+band "goed" when value >= 80, "matig" when value >= 55, else "onvoldoende" (weights and bands in
+``data/checklist.json``).
 """
 
 from __future__ import annotations
@@ -264,7 +267,7 @@ class DocView:
     toc: tuple[int, int] | None
     token_sentence: numpy.ndarray  # sentence index of every token
     first_tokens: list[int]  # first token of each sentence
-    _sents: dict[int, _Sentence] = field(default_factory=dict)
+    _sents: list[_Sentence | None] = field(default_factory=list)
     _context: dict[tuple[int, str, bool], str] = field(default_factory=dict)
     _items: dict[int, bool] = field(default_factory=dict)
 
@@ -283,10 +286,10 @@ class DocView:
         sections = doc._.sections or []
         return cls(doc, text, low if len(low) == len(text) else None, starts, [*starts[1:], len(text)], sections,
                    [s.start for s in sections], _effective_topics(sections), doc._.toc, token_sentence,
-                   first.tolist())
+                   first.tolist(), [None] * len(starts))
 
     def sentence(self, i: int) -> _Sentence:
-        s = self._sents.get(i)
+        s = self._sents[i]
         if s is None:
             start, end = self.starts[i], self.bounds[i]
             raw = self.text[start:end]
@@ -449,7 +452,9 @@ def _triggered(doc: Doc, view: DocView, r: Rules) -> list[dict[int, list[tuple[C
     positions, slots = table.lookup(lower, doc.vocab.strings, r)
     per_item: list[dict[int, list[tuple[Cue, ...]]]] = [{} for _ in r.items]
     groups = table.groups
-    for slot, sent in zip(slots.tolist(), view.token_sentence[positions].tolist()):
+    width = len(groups)
+    keys = numpy.unique(view.token_sentence[positions] * width + slots)  # one step per word form per sentence
+    for sent, slot in zip((keys // width).tolist(), (keys % width).tolist()):
         for k, cues in groups[slot]:
             found = per_item[k].get(sent)
             if found is None:
