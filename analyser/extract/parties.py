@@ -4,24 +4,30 @@ Three sources, the most certain first, all driven by ``data/third_parties.json``
 
 1. **Knowledge base.** Several hundred organisations with their own names and their product names
    (YouTube → Google, Teams → Microsoft, WhatsApp → Meta), matched case-insensitively by a
-   ``PhraseMatcher`` over LOWER (case-sensitively over ORTH for names that are also words: "Exact",
-   "Zoom", "Stripe"). Hyphenated and glued compounds ("YouTube-dienst", "google-Cloud",
-   "SURFdatacentra") and spelling variants ("Googel", via rapidfuzz) are found from the distinct
-   capitalised token forms of a document, cached across documents; a form that is a Dutch word never
-   matches fuzzily. Aliases flagged ``needs_context`` count only in a sentence that speaks of that
-   kind of service or names another organisation ("onze teams" and "een exact antwoord" do not).
+   ``PhraseMatcher`` over LOWER; names that are also words ("Exact", "Zoom", "Stripe") must match the
+   exact token forms. Hyphenated and glued compounds ("YouTube-dienst", "google-Cloud",
+   "SURFdatacentra") and spelling variants ("Googel", "MailChimpp", via rapidfuzz Damerau-Levenshtein)
+   are found from the distinct capitalised token forms of a document, each analysed once per process;
+   a form that is a Dutch word (or an inflection of one) never matches fuzzily. Aliases flagged
+   ``needs_context`` count only in a sentence that speaks of that kind of service or names another
+   organisation ("onze teams" and "een exact antwoord" do not); "geen Google Analytics" is not a use,
+   and an owner named to describe a processor ("een dienst van het Amerikaanse bedrijf Intuit") is not
+   a recipient of its own.
 2. **Cues** for organisations the knowledge base does not know, conservative on purpose: a legal form
    ("X B.V.", "X Ltd", "X vzw"), a nationality ("het Amerikaanse bedrijf X"), a role ("onze
    hostingpartij X", "de bouwer van de website -- X --"), hosting ("gehost bij X"), a recipient verb
    ("verstrekt aan X"), a list introduced as recipients ("de volgende verwerkers:") and a named
    municipality that receives data ("gemeente 's-Hertogenbosch"). Country only when stated.
 3. **Exclusions.** The controller and its own products (title line, "X is verantwoordelijk voor",
-   "Wij zijn X", "X, gevestigd te", "deze privacyverklaring van X"); supervisory authorities,
-   browsers, operating systems, file formats (matched so that they block); government bodies unless
-   their paragraph says they receive data; names inside e-mail addresses and URLs (single tokens).
+   "Wij zijn X", "X, gevestigd te ... verantwoordelijk", "deze privacyverklaring van X"; for names found
+   by cues also "verwerkt door X" near the top, "neem contact op met X", "Handelsnaam: X" and contact
+   blocks with an address); supervisory authorities, browsers, operating systems, file formats
+   (matched so that they block); government bodies unless their paragraph or list introduction says
+   they receive data; names inside e-mail addresses and URLs (single tokens, never matched).
 
-Cost: two ``PhraseMatcher`` runs, one array pass, cached work per distinct token form, and Python
-work only around the few dozen matches and cue words of a document.
+Cost: one ``PhraseMatcher`` run (aliases and cue words), one two-column array, set operations on the
+distinct capitalised forms, literal ``str.find`` anchors for the controller, and Python work only
+around the few dozen matches of a document.
 """
 
 from __future__ import annotations
@@ -123,6 +129,8 @@ class KnowledgeBase:
         for entry in data["not_third_parties"]:
             self._add_aliases(entry["aliases"], -1, None)
         self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
+        self.alias_words = [_words_only(a.text) for a in self.aliases]  # for "is this the controller's name?"
+        self.org_words = [_words_only(o.name) for o in self.orgs]
         self._index_single_words()
         self._index_fuzzy(data["fuzzy"])
         cues = data["cues"]
@@ -153,7 +161,7 @@ class KnowledgeBase:
             self.aliases.append(Alias(item["text"], org, service, cs, ctx, fuzzy))
 
     def _index_single_words(self) -> None:
-        """One-word aliases, for compounds ("YouTube-dienst") and split names ("Mail Chimp")."""
+        """One-word aliases, for compounds ("YouTube-dienst", "Facebookpagina")."""
         self.single_exact: dict[str, int] = {}
         self.single_lower: dict[str, int] = {}
         for i, a in enumerate(self.aliases):
@@ -166,14 +174,13 @@ class KnowledgeBase:
         self.max_single = max(len(k) for k in [*self.single_exact, *self.single_lower])
 
     def _index_fuzzy(self, settings: dict[str, Any]) -> None:
-        words = dutch_words()
         self.fuzzy_min = settings["min_length"]
         self.fuzzy_first = settings.get("same_first_letter", True)
         self.fuzzy_steps = sorted((s["min_length"], s["distance"]) for s in settings["max_distance"])
         keys: dict[str, int] = {}
         for i, a in enumerate(self.aliases):
             low = a.text.lower()
-            if a.fuzzy and len(low) >= self.fuzzy_min and " " not in low and low not in words:
+            if a.fuzzy and len(low) >= self.fuzzy_min and " " not in low:
                 keys.setdefault(low, i)
         self.fuzzy_keys = list(keys)
         self.fuzzy_alias = list(keys.values())
@@ -225,6 +232,8 @@ class ControllerPatterns:
         self.weak_value = cfg["weak_value"]
 
     def find(self, text: str) -> tuple[list[str], list[str]]:
+        """Strong and weak controller names of a statement (for inspection and tests; the component asks
+        for each list only when it needs it)."""
         return self.strong(text), self.weak(text)
 
     def strong(self, text: str) -> list[str]:
@@ -251,7 +260,9 @@ class ControllerPatterns:
             for pos in _positions(low_head, word):
                 if self._seat_strength(low_head, pos) == "strong":
                     strong.append(self._seat_name(head, pos))
-        strong.append(self._responsible(text))
+        responsible, pos = self._responsible(text)
+        if pos < self.head:  # further down "X is verantwoordelijk" may speak of a processor's own role
+            strong.append(responsible)
         return _names(strong)
 
     def _seat_strength(self, low_head: str, pos: int) -> str | None:
@@ -274,7 +285,8 @@ class ControllerPatterns:
         "X, gevestigd te ..." without a word on responsibility."""
         head = text[: self.head]
         low_head = head.lower()
-        weak: list[str | None] = []
+        responsible, pos = self._responsible(text)
+        weak: list[str | None] = [responsible] if pos >= self.head else []
         for word in self.seat:
             for pos in _positions(low_head, word):
                 if self._seat_strength(low_head, pos) == "weak":
@@ -324,8 +336,9 @@ class ControllerPatterns:
         m = self.name_here.search(" ".join(name)) if name else None
         return m.group(0) if m else None
 
-    def _responsible(self, text: str) -> str | None:
-        """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X"."""
+    def _responsible(self, text: str) -> tuple[str | None, int]:
+        """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X",
+        with its offset."""
         for pos in _positions(text, "erantwoordelijk"):  # without the first letter: no lower-casing needed
             pos -= 1
             start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
@@ -345,11 +358,11 @@ class ControllerPatterns:
             if verb:
                 name = _name_ending(before[: verb.start()])
                 if name and _is_name(_clean_name(name)):
-                    return name
+                    return name, pos
             hit = self.responsible_before.match(text[word_end: word_end + 200])
             if hit and _is_name(_clean_name(hit.group(1))):
-                return hit.group(1)
-        return None
+                return hit.group(1), pos
+        return None, len(text)
 
 
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*)$")
@@ -461,6 +474,7 @@ class Found:
     country: str | None = None
     kind: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    aliases: set[int] = field(default_factory=set)  # knowledge-base aliases that matched
 
 
 _SEEN_FORMS: set[int] = set()  # ORTH hashes already analysed for compounds and spelling variants
@@ -529,9 +543,10 @@ class ThirdPartyComponent:
         for f in found:
             mentions = []
             for s, e in f.mentions:
-                start, end = run.chars(s, e)
+                span = SpacySpan(doc, s, e, label=f.organisation)
+                start, end = span.start_char, span.end_char
                 mentions.append(Span(text[start:end], start, end))
-                spans.append(SpacySpan(doc, s, e, label=f.organisation))
+                spans.append(span)
             parties.append(ThirdParty(
                 organisation=f.organisation, services=f.services, country=f.country, kind=f.kind,
                 in_knowledge_base=f.org is not None, outside_eea=self.kb.outside_eea(f.country), mentions=mentions))
@@ -632,7 +647,7 @@ class _DocRun:
 
     def _form_hits(self, covered: numpy.ndarray) -> list[Hit]:
         """Compounds and spelling variants, from the distinct token forms (each analysed once per process)."""
-        forms = set(self.orths[self.capitalised].tolist())
+        forms = set(self.orths[self.capitalised & ~covered].tolist())
         new = forms - _SEEN_FORMS
         if new:
             strings = self.strings
@@ -742,7 +757,10 @@ class _DocRun:
         organisation just mentioned is not a recipient of its own (other mentions of it still count)."""
         if hit.start - previous.end > 12 or hit.start < 3:
             return False
-        words = [self.tok(k).lower() for k in range(max(previous.end, hit.start - 6), hit.start)]
+        first = max(previous.end, hit.start - 6)
+        if not self.comp.van_orths.intersection(self.orths[first: hit.start].tolist()):
+            return False
+        words = [self.tok(k).lower() for k in range(first, hit.start)]
         return any(words[k] in self.kb.parent_nouns and words[k + 1] == "van" for k in range(len(words) - 1)) \
             and self.sentence(previous.start)[0] == self.sentence(hit.start)[0]
 
@@ -785,6 +803,7 @@ class _DocRun:
             if f is None:
                 f = by_org[alias.org] = Found(org.name, alias.org, country=org.country, kind=org.kind)
             f.mentions.append((h.start, h.end))
+            f.aliases.add(h.alias)
             if alias.service and alias.service not in f.services:
                 f.services.append(alias.service)
         ctrl = [f" {_words_only(c)} " for c in controllers]
@@ -796,8 +815,8 @@ class _DocRun:
         return result
 
     def _mention_words(self, found: Found) -> set[str]:
-        texts = {self.text[a:b] for a, b in (self.chars(s, e) for s, e in found.mentions)}
-        return {_words_only(found.organisation)} | {_words_only(t) for t in texts}
+        words = self.kb.alias_words
+        return {self.kb.org_words[found.org]} | {words[a] for a in found.aliases}
 
     # -------------------------------------------------------------- names found by cues
 
