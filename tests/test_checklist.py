@@ -160,6 +160,13 @@ MORE_PHRASINGS = [
     ("dpo_contact", False, "Heeft u vragen, neem dan contact op met onze privacy officer via privacy@x.nl."),
     ("right_restriction", False, "Wij beperken de toegang tot uw gegevens tot medewerkers die ze nodig hebben."),
     ("right_objection", False, "Heeft u bezwaar tegen cookies, verwijder ze dan via uw browser."),
+    ("children", True, "Onze diensten zijn uitsluitend bedoeld voor personen van 18 jaar en ouder."),
+    ("automated_decisions", True, "Wij nemen geen beslissingen die uitsluitend gebaseerd zijn op geautomatiseerde "
+     "verwerking."),
+    ("security", True, "Wij doen er alles aan om uw gegevens te beschermen."),
+    ("security", False, "Uw gegevens zijn bij ons veilig en wij gebruiken ze netjes."),
+    ("retention", True, "Wij bewaren uw gegevens zolang u klant bij ons bent."),
+    ("data_source", False, "Wij verzamelen gegevens via onze website."),
     ("legitimate_interests", "present", "Wij verwerken uw camerabeelden op grond van ons gerechtvaardigd belang "
      "bij de beveiliging van ons pand."),
     ("legitimate_interests", "absent", "Rechtsgronden: toestemming, uitvoering van een overeenkomst en "
