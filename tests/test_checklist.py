@@ -312,6 +312,17 @@ def test_exercising_your_rights_without_naming_one_addresses_none(check):
         assert check(text, item) == "absent", item
 
 
+def test_an_introduction_announcing_the_topics_addresses_none_of_them(check):
+    text = ("In deze privacyverklaring leggen we uit welke persoonsgegevens we verzamelen, waarvoor we ze gebruiken "
+            "en met welke ontvangers we ze delen.")
+    for item in ("recipients", "data_categories", "purposes"):
+        assert check(text, item) == "absent", item
+
+
+def test_sharing_a_link_with_others_is_not_a_recipient(check):
+    assert check("Je kunt de link naar je videokamer delen met anderen.", "recipients") == "absent"
+
+
 def test_negative_statements_address_their_item(check):
     assert check("Wij maken geen gebruik van geautomatiseerde besluitvorming.", "automated_decisions") == "present"
     assert check("Deze website gebruikt geen cookies.", "cookies") == "present"
