@@ -124,6 +124,7 @@ class ItemRules:
     absent_when_only: frozenset[str]
     max_hits: int
     enough: int  # this many hits, one of them conclusive, settle the item: later sentences are not examined
+    headings_suffice: bool  # a heading is full evidence (the title line naming the organisation)
     notes: dict[str, tuple[str, str]]
 
     def satisfied(self, hits: list[Hit]) -> bool:
@@ -133,7 +134,7 @@ class ItemRules:
         if len(hits) < self.enough:
             return False
         weak = self.partial_when_only | self.absent_when_only
-        return any(not h.heading and not h.kinds <= weak for h in hits)
+        return any((self.headings_suffice or not h.heading) and not h.kinds <= weak for h in hits)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ def rules() -> Rules:
             partial_when_only=frozenset(raw.get("partial_when_only", [])),
             absent_when_only=frozenset(raw.get("absent_when_only", [])),
             max_hits=int(raw.get("max_hits", 4)),
-            enough=int(raw.get("enough", 2)),
+            enough=int(raw.get("enough", 1)),
+            headings_suffice=bool(raw.get("headings_suffice", False)),
             notes={k2: (v[0], v[1]) for k2, v in raw.get("notes", {}).items()},
         ))
     score = data["score"]
@@ -670,9 +672,9 @@ def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
     kinds = set().union(*(h.kinds for h in hits))
     if item.absent_when_only and kinds <= item.absent_when_only:
         return "absent", "absent"
-    if all(h.heading for h in hits):
+    if not item.headings_suffice and all(h.heading for h in hits):
         return "partial", "heading_only"
-    body_kinds = set().union(*(h.kinds for h in hits if not h.heading))
+    body_kinds = set().union(*(h.kinds for h in hits if item.headings_suffice or not h.heading))
     if item.partial_when_only and body_kinds <= item.partial_when_only:
         return "partial", "partial"
     return "present", "present"
