@@ -119,10 +119,13 @@ def evaluate(gold_dir: Path, texts_dir: Path | None, reports_dir: Path | None, a
 @click.option("--out", "out_path", type=click.Path(path_type=Path), default=Path("models/checklist_model.json"),
               show_default=True, help="Where to write the model (a model card is written beside it).")
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds (split by document).")
+@click.option("--dev-texts", type=click.Path(path_type=Path), default=Path("corpus/dev/texts"), show_default=True,
+              help="Development statements: the model is enabled per item only where it helps on them.")
+@click.option("--dev-gold", type=click.Path(path_type=Path), default=Path("corpus/dev/gold"), show_default=True)
 @click.option("--bootstrap-labels", is_flag=True, help="Write first-draft labels from the rules and the gold, "
               "then stop (correct them by hand before training).")
-def train(texts_dir: Path, gold_dir: Path, labels_path: Path, out_path: Path, folds: int,
-          bootstrap_labels: bool) -> None:
+def train(texts_dir: Path, gold_dir: Path, labels_path: Path, out_path: Path, folds: int, dev_texts: Path,
+          dev_gold: Path, bootstrap_labels: bool) -> None:
     """Train the checklist sentence classifier and write its model card."""
     from . import training
 
@@ -130,14 +133,21 @@ def train(texts_dir: Path, gold_dir: Path, labels_path: Path, out_path: Path, fo
         n = training.bootstrap_labels(texts_dir, gold_dir, labels_path)
         click.echo(f"wrote {n} draft sentence labels to {labels_path}; review them, then run 'analyser train'")
         return
-    model = training.train(texts_dir, gold_dir, labels_path, out_path, folds=folds)
+    use_dev = dev_texts.is_dir() and dev_gold.is_dir()
+    model = training.train(texts_dir, gold_dir, labels_path, out_path, folds=folds,
+                           dev_texts=dev_texts if use_dev else None, dev_gold=dev_gold if use_dev else None)
     cv = model.metrics["cross_validation"]
     click.echo(f"trained on {model.metrics['documents']} documents, {model.metrics['sentences']} sentences; "
                f"{cv['folds']}-fold cross-validation by document")
-    click.echo(f"{'item':<24}{'sent F1':>8}{'doc F1 rules':>14}{'+model':>8}")
+    dev = model.metrics.get("development_set")
+    click.echo(f"{'item':<24}{'sent F1':>8}{'CV doc F1 rules':>17}{'+model':>8}"
+               + (f"{'dev rules':>11}{'+model':>8}" if dev else ""))
     for item in model.items:
-        click.echo(f"{item:<24}{cv['sentence'][item]['f1']:>8.2f}{cv['document_rules'][item]['f1']:>14.2f}"
-                   f"{cv['document_rules_model'][item]['f1']:>8.2f}")
+        line = (f"{item:<24}{cv['sentence'][item]['f1']:>8.2f}{cv['document_rules'][item]['f1']:>17.2f}"
+                f"{cv['document_rules_model'][item]['f1']:>8.2f}")
+        if dev:
+            line += f"{dev['rules'][item]['f1']:>11.2f}{dev['rules_model'][item]['f1']:>8.2f}"
+        click.echo(line)
     click.echo(f"enabled items: {', '.join(model.enabled_items) or 'none'}")
     click.echo(f"wrote {out_path} and {out_path.with_name('MODEL_CARD.md')}")
 

@@ -201,3 +201,30 @@ def section_topics_from_model(doc: Doc, min_share: float = 0.34) -> dict[int, se
         per_section.setdefault(idx, Counter()).update(probs.keys())
     return {idx: {item for item, n in counts.items() if n / totals[idx] >= min_share}
             for idx, counts in per_section.items()}
+
+
+@cache
+def _text_nlp():
+    """Tokeniser and lookup lemmas for classifying bare sentence texts (no heading context)."""
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("analyser_lemmas")
+    return nlp
+
+
+def text_features(text: str, heading: str | None = None) -> list[str]:
+    doc = _text_nlp()(text)
+    return sentence_features(doc[:], heading)
+
+
+def predict(sentences: list[str], headings: list[str | None] | None = None) -> list[dict[str, float]]:
+    """The checklist's model seam: per sentence text, probabilities of the model's *enabled* items
+    (those where it helped in evaluation); empty dicts without a model."""
+    model = load_model()
+    if model is None or not sentences:
+        return [{} for _ in sentences]
+    heads = headings or [None] * len(sentences)
+    probs = model.predict_proba([text_features(t, h) for t, h in zip(sentences, heads)])
+    enabled = [(k, item) for k, item in enumerate(model.items) if item in model.enabled_items]
+    return [{item: float(row[k]) for k, item in enabled} for row in probs]
