@@ -594,19 +594,16 @@ def rule_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]
 def model_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
     """THE MODEL SEAM. Sentence-classifier evidence from ``analyser/model.py``; empty without a model.
 
-    Expects ``model.predict(sentences: list[str]) -> list[dict[item_id, probability]]``. Sentences
+    Uses ``model.predict_spans(doc, offsets) -> list[dict[item_id, probability]]``. Sentences
     scored at or above ``MODEL_THRESHOLD`` for an item become hits of kind ``"model"``.
     """
     from . import model
 
     if not model.model_available():
         return {}
-    predict = getattr(model, "predict", None)
-    if predict is None:
-        return {}
     view = view or DocView.build(doc)
     indices = [i for i in range(len(view.starts)) if view.sentence(i).text]
-    scores = predict([view.sentence(i).text for i in indices])
+    scores = model.predict_spans(doc, [(view.sentence(i).start, view.sentence(i).end) for i in indices])
     out: dict[str, list[Hit]] = {}
     for i, probs in zip(indices, scores):
         for item, p in probs.items():

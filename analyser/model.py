@@ -228,3 +228,20 @@ def predict(sentences: list[str], headings: list[str | None] | None = None) -> l
     probs = model.predict_proba([text_features(t, h) for t, h in zip(sentences, heads)])
     enabled = [(k, item) for k, item in enumerate(model.items) if item in model.enabled_items]
     return [{item: float(row[k]) for k, item in enabled} for row in probs]
+
+
+def predict_spans(doc: Doc, offsets: list[tuple[int, int]]) -> list[dict[str, float]]:
+    """Like `predict`, for sentences of an analysed Doc given as character offsets: reuses the Doc's
+    tokens and lemmas (no second tokenisation) and adds each sentence's heading as context."""
+    model = load_model()
+    if model is None or not offsets:
+        return [{} for _ in offsets]
+    sections = doc._.sections or []
+    feats = []
+    for start, end in offsets:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        section = section_at(sections, start)
+        feats.append(sentence_features(span, section.heading if section else None) if span is not None else [])
+    probs = model.predict_proba(feats)
+    enabled = [(k, item) for k, item in enumerate(model.items) if item in model.enabled_items]
+    return [{item: float(row[k]) for k, item in enabled} for row in probs]

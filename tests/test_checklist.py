@@ -451,14 +451,15 @@ def test_a_topic_only_in_a_heading_is_partial(check):
 def test_model_evidence_is_merged_when_a_model_is_available(analyse_text, monkeypatch):
     from analyser import model
 
-    def predict(sentences):
-        return [{"dpo_contact": 0.9} if "privacyteam" in s else {} for s in sentences]
+    def predict_spans(doc, offsets):
+        text = doc.text
+        return [{"dpo_contact": 0.9} if "privacyteam" in text[a:b] else {} for a, b in offsets]
 
     text = "Vragen over privacy? Ons privacyteam denkt graag met u mee."
     assert next(c for c in analyse_text(text, use_model=False)._.checklist if c.item == "dpo_contact").status == \
         "absent"
     monkeypatch.setattr(model, "model_available", lambda: True)
-    monkeypatch.setattr(model, "predict", predict, raising=False)
+    monkeypatch.setattr(model, "predict_spans", predict_spans)
     item = next(c for c in analyse_text(text, use_model=True)._.checklist if c.item == "dpo_contact")
     assert item.status == "present" and item.source == "model"
     assert "privacyteam" in item.evidence[0].text
