@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,9 +25,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import doc_text
 from .segment import section_at
 
 MODEL_ENV = "ANALYSER_MODEL"
@@ -161,48 +162,6 @@ def load_model(path: str | None = None) -> ChecklistModel | None:
     return ChecklistModel.from_json(target.read_text(encoding="utf-8"))
 
 
-def model_sentence_hits(doc: Doc) -> dict[str, list[tuple[Span, float]]]:
-    """Item → sentences the model assigns to it (enabled items only), most probable first."""
-    model = load_model()
-    if model is None:
-        return {}
-    cached = doc.user_data.get("analyser_model_hits")
-    if cached is not None:
-        return cached
-    hits: dict[str, list[tuple[Span, float]]] = {}
-    enabled = set(model.enabled_items)
-    for sent, probs in model.predict_doc(doc):
-        for item, p in probs.items():
-            if item in enabled:
-                hits.setdefault(item, []).append((sent, p))
-    for item in hits:
-        hits[item].sort(key=lambda pair: -pair[1])
-    doc.user_data["analyser_model_hits"] = hits
-    return hits
-
-
-def section_topics_from_model(doc: Doc, min_share: float = 0.34) -> dict[int, set[str]]:
-    """Section index → items that the model assigns to at least ``min_share`` of its sentences."""
-    model = load_model()
-    sections = doc._.sections or []
-    if model is None or not sections:
-        return {}
-    per_section: dict[int, Counter] = {}
-    totals: Counter = Counter()
-    text_len = len(doc_text(doc))
-    starts = [s.start for s in sections]
-    from bisect import bisect_right
-
-    for sent, probs in model.predict_doc(doc):
-        idx = bisect_right(starts, min(sent.start_char, text_len)) - 1
-        if idx < 0:
-            continue
-        totals[idx] += 1
-        per_section.setdefault(idx, Counter()).update(probs.keys())
-    return {idx: {item for item, n in counts.items() if n / totals[idx] >= min_share}
-            for idx, counts in per_section.items()}
-
-
 @cache
 def _text_nlp():
     """Tokeniser and lookup lemmas for classifying bare sentence texts (no heading context)."""
@@ -236,12 +195,53 @@ def predict_spans(doc: Doc, offsets: list[tuple[int, int]]) -> list[dict[str, fl
     model = load_model()
     if model is None or not offsets:
         return [{} for _ in offsets]
-    sections = doc._.sections or []
-    feats = []
-    for start, end in offsets:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        section = section_at(sections, start)
-        feats.append(sentence_features(span, section.heading if section else None) if span is not None else [])
-    probs = model.predict_proba(feats)
+    probs = _probabilities(doc, model, offsets)
     enabled = [(k, item) for k, item in enumerate(model.items) if item in model.enabled_items]
     return [{item: float(row[k]) for k, item in enabled} for row in probs]
+
+
+def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int]]) -> list[numpy.ndarray]:
+    """All items' probabilities per sentence, cached on the Doc so the checklist and the section topics
+    share one pass."""
+    cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
+    todo = [o for o in offsets if o not in cache]
+    if todo:
+        sections = doc._.sections or []
+        feats = []
+        for start, end in todo:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            section = section_at(sections, start)
+            feats.append(sentence_features(span, section.heading if section else None) if span is not None else [])
+        for offset, row in zip(todo, model.predict_proba(feats)):
+            cache[offset] = row
+    return [cache[o] for o in offsets]
+
+
+@Language.factory("analyser_model_topics", default_config={"use_model": True, "min_share": 0.5})
+def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: float):
+    """Adds to ``sections[].topics`` the items the classifier assigns to at least ``min_share`` of a
+    section's sentences (the heading cues give the rest)."""
+
+    def component(doc: Doc) -> Doc:
+        model = load_model() if use_model else None
+        sections = doc._.sections or []
+        if model is None or not sections:
+            return doc
+        starts = [s.start for s in sections]
+        offsets = [(s.start_char, s.end_char) for s in doc.sents if any(t.is_alpha for t in s)]
+        counts: dict[int, Counter] = {}
+        totals: Counter = Counter()
+        for (start, _), row in zip(offsets, _probabilities(doc, model, offsets)):
+            idx = bisect_right(starts, start) - 1
+            if idx < 0:
+                continue
+            totals[idx] += 1
+            counts.setdefault(idx, Counter()).update(
+                item for k, item in enumerate(model.items) if row[k] >= model.thresholds.get(item, 0.5))
+        for idx, found in counts.items():
+            section = sections[idx]
+            extra = [item for item, n in found.items() if n / totals[idx] >= min_share and item not in section.topics]
+            section.topics = section.topics + sorted(extra)
+        return doc
+
+    return component

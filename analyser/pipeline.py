@@ -2,7 +2,7 @@
 
 ``get_nlp()`` builds the spaCy pipeline once per process (and per option set) and caches it:
 ``spacy.blank("nl")`` → sentence starts → lookup lemmas (spacy-lookups-data) → sections → document date →
-data categories → retention → third parties → legal bases → checklist → findings.
+data categories → retention → third parties → legal bases → checklist → model topics → findings.
 Every stage is a registered factory; its results live on ``Doc`` extensions (`extensions.py`).
 """
 
@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import checklist, findings, segment  # noqa: F401  (register the factories)
+from . import checklist, findings, model, segment  # noqa: F401  (register the factories)
 from .extract import categories, document_date, legal_bases, parties, retention  # noqa: F401
 
 STAGES = [
@@ -24,6 +24,7 @@ STAGES = [
     "analyser_third_parties",
     "analyser_legal_bases",
     "analyser_checklist",
+    "analyser_model_topics",
     "analyser_findings",
 ]
 
@@ -35,7 +36,7 @@ def get_nlp(use_model: bool = True) -> Language:
     nlp.add_pipe("analyser_sentences")
     nlp.add_pipe("analyser_lemmas")
     for name in STAGES:
-        config = {"use_model": use_model} if name == "analyser_checklist" else {}
+        config = {"use_model": use_model} if name in ("analyser_checklist", "analyser_model_topics") else {}
         nlp.add_pipe(name, config=config)
     nlp.initialize()
     return nlp
