@@ -15,20 +15,22 @@ decided "addressed" at the document level better than rules alone.
 from __future__ import annotations
 
 import json
-import math
 import os
-from bisect import bisect_right
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 import numpy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_text
 from .segment import section_at
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 MODEL_ENV = "ANALYSER_MODEL"
 FORMAT = "analyser-checklist-logreg/1"
@@ -44,16 +46,8 @@ def default_model_path() -> Path:
 # ---------------------------------------------------------------------------- features
 
 
-def sentence_features(sent: Span, heading: str | None) -> list[str]:
+def words_features(words: list[str], heading: str | None) -> list[str]:
     """Lemma unigrams and bigrams of a sentence, plus its section heading's words as ``h=`` features."""
-    words = []
-    for token in sent:
-        if token.is_space or token.is_punct:
-            continue
-        if token.like_num:
-            words.append("<num>")
-        else:
-            words.append(token.lemma_.lower())
     feats = list(words)
     feats += [f"{a}_{b}" for a, b in pairwise(words)]
     if heading:
@@ -61,17 +55,64 @@ def sentence_features(sent: Span, heading: str | None) -> list[str]:
     return feats
 
 
+def sentence_features(sent: Span, heading: str | None) -> list[str]:
+    """The features of one sentence Span (see `doc_features` for many at once)."""
+    return words_features(_words(sent.doc, [(sent.start_char, sent.end_char)])[0], heading)
+
+
+def _words(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
+    """Per character range, its lemmas ("<num>" for numbers), punctuation and spaces left out —
+    read from token arrays, so no Token objects are made."""
+    if not len(doc):
+        return [[] for _ in offsets]
+    arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
+    lemmas = arr[:, 0].tolist()
+    skip = (arr[:, 1] | arr[:, 2]).tolist()
+    num = arr[:, 3].tolist()
+    idx = arr[:, 4].astype(numpy.int64)
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    out = []
+    for start, end in offsets:
+        i0 = int(numpy.searchsorted(idx, start, "left"))
+        i1 = int(numpy.searchsorted(idx, end, "left"))
+        words = []
+        for i in range(i0, i1):
+            if skip[i]:
+                continue
+            if num[i]:
+                words.append("<num>")
+                continue
+            h = lemmas[i]
+            w = names.get(h)
+            if w is None:
+                w = names[h] = strings[h]
+            words.append(w)
+        out.append(words)
+    return out
+
+
+def doc_features(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
+    """Features of many sentences of one analysed Doc, each with the heading of its section."""
+    sections = doc._.sections or []
+    feats = []
+    for (start, _), words in zip(offsets, _words(doc, offsets)):
+        section = section_at(sections, start)
+        feats.append(words_features(words, section.heading if section else None))
+    return feats
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the sentences worth classifying (holding at least one letter)."""
+    text = doc_text(doc)
+    return [(s.start_char, s.end_char) for s in doc.sents if _LETTER.search(text, s.start_char, s.end_char)]
+
+
 def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
     """Every sentence with text worth classifying, with its features."""
-    sections = doc._.sections or []
-    out = []
-    for sent in doc.sents:
-        if not any(t.is_alpha for t in sent):
-            continue
-        section = section_at(sections, sent.start_char)
-        heading = section.heading if section else None
-        out.append((sent, sentence_features(sent, heading)))
-    return out
+    offsets = sentence_offsets(doc)
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in offsets]
+    return list(zip(spans, doc_features(doc, offsets)))
 
 
 # ---------------------------------------------------------------------------- the model
@@ -91,23 +132,29 @@ class ChecklistModel:
     def vectorise(self, feature_lists: list[list[str]]):
         """Sparse TF-IDF rows (sublinear tf, L2-normalised), as in training."""
         from scipy.sparse import csr_matrix
+        from sklearn.preprocessing import normalize
 
-        indptr, indices, data = [0], [], []
-        for feats in feature_lists:
-            counts = Counter(self.vocabulary[f] for f in feats if f in self.vocabulary)
-            row = [(col, (1.0 + math.log(n)) * float(self.idf[col])) for col, n in counts.items()]
-            norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
-            indices.extend(col for col, _ in row)
-            data.extend(v / norm for _, v in row)
-            indptr.append(len(indices))
-        return csr_matrix((numpy.asarray(data, dtype=numpy.float32), indices, indptr),
-                          shape=(len(feature_lists), len(self.vocabulary)))
+        vocab = self.vocabulary
+        rows: list[int] = []
+        cols: list[int] = []
+        for row, feats in enumerate(feature_lists):
+            found = [vocab[f] for f in feats if f in vocab]
+            cols.extend(found)
+            rows.extend([row] * len(found))
+        ones = numpy.ones(len(cols), dtype=numpy.float32)
+        matrix = csr_matrix((ones, (rows, cols)), shape=(len(feature_lists), len(vocab)))
+        matrix.sum_duplicates()
+        matrix.data = (1.0 + numpy.log(matrix.data)) * self.idf[matrix.indices]
+        return normalize(matrix, norm="l2", copy=False)
 
     def predict_proba(self, feature_lists: list[list[str]]) -> numpy.ndarray:
         if not feature_lists:
             return numpy.zeros((0, len(self.items)))
         logits = self.vectorise(feature_lists) @ self.coef.T + self.intercept
         return 1.0 / (1.0 + numpy.exp(-logits))
+
+    def enabled_set(self) -> frozenset[str]:
+        return frozenset(self.enabled_items)
 
     def predict_doc(self, doc: Doc) -> list[tuple[Span, dict[str, float]]]:
         """Per sentence, the probability of each item (only items above their threshold)."""
@@ -151,7 +198,18 @@ class ChecklistModel:
 
 
 def model_available(path: Path | None = None) -> bool:
-    return (path or default_model_path()).is_file()
+    return (path or _default_path()).is_file()
+
+
+@cache
+def _default_path() -> Path:
+    return default_model_path()
+
+
+def enabled_items_set() -> frozenset[str]:
+    """Items the checklist may consult the model for (empty without a model)."""
+    model = load_model()
+    return model.enabled_set() if model is not None else frozenset()
 
 
 @cache
@@ -206,12 +264,7 @@ def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int
     cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
     todo = [o for o in offsets if o not in cache]
     if todo:
-        sections = doc._.sections or []
-        feats = []
-        for start, end in todo:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            section = section_at(sections, start)
-            feats.append(sentence_features(span, section.heading if section else None) if span is not None else [])
+        feats = doc_features(doc, todo)
         for offset, row in zip(todo, model.predict_proba(feats)):
             cache[offset] = row
     return [cache[o] for o in offsets]
@@ -219,29 +272,24 @@ def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int
 
 @Language.factory("analyser_model_topics", default_config={"use_model": True, "min_share": 0.5})
 def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: float):
-    """Adds to ``sections[].topics`` the items the classifier assigns to at least ``min_share`` of a
-    section's sentences (the heading cues give the rest)."""
+    """Gives topics to the sections whose heading gave none: the items the classifier assigns to at
+    least ``min_share`` of the section's sentences."""
 
     def component(doc: Doc) -> Doc:
         model = load_model() if use_model else None
-        sections = doc._.sections or []
+        sections = [s for s in doc._.sections or [] if s.heading and not s.topics]
         if model is None or not sections:
             return doc
-        starts = [s.start for s in sections]
-        offsets = [(s.start_char, s.end_char) for s in doc.sents if any(t.is_alpha for t in s)]
-        counts: dict[int, Counter] = {}
-        totals: Counter = Counter()
-        for (start, _), row in zip(offsets, _probabilities(doc, model, offsets)):
-            idx = bisect_right(starts, start) - 1
-            if idx < 0:
+        cached = doc.user_data.get("analyser_model_probs")
+        candidates = list(cached) if cached else sentence_offsets(doc)
+        for section in sections:
+            offsets = [o for o in candidates if section.start <= o[0] < section.end]
+            if not offsets:
                 continue
-            totals[idx] += 1
-            counts.setdefault(idx, Counter()).update(
-                item for k, item in enumerate(model.items) if row[k] >= model.thresholds.get(item, 0.5))
-        for idx, found in counts.items():
-            section = sections[idx]
-            extra = [item for item, n in found.items() if n / totals[idx] >= min_share and item not in section.topics]
-            section.topics = section.topics + sorted(extra)
+            probs = numpy.vstack(_probabilities(doc, model, offsets))
+            above = probs >= numpy.asarray([model.thresholds.get(i, 0.5) for i in model.items])
+            share = above.mean(axis=0)
+            section.topics = [item for k, item in enumerate(model.items) if share[k] >= min_share]
         return doc
 
     return component
