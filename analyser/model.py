@@ -132,7 +132,6 @@ class ChecklistModel:
     def vectorise(self, feature_lists: list[list[str]]):
         """Sparse TF-IDF rows (sublinear tf, L2-normalised), as in training."""
         from scipy.sparse import csr_matrix
-        from sklearn.preprocessing import normalize
 
         vocab = self.vocabulary
         rows: list[int] = []
@@ -144,8 +143,13 @@ class ChecklistModel:
         ones = numpy.ones(len(cols), dtype=numpy.float32)
         matrix = csr_matrix((ones, (rows, cols)), shape=(len(feature_lists), len(vocab)))
         matrix.sum_duplicates()
-        matrix.data = (1.0 + numpy.log(matrix.data)) * self.idf[matrix.indices]
-        return normalize(matrix, norm="l2", copy=False)
+        data = (1.0 + numpy.log(matrix.data)) * self.idf[matrix.indices]
+        lengths = numpy.diff(matrix.indptr)
+        row_of = numpy.repeat(numpy.arange(len(lengths)), lengths)
+        norms = numpy.sqrt(numpy.bincount(row_of, weights=data * data, minlength=len(lengths)))
+        norms[norms == 0] = 1.0
+        matrix.data = (data / numpy.repeat(norms, lengths)).astype(numpy.float32)
+        return matrix
 
     def predict_proba(self, feature_lists: list[list[str]]) -> numpy.ndarray:
         if not feature_lists:
@@ -282,14 +286,16 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
             return doc
         cached = doc.user_data.get("analyser_model_probs")
         candidates = list(cached) if cached else sentence_offsets(doc)
-        for section in sections:
-            offsets = [o for o in candidates if section.start <= o[0] < section.end]
-            if not offsets:
-                continue
-            probs = numpy.vstack(_probabilities(doc, model, offsets))
-            above = probs >= numpy.asarray([model.thresholds.get(i, 0.5) for i in model.items])
-            share = above.mean(axis=0)
-            section.topics = [item for k, item in enumerate(model.items) if share[k] >= min_share]
+        per_section = [[o for o in candidates if section.start <= o[0] < section.end] for section in sections]
+        wanted = [o for offsets in per_section for o in offsets]
+        if not wanted:
+            return doc
+        rows = dict(zip(wanted, _probabilities(doc, model, wanted)))
+        thresholds = numpy.asarray([model.thresholds.get(i, 0.5) for i in model.items])
+        for section, offsets in zip(sections, per_section):
+            if offsets:
+                share = (numpy.vstack([rows[o] for o in offsets]) >= thresholds).mean(axis=0)
+                section.topics = [item for k, item in enumerate(model.items) if share[k] >= min_share]
         return doc
 
     return component
