@@ -51,6 +51,7 @@ from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..data import load_data
 from ..extensions import doc_text
 from ..report import Span, ThirdParty
+from ..segment import section_at
 
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-?\d{4}\b|^\s*\d{4}\s+[A-Z]"
                       r"|^[A-Z][\w'.-]+(?:\s[\w'.-]+){0,3}\s\d{1,4}[a-zA-Z]?\b|\b(?i:postbus)\b")
@@ -59,6 +60,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
          r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
 _CACHE_LIMIT = 200_000
+_BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
 
 
 # ------------------------------------------------------------------ knowledge base
@@ -72,6 +74,7 @@ class Alias:
     case_sensitive: bool
     needs_context: bool
     fuzzy: bool
+    kind: str | None = None  # the service's own kind when it differs from its organisation's (Teams: communication)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ class KnowledgeBase:
                                           entry.get("recipient_only", False)))
             self._add_aliases(entry["aliases"], idx, None)
             for service in entry.get("services", []):
-                self._add_aliases(service["aliases"], idx, service["name"])
+                self._add_aliases(service["aliases"], idx, service["name"], service.get("kind"))
         for entry in data["not_third_parties"]:
             self._add_aliases(entry["aliases"], -1, None)
         self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
@@ -147,18 +150,19 @@ class KnowledgeBase:
         self.role_suffixes = tuple(cues["role_suffixes"])
         self.legal_prefixes = set(cues["legal_prefixes"])
         self.recipient_words = [w.lower() for w in cues["recipient_words"]]
+        self.recipient_heading_words = [w.lower() for w in cues["recipient_heading_words"]]
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.controller = ControllerPatterns(cues["controller"])
 
-    def _add_aliases(self, items: list[Any], org: int, service: str | None) -> None:
+    def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None) -> None:
         for item in items:
             if isinstance(item, str):
                 item = {"text": item}
             cs = item.get("case_sensitive", False)
             ctx = item.get("needs_context", False)
             fuzzy = item.get("fuzzy", True) and not cs and not ctx and org >= 0
-            self.aliases.append(Alias(item["text"], org, service, cs, ctx, fuzzy))
+            self.aliases.append(Alias(item["text"], org, service, cs, ctx, fuzzy, kind))
 
     def _index_single_words(self) -> None:
         """One-word aliases, for compounds ("YouTube-dienst", "Facebookpagina")."""
@@ -190,6 +194,11 @@ class KnowledgeBase:
         low = paragraph.lower()
         return any(w in low for w in self.recipient_words)
 
+    def recipient_heading(self, heading: str) -> bool:
+        """A heading announcing recipients: "Met wie delen wij je gegevens?", "Delen met derden", "Ontvangers"."""
+        low = " " + heading.lower()
+        return any(w in low for w in self.recipient_words) or any(w in low for w in self.recipient_heading_words)
+
     def max_distance(self, length: int) -> int:
         dist = 0
         for min_len, d in self.fuzzy_steps:
@@ -219,9 +228,11 @@ class ControllerPatterns:
         self.head = cfg["head_chars"]
         self.seat_chars = cfg["seat_chars"]
         self.title_words = set(cfg["title_words"])
+        self.title_nouns = self.title_words - _FUNCTION_WORDS  # "privacyverklaring", "beleid": never part of a name
         self.name_here = re.compile(_NAME)
         self.reference = re.compile(rf"(?i:{cfg['document_reference']})({_NAME})")
         self.elsewhere = re.compile(cfg["reference_elsewhere"], re.I)
+        self.elsewhere_before = re.compile(cfg["reference_elsewhere_before"])
         self.responsible_after = re.compile(rf"\s*(?:\([^)]*\))?\s*,?\s*(?i:{cfg['responsible_after']})")
         self.responsible_before = re.compile(cfg["responsible_before"] + rf"({_NAME})")
         self.self_intro = cfg["self_intro"]
@@ -247,7 +258,7 @@ class ControllerPatterns:
             if det is None:
                 continue
             m = self.reference.match(head, pos - len(det), pos + 160)
-            if m:
+            if m and not self.elsewhere_before.search(_sentence_before(low_head, pos - len(det))):
                 line_end = text.find("\n", m.end())
                 rest = text[m.end(): line_end if line_end >= 0 else len(text)]
                 if not self.elsewhere.search(rest[:200]):
@@ -409,6 +420,12 @@ def _sentence_around(text: str, pos: int) -> str:
     return text[start: min(ends) if ends else len(text)]
 
 
+def _sentence_before(text: str, pos: int) -> str:
+    """The words of the sentence before ``pos`` ("Voor de verwerking door het platform zelf verwijzen wij naar ")."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return text[start:pos]
+
+
 def _positions(text: str, needle: str):
     """Every offset of ``needle`` in ``text`` (str.find: far cheaper than a regex scan)."""
     pos = text.find(needle)
@@ -524,6 +541,8 @@ class ThirdPartyComponent:
         self.preposition_orths = {vocab.strings.add(w) for p in preps for w in (p, p.capitalize())}
         self.negation_orths = {vocab.strings.add(w) for w in ("geen", "Geen", "GEEN")}
         self.van_orths = {vocab.strings.add("van")}
+        self.clause_negation_orths = {vocab.strings.add(w) for w in cues["clause_negations"]}
+        self.exception_orths = {vocab.strings.add(w) for w in cues["clause_exceptions"]}
         self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n")}
         for key, texts in patterns.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
@@ -743,9 +762,9 @@ class _DocRun:
             if kept and self._parent_of_previous(h, kept[-1]):
                 continue
             org = kb.orgs[alias.org]
-            if alias.needs_context and not self._has_context(h, org, plain_sentences):
+            if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
-            if org.recipient_only and not self._received(self.doc[h.start].idx):
+            if org.recipient_only and (not self._received(self.doc[h.start].idx) or self._clause_negated(h.start)):
                 continue
             if self._negated(h.start):
                 continue
@@ -765,12 +784,31 @@ class _DocRun:
             and self.sentence(previous.start)[0] == self.sentence(hit.start)[0]
 
     def _received(self, char: int) -> bool:
-        """The paragraph says data goes to the body, or the body is an item of a list introduced as recipients
-        ("Wij verstrekken gegevens aan:\n- de Belastingdienst")."""
+        """The paragraph says data goes to the body, the body is an item of a list introduced as recipients
+        ("Wij verstrekken gegevens aan:\n- de Belastingdienst"), or its section is about recipients ("Met wie
+        delen wij je gegevens?", "Verstrekking aan derden")."""
         if self.kb.receives(self.paragraph(char)):
             return True
         intro = _list_intro_line(self.text, char)
-        return intro is not None and self.kb.receives(intro)
+        if intro is not None and self.kb.receives(intro):
+            return True
+        section = section_at(self.doc._.sections or [], char)
+        return section is not None and bool(section.heading) and self.kb.recipient_heading(section.heading)
+
+    def _clause_negated(self, i: int) -> bool:
+        """"Wij geven uw giften niet door aan de Belastingdienst": a negation earlier in the clause, not lifted by
+        "tenzij"/"alleen" ("niet aan derden, tenzij ... aan de Belastingdienst" is a disclosure)."""
+        start = self.sentence(i)[0]
+        comp = self.comp
+        window = self.orths[start:i].tolist()
+        for k in range(len(window) - 1, -1, -1):
+            if window[k] in comp.clause_end_orths:
+                window = window[k + 1:]
+                break
+        negations = comp.clause_negation_orths
+        if not any(o in negations for o in window):
+            return False
+        return not any(o in comp.exception_orths for o in window)
 
     def _negated(self, i: int) -> bool:
         """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar"."""
@@ -783,14 +821,35 @@ class _DocRun:
         words = [self.tok(k).lower() for k in range(max(0, i - 4), i)] if before[-1] in self.comp.van_orths else []
         return words[-3:] == ["geen", "gebruik", "van"] or words[-4:] == ["geen", "gebruik", "meer", "van"]
 
-    def _has_context(self, hit: Hit, org: Organisation, plain_sentences: set[int]) -> bool:
+    def _has_context(self, hit: Hit, alias: Alias, org: Organisation, plain_sentences: set[int],
+                     hits: list[Hit]) -> bool:
+        """An ordinary-word alias ("Teams", "Meta") counts in a sentence that speaks of its kind of service, or that
+        names another organisation. At the start of a sentence (or list item) the capital of a Dutch word proves
+        nothing, so only the words of its own kind of service count there, read around the other names ("Teams
+        gebruiken WhatsApp-groepen ...": neither "gebruiken" nor the "app" in WhatsApp is context)."""
         s, e = self.sentence(hit.start)
-        if s in plain_sentences:
+        first = s
+        while first < hit.start and self.tok(first) in _BULLETS:
+            first += 1
+        initial = first == hit.start and is_dutch_word(alias.text, self.words)
+        if s in plain_sentences and not initial:
             return True
+        kind = alias.kind or org.kind or ""
+        words = self.kb.context.get(kind)
+        if words is None:
+            if initial:
+                return False
+            words = self.kb.context["generic"]
         cs, ce = self.chars(s, e)
-        hs, he = self.chars(hit.start, hit.end)
-        sentence = (self.text[cs:hs] + " " + self.text[he:ce]).lower()
-        words = self.kb.context.get(org.kind or "", self.kb.context["generic"])
+        pieces = []
+        pos = cs
+        for other in hits:
+            if s <= other.start < e:
+                hs, he = self.chars(other.start, other.end)
+                pieces.append(self.text[pos:hs])
+                pos = he
+        pieces.append(self.text[pos:ce])
+        sentence = " ".join(pieces).lower()
         return any(w in sentence for w in words)
 
     def _group_kb(self, hits: list[Hit], controllers: list[str]) -> list[Found]:
@@ -877,6 +936,10 @@ class _DocRun:
         low = self.tok(i).lower()
         return low in self.kb.role_nouns or low in self.kb.company_nouns
 
+    def _title_word(self, i: int) -> bool:
+        low = self.tok(i).lower()
+        return low.startswith(("privacy", "cookie")) or low in self.kb.controller.title_nouns
+
     def _legal(self, i: int) -> bool:
         t = self.tok(i)
         return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
@@ -921,6 +984,8 @@ class _DocRun:
                   kind: str | None = None) -> Hit | None:
         while e > s and self._legal(e - 1):
             e -= 1
+        while s < e and self._title_word(s):
+            s += 1  # "Privacyverklaring Speelpleinwerking De Vlierbes vzw": the title word is not part of the name
         if e <= s:
             return None
         tokens = [self.tok(i) for i in range(s, e)]
