@@ -117,8 +117,31 @@ def _tree_memory(proc) -> tuple[int, int]:
     return rss, pss
 
 
-def run_batch_command(corpus: Path, out: Path, jobs: int, use_model: bool) -> tuple[float, Memory, int]:
-    """Wall seconds, peak memory of the process tree and exit status of one ``analyser batch`` run."""
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (all cores) since boot."""
+    import psutil
+
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Run:
+    seconds: float
+    memory: Memory
+    cpu: float  # CPU seconds of the batch command's process tree
+    others: float  # share of the machine's CPU used by other processes meanwhile (0..1)
+
+
+def run_batch_command(corpus: Path, out: Path, jobs: int, use_model: bool) -> tuple[Run, int]:
+    """Timing, CPU, peak memory of the process tree and exit status of one ``analyser batch`` run."""
     import psutil
 
     shutil.rmtree(out, ignore_errors=True)
@@ -126,6 +149,7 @@ def run_batch_command(corpus: Path, out: Path, jobs: int, use_model: bool) -> tu
     if not use_model:
         command.append("--no-model")
     memory = Memory()
+    cpu_before, busy_before = _children_cpu(), _busy_seconds()
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     watched = psutil.Process(proc.pid)
@@ -144,9 +168,11 @@ def run_batch_command(corpus: Path, out: Path, jobs: int, use_model: bool) -> tu
     seconds = time.perf_counter() - started
     stop.set()
     sampler.join()
+    cpu = _children_cpu() - cpu_before
+    others = max(0.0, _busy_seconds() - busy_before - cpu) / (seconds * (os.cpu_count() or 1))
     if proc.returncode not in (0, 1):
         print(stderr, file=sys.stderr)
-    return seconds, memory, proc.returncode
+    return Run(seconds, memory, cpu, others), proc.returncode
 
 
 @dataclass
@@ -154,7 +180,7 @@ class SizeResult:
     size: int
     blank_rate: float = 0.0
     analysis_ratio: float = 0.0
-    runs: dict[int, tuple[float, Memory]] = field(default_factory=dict)  # jobs → (seconds, memory)
+    runs: dict[int, Run] = field(default_factory=dict)  # jobs → run
 
 
 def measure(size: int, jobs_list: list[int], workdir: Path, use_model: bool) -> SizeResult:
@@ -166,12 +192,14 @@ def measure(size: int, jobs_list: list[int], workdir: Path, use_model: bool) -> 
     sample = texts[:500]
     result.analysis_ratio = analysis_seconds(sample, use_model) / blank_seconds(sample)
     for jobs in jobs_list:
-        seconds, memory, status = run_batch_command(corpus, workdir / f"out-{size}-{jobs}", jobs, use_model)
+        run, status = run_batch_command(corpus, workdir / f"out-{size}-{jobs}", jobs, use_model)
         if status not in (0, 1):
             raise SystemExit(f"analyser batch failed with status {status} on {size} documents, --jobs {jobs}")
-        result.runs[jobs] = (seconds, memory)
-        print(f"  {size} docs, --jobs {jobs}: {size / seconds:.1f} docs/s, peak RSS {memory.rss / 2**20:.0f} MiB, "
-              f"PSS {memory.pss / 2**20:.0f} MiB", file=sys.stderr, flush=True)
+        result.runs[jobs] = run
+        mib = 2**20
+        print(f"  {size} docs, --jobs {jobs}: {size / run.seconds:.1f} docs/s, {run.cpu / size * 1000:.1f} CPU ms/doc, "
+              f"others {run.others:.0%}, peak RSS {run.memory.rss / mib:.0f} MiB, PSS {run.memory.pss / mib:.0f} MiB",
+              file=sys.stderr, flush=True)
     shutil.rmtree(corpus, ignore_errors=True)
     return result
 
@@ -188,30 +216,34 @@ def markdown(results: list[SizeResult], jobs_list: list[int], use_model: bool, s
         f"{'with' if use_model else 'without'} the checklist model; load average at start {load}. "
         "Made by `python benchmarks/throughput.py`.",
         "",
-        "| documents | blank docs/s | analysis / blank | jobs | docs/s | x blank | speed-up | peak RSS (MiB) "
-        "| peak PSS (MiB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| documents | blank docs/s | analysis / blank | jobs | docs/s | x blank | speed-up | CPU ms/doc "
+        "| others' CPU | peak RSS (MiB) | peak PSS (MiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        base_seconds = r.runs[jobs_list[0]][0]
+        base = r.runs[jobs_list[0]]
         for jobs in jobs_list:
-            seconds, memory = r.runs[jobs]
-            rate = r.size / seconds
+            run = r.runs[jobs]
+            rate = r.size / run.seconds
             lines.append(f"| {r.size:,} | {r.blank_rate:.0f} | {r.analysis_ratio:.2f}x | {jobs} | {rate:.1f} | "
-                         f"{r.blank_rate / rate:.2f}x | {base_seconds / seconds:.2f}x | {memory.rss / mib:.0f} | "
-                         f"{memory.pss / mib:.0f} |")
+                         f"{r.blank_rate / rate:.2f}x | {base.seconds / run.seconds:.2f}x | "
+                         f"{run.cpu / r.size * 1000:.1f} | {run.others:.0%} | {run.memory.rss / mib:.0f} | "
+                         f"{run.memory.pss / mib:.0f} |")
     lines += ["", "`x blank`: how many times slower the whole batch command is than the blank pipe over the same "
               "texts. `analysis / blank`: the in-process pipeline alone (up to 500 texts). `speed-up`: against "
-              f"--jobs {jobs_list[0]}."]
+              f"--jobs {jobs_list[0]}. `CPU ms/doc`: user+system CPU of the batch command's whole process tree "
+              "per document (work added by parallelism shows here). `others' CPU`: the share of the machine's "
+              "CPU that other processes used during the run; above a few percent the wall-clock figures and "
+              "the speed-up are not trustworthy."]
     if len(results) > 1:
         small, large = results[0], results[-1]
         lines += ["", f"Peak memory, {large.size:,} against {small.size:,} documents:"]
         for jobs in jobs_list:
-            rss = large.runs[jobs][1].rss / max(1, small.runs[jobs][1].rss)
-            pss = large.runs[jobs][1].pss / max(1, small.runs[jobs][1].pss)
+            rss = large.runs[jobs].memory.rss / max(1, small.runs[jobs].memory.rss)
+            pss = large.runs[jobs].memory.pss / max(1, small.runs[jobs].memory.pss)
             lines.append(f"- --jobs {jobs}: RSS {rss:.2f}x, PSS {pss:.2f}x (target: within 1.3x)")
     if 1 in jobs_list and 2 in jobs_list:
-        ups = ", ".join(f"{r.size:,}: {r.runs[1][0] / r.runs[2][0]:.2f}x" for r in results)
+        ups = ", ".join(f"{r.size:,}: {r.runs[1].seconds / r.runs[2].seconds:.2f}x" for r in results)
         lines += ["", f"Speed-up from 1 to 2 jobs (target at least 1.7x): {ups}."]
     return "\n".join(lines) + "\n"
 
