@@ -6,8 +6,9 @@ import pytest
 
 from analyser.evaluate import Evaluation, score_document
 
-# The corpus F1 reached when this stage was written (1.000 on 25 statements); a drop below the floor is a regression.
-CORPUS_F1_FLOOR = 0.97
+# The corpus F1 reached (1.000 on 25 statements; 1.000 on the 12-statement development set, which is not pinned here so
+# that it keeps checking generality); a drop below the floor is a regression.
+CORPUS_F1_FLOOR = 0.99
 
 
 @pytest.fixture(scope="module")
@@ -198,6 +199,76 @@ def test_passwords_as_a_security_measure_are_no_credentials(categories):
     text = "Beveiliging\n\nWe hanteren een gebruikersnaam en wachtwoordbeleid op al onze systemen.\n"
     assert "credentials" not in categories(text)
     assert "credentials" in categories("Je inloggegevens bewaren we om de toegang tot je account te beveiligen.")
+
+
+# ------------------------------------------------------------------ general rules from other genres (development set)
+
+
+def test_negation_carries_over_coordinated_items(categories):
+    assert "id_document" not in categories("Wij vragen geen kopie van uw paspoort of rijbewijs.")
+    found = categories("Wij vragen geen BSN, wel uw naam.")
+    assert "name" in found and "national_id" not in found
+
+
+def test_registering_as_a_moment_or_purpose_is_no_transaction(categories):
+    found = categories("Bij uw inschrijving als patiënt vragen wij uw burgerservicenummer.")
+    assert "national_id" in found and "transactions" not in found
+    assert "transactions" not in categories("De gegevens die wij voor de inschrijving vragen, zijn verplicht.")
+    assert "transactions" in categories("Wij houden uw inschrijvingen voor workshops en cursussen bij.")
+
+
+def test_the_employer_as_a_recipient_is_no_employment_data(categories):
+    assert "employment" not in categories("Wij verstrekken uw medische gegevens nooit aan uw werkgever.")
+    assert "employment" in categories("Wij registreren uw naam, uw werkgever en uw functie.")
+
+
+def test_the_controllers_trade_name_is_no_company_data(categories):
+    found = categories("Bloemenland.nl is een handelsnaam van Groei B.V., ingeschreven bij de Kamer van Koophandel.")
+    assert "company" not in found
+    assert "company" in categories("Van zakelijke klanten vragen wij de handelsnaam en het btw-nummer.")
+
+
+def test_cookies_as_a_topic_or_functional_only_are_no_identifiers(categories):
+    text = ("Cookies\n\nOnze website gebruikt uitsluitend functionele cookies. Deze cookies verzamelen geen "
+            "persoonsgegevens.\n\nLees meer over cookies in onze cookieverklaring.\n")
+    assert "online_identifiers" not in categories(text)
+    assert "online_identifiers" in categories("Wij plaatsen analytische cookies om het websitebezoek te meten.")
+
+
+def test_crime_investigation_as_a_purpose_is_no_criminal_data(categories):
+    found = categories("Camerabeelden geven wij alleen aan de politie voor de opsporing van strafbare feiten.")
+    assert "photo_video" in found and "criminal" not in found
+    assert "criminal" in categories("Van begeleiders vragen wij een uittreksel uit het strafregister.")
+
+
+def test_what_the_person_writes_to_us_is_communication(categories):
+    assert "communication" in categories("Berichten die je via de app aan je coach stuurt, bewaren we een jaar.")
+    assert "communication" in categories("Wij bewaren de inhoud van uw klachten en meldingen.")
+    assert "communication" in categories("E-mails aan onze helpdesk bewaren wij zes maanden.")
+    assert "communication" not in categories("De berichten die wij u sturen, bevatten altijd een afmeldlink.")
+
+
+def test_first_person_and_demonstratives_refer_to_the_controller_or_back(categories):
+    found = categories("Ik plaats foto's van shoots in mijn portfolio.")
+    assert "photo_video" in found and "employment" not in found
+    assert "photo_video" not in categories("U hoeft geen pasfoto mee te sturen. Stuurt u deze pasfoto toch, "
+                                           "dan vernietigen wij die.")
+
+
+def test_accounts_in_an_access_section_are_a_measure(categories):
+    text = ("Wie heeft toegang tot uw gegevens?\n\nAlleen de secretaris ziet de ledenlijst. Zij logt in met een "
+            "persoonlijk account.\n")
+    assert "credentials" not in categories(text)
+    assert "credentials" in categories("Account\n\nAls u een account aanmaakt, bewaren wij uw gebruikersnaam.\n")
+
+
+def test_vocabulary_of_other_genres(categories):
+    assert "health" in categories("De salarisadministratie verwerkt ziekmeldingen en verlof.")
+    assert "health" in categories("Bij verzuim registreren wij alleen dat je ziek bent en hoe lang.")
+    assert "social_media" in categories("Onze recruiters bekijken je openbare profiel op LinkedIn.")
+    assert "transactions" in categories("Wij registreren uw giften en donaties.")
+    assert "education" in categories("Wij noteren de behaalde attesten van onze vrijwilligers.")
+    assert "preferences" in categories("Op basis van je klikgedrag delen we je in een klantsegment in.")
 
 
 # ------------------------------------------------------------------ output shape

@@ -45,7 +45,9 @@ from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
 
 Cats = tuple[str, ...]
-_HIT, _ELLIPTIC = 1, 2  # what a token form may start: a mention, an elliptic compound ("mail- en postadres")
+# what a token form may start: a mention, an elliptic compound ("mail- en postadres"), a relative clause
+# ("berichten die u ons stuurt")
+_HIT, _ELLIPTIC, _CLAUSE = 1, 2, 4
 _BRACKETED = re.compile(r"\(([^\W\d_]+)\)(\w+)")  # "(bedrijfs)naam"
 _APOSTROPHES = str.maketrans({"’": "'", "´": "'", "`": "'", "‘": "'"})
 _NUMBERING = re.compile(r"^\s*(?:(?:artikel|hoofdstuk|paragraaf)\s+)?[\dIVX]+(?:\.\d+)*[.)]?\s+", re.I)
@@ -173,6 +175,20 @@ def expand_pattern(pattern: str, lists: dict[str, list[str]]) -> list[list[Token
     return [seq for seq in sequences if seq]
 
 
+@dataclass(frozen=True)
+class RelativeClause:
+    """A noun that names a category when the data subject is the subject of a following relative clause with a
+    verb of sending or writing: 'berichten die u via het portaal aan ons stuurt'."""
+
+    cats: Cats
+    nouns: frozenset[str]
+    relatives: frozenset[str]
+    subjects: frozenset[str]
+    verbs: frozenset[str]
+    window: int
+    ends: frozenset[str]
+
+
 @dataclass
 class Rules:
     """Everything compiled from categories.json once per process."""
@@ -191,6 +207,8 @@ class Rules:
     bullet: re.Pattern[str]
     sets: dict[str, frozenset[str]]  # word lists of 'context'
     contact_categories: frozenset[str]
+    heading_topics: frozenset[str]
+    relative_clauses: list[RelativeClause]
 
 
 def _alternation(items: list[str]) -> re.Pattern[str]:
@@ -203,6 +221,7 @@ def rules() -> Rules:
     data = load_data("categories")
     known = {c["id"] for c in vocabulary()["data_categories"]}
     used = set(data["categories"]) | {c for p in data["patterns"] for c in p["categories"]}
+    used |= {c for r in data["relative_clauses"] for c in r["categories"]}
     used |= {c for e in data["compound_heads"] for cats in [e["default"], *e["prefixes"].values()] for c in cats}
     if used - known:
         raise DataError(f"data/categories.json uses unknown category ids: {sorted(used - known)}")
@@ -223,7 +242,7 @@ def rules() -> Rules:
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
                 "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets", "modal_verbs",
-                "subject_pronouns"]
+                "subject_pronouns", "negation_coordinators"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -242,6 +261,10 @@ def rules() -> Rules:
         bullet=re.compile(ctx["bullet"]),
         sets={k: frozenset(ctx[k]) for k in set_keys},
         contact_categories=frozenset(ctx["contact_categories"]),
+        heading_topics=frozenset(ctx["heading_topics"]),
+        relative_clauses=[RelativeClause(tuple(r["categories"]), *(frozenset(r[k]) for k in
+                                                                   ("nouns", "relatives", "subjects", "verbs")),
+                                         r["window"], frozenset(r["ends"])) for r in data["relative_clauses"]],
     )
 
 
@@ -295,6 +318,13 @@ class CategoriesComponent:
         self.ids["cues"] = frozenset(self.sentence_rules)
         self.ids["question"] = frozenset({strings.add("?")})
         self.ids["negations"] = self.ids["negation_words"] | self.ids["not_words"]
+        self.clauses = [(rule, *(frozenset(strings.add(w) for w in words) for words in
+                                 (rule.relatives, rule.subjects, rule.verbs, rule.ends)))
+                        for rule in self.rules.relative_clauses]
+        self.clause_nouns: dict[int, list[int]] = {}
+        for k, rule in enumerate(self.rules.relative_clauses):
+            for noun in rule.nouns:
+                self.clause_nouns.setdefault(strings.add(noun), []).append(k)
 
     def __call__(self, doc: Doc) -> Doc:
         by_cat: dict[str, list[Span]] = {}
@@ -340,6 +370,10 @@ class CategoriesComponent:
                 m = self._elliptic(doc, i)
                 if m is not None:
                     out.append(m)
+            if flag & _CLAUSE:
+                m = self._relative_clause(lowers, i)
+                if m is not None:
+                    out.append(m)
         for match in _BRACKETED.finditer(doc_text(doc)):
             m = self._bracketed_prefix(doc, match)
             if m is not None:
@@ -374,8 +408,23 @@ class CategoriesComponent:
         flag = _HIT if hit is not None else 0
         if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
             flag |= _ELLIPTIC
+        if h in self.clause_nouns:
+            flag |= _CLAUSE
         self.flags[h] = flag
         return flag
+
+    def _relative_clause(self, lowers: list[int], i: int) -> Mention | None:
+        """"berichten die u via het portaal aan ons stuurt": the noun names what the person writes to us."""
+        for k in self.clause_nouns[lowers[i]]:
+            rule, relatives, subjects, verbs, ends = self.clauses[k]
+            if i + 3 >= len(lowers) or lowers[i + 1] not in relatives or lowers[i + 2] not in subjects:
+                continue
+            for h in lowers[i + 3:i + 4 + rule.window]:
+                if h in verbs:
+                    return Mention(i, i + 1, rule.cats, True)
+                if h in ends:
+                    break
+        return None
 
     def _elliptic(self, doc: Doc, i: int) -> Mention | None:
         """"mail- en postadres" → "mailadres"; "Voor- en achternaam" → "voornaam"."""
@@ -573,7 +622,10 @@ class Context:
         ids = self.ids
         own, prepositions = ids["own_determiners"], ids["contact_prepositions"]
         guarded = self.rules.sentence_exclusions.keys()
+        topics = self.rules.heading_topics
         sent: Sentence | None = None
+        last_negated = -1  # end of the last negated mention: 'geen kopie van je paspoort of identiteitskaart'
+        coordinators = ids["negation_coordinators"]
         for m in mentions:
             if sent is None or m.start >= sent.end:
                 sent = self.sentence(m.start)
@@ -583,8 +635,10 @@ class Context:
             rel, rel_end = m.start - sent.start, m.end - sent.start
             if rel == sent.first and self._generic_subject(toks, rel_end):
                 continue
-            if sent.negation and self._negated(toks, rel, rel_end):
+            if sent.negation and (self._coordinated(toks, last_negated - sent.start, rel, coordinators)
+                                  or self._negated(toks, rel, rel_end)):
                 negated.update((sent.section, c) for c in m.cats)
+                last_negated = m.end
                 continue
             if rel and (toks[rel - 1] in own or (rel > 1 and toks[rel - 2] in own
                                                  and _adjective(_lower(toks[rel - 1], self.doc)))):
@@ -594,6 +648,8 @@ class Context:
             cats = m.cats
             if rel > 1 and toks[rel - 2] in prepositions and self._contact_instruction(toks, rel, rel_end):
                 cats = tuple(c for c in cats if c not in self.rules.contact_categories)
+            if sent.heading and not topics.isdisjoint(cats):  # a heading 'Cookies' names the section's topic
+                cats = tuple(c for c in cats if c not in topics)
             if sent.section_excluded or not guarded.isdisjoint(cats):
                 cats = tuple(c for c in cats if c not in sent.section_excluded and not self._sentence_excludes(sent, c))
             if cats is m.cats:
@@ -603,6 +659,12 @@ class Context:
         # a heading names a topic: "Godsdienst" over "Wij registreren niet de godsdienst ..." is no category
         return [m for sent, m in kept
                 if not (sent.heading and negated and all((sent.section, c) in negated for c in m.cats))]
+
+    @staticmethod
+    def _coordinated(toks: list[int], prev_end: int, rel: int, coordinators: frozenset[int]) -> bool:
+        """The mention follows a negated one in the same sentence with only coordinators between: 'Stuur ons
+        geen kopie van je paspoort of identiteitskaart' negates both."""
+        return 0 <= prev_end <= rel and coordinators.issuperset(toks[prev_end:rel])
 
     def _sentence_excludes(self, sent: Sentence, cat: str) -> bool:
         """'ras' next to 'huisdier', 'handicap' next to 'golf': the word in another sense."""
