@@ -61,6 +61,7 @@ _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+
          r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
 _CACHE_LIMIT = 200_000
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
+_LIST_BULLETS = ("- ", "* ", "• ", "· ", "▪ ", "◦ ", "– ")
 
 
 # ------------------------------------------------------------------ knowledge base
@@ -143,12 +144,17 @@ class KnowledgeBase:
         self.company_nouns = set(cues["company_nouns"])
         self.parent_nouns = set(cues["parent_nouns"])
         self.role_nouns: dict[str, str | None] = cues["role_nouns"]
+        self.role_suffix_kinds: dict[str, str | None] = cues["role_noun_suffixes"]
+        self.role_suffix_tuple = tuple(self.role_suffix_kinds)
         self.connectors = set(cues["name_connectors"])
         self.stopwords = set(cues["name_stopwords"])
         self.stop_lower = {s.lower() for s in cues["name_stopwords"]}
         self.start_stopwords = set(cues["name_start_stopwords"])
         self.role_suffixes = tuple(cues["role_suffixes"])
         self.legal_prefixes = set(cues["legal_prefixes"])
+        self.product_words = set(cues["product_words"])
+        self.after_use_name = set(cues["after_use_name"])
+        self.generic_name_words = set(cues["generic_name_words"])
         self.recipient_words = [w.lower() for w in cues["recipient_words"]]
         self.recipient_heading_words = [w.lower() for w in cues["recipient_heading_words"]]
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
@@ -198,6 +204,18 @@ class KnowledgeBase:
         """A heading announcing recipients: "Met wie delen wij je gegevens?", "Delen met derden", "Ontvangers"."""
         low = " " + heading.lower()
         return any(w in low for w in self.recipient_words) or any(w in low for w in self.recipient_heading_words)
+
+    def role_by_suffix(self, form: str) -> bool:
+        """A lower-case compound naming a role by its ending ("hotelsysteem", "zorgverzekeraar", "betaalplatform"),
+        other than the role nouns the matcher finds itself."""
+        low = form.lower()
+        return low not in self.role_nouns and low.endswith(self.role_suffix_tuple) and low.isalpha()
+
+    def role_kind(self, word: str) -> str | None:
+        low = word.lower()
+        if low in self.role_nouns:
+            return self.role_nouns[low]
+        return next((kind for suffix, kind in self.role_suffix_kinds.items() if low.endswith(suffix)), None)
 
     def max_distance(self, length: int) -> int:
         dist = 0
@@ -530,7 +548,7 @@ class ThirdPartyComponent:
         cue_words = {
             "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
             "recip": cues["recipient_verbs"], "gov": cues["government_prefixes"], "legal": sorted(self.kb.legal_forms),
-            "intro": cues["list_intro"],
+            "intro": cues["list_intro"], "use": cues["use_phrases"], "such": ["zoals"],
         }
         for kind, words in cue_words.items():
             key = f"tp_cue_{kind}"
@@ -632,7 +650,9 @@ class _DocRun:
         covered = numpy.zeros(self.n, dtype=bool)
         for h in alias_hits:
             covered[h.start:h.end] = True
-        alias_hits += self._form_hits(covered)
+        form_hits, role_cues = self._form_hits(covered)
+        alias_hits += form_hits
+        cue_hits += role_cues
         alias_hits.sort(key=lambda h: h.start)
         for h in alias_hits:
             covered[h.start:h.end] = True
@@ -664,9 +684,10 @@ class _DocRun:
                 cues.append((value, s, e))
         return alias_hits, cues
 
-    def _form_hits(self, covered: numpy.ndarray) -> list[Hit]:
-        """Compounds and spelling variants, from the distinct token forms (each analysed once per process)."""
-        forms = set(self.orths[self.capitalised & ~covered].tolist())
+    def _form_hits(self, covered: numpy.ndarray) -> tuple[list[Hit], list[tuple[str, int, int]]]:
+        """Compounds and spelling variants of aliases, and role nouns by their ending ("hotelsysteem",
+        "zorgverzekeraar"), from the distinct token forms (each analysed once per process)."""
+        forms = set(self.orths.tolist())
         new = forms - _SEEN_FORMS
         if new:
             strings = self.strings
@@ -677,16 +698,22 @@ class _DocRun:
             if len(_SEEN_FORMS) < _CACHE_LIMIT:
                 _SEEN_FORMS.update(new)
         hits = []
+        roles = []
         for h in forms.intersection(_FORM_HITS):
-            alias = _FORM_HITS[h][0]
+            alias, how = _FORM_HITS[h]
             positions = numpy.flatnonzero(self.orths == h).tolist()
-            hits.extend(Hit(i, i + 1, alias=alias) for i in positions if not covered[i])
-        return hits
+            if how == "role":
+                roles.extend(("role", i, i + 1) for i in positions if not covered[i])
+            else:
+                hits.extend(Hit(i, i + 1, alias=alias) for i in positions if not covered[i])
+        return hits, roles
 
     def _analyse_form(self, form: str) -> tuple[int, str] | None:
         kb = self.kb
-        if len(form) < 4 or not (form[0].isupper() or "-" in form):
+        if len(form) < 4:
             return None
+        if not (form[0].isupper() or "-" in form):
+            return (-1, "role") if kb.role_by_suffix(form) else None
         if "@" in form or "/" in form or form.lower().startswith(("www.", "http")):
             return None
         if "-" in form:
@@ -896,13 +923,77 @@ class _DocRun:
                 hit = self._after_preposition(e, self.kb.cues["hosting_prepositions"])
             elif kind == "recip":
                 hit = self._after_recipient_verb(s, e)
+            elif kind == "use":
+                hit = self._after_use(e)
+            elif kind == "such":
+                names += self._such_as(s, e, cues)
+                continue
             else:
                 hit = self._municipality(s, e)
             if hit is not None:
                 names.append(hit)
         if intros:
             names += self._list_items(intros)
+        names += self._section_lists()
         return [h for h in names if not covered[h.start:h.end].any()]
+
+    def _after_use(self, e: int) -> Hit | None:
+        """"Voor een tafelreservering gebruiken wij Formitable", "wij maken gebruik van Pixieset": the name right
+        after the verb (a single ordinary word is no name: "gebruik van Cookies")."""
+        end = self._forward(e, limit=4)
+        if end > e and (end >= self.n or self.tok(end) in self.kb.after_use_name):
+            return self._name_hit(e, end)
+        return None  # "Wij werken met ISO-gecertificeerde partners": an adjective before a noun
+
+    def _such_as(self, s: int, e: int, cues: list[tuple[str, int, int]]) -> list[Hit]:
+        """"leveranciers die in onze opdracht gegevens verwerken, zoals Centric (software), Microsoft (Office 365) en
+        Siteimprove": the names listed after "zoals" when the sentence speaks of processors or recipients before it."""
+        start = self.sentence(s)[0]
+        if not any(kind in ("role", "intro", "recip") and start <= cs < s for kind, cs, _ in cues):
+            return []
+        hits = []
+        k = e
+        for _ in range(8):
+            end = self._forward(k, limit=5)
+            if end <= k:
+                break
+            hit = self._name_hit(k, end)
+            if hit is not None:
+                hits.append(hit)
+            k = end
+            if k < self.n and self.tok(k) == "(":
+                depth = 0
+                while k < self.n and k - end < 20:
+                    depth += {"(": 1, ")": -1}.get(self.tok(k), 0)
+                    k += 1
+                    if depth == 0:
+                        break
+            if k < self.n and self.tok(k) in (",", "en", "of"):
+                k += 1
+                continue
+            break
+        return hits
+
+    def _section_lists(self) -> list[Hit]:
+        """Names heading the list items of a section about recipients ("Met wie delen we je gegevens?\n- Sportlink:
+        onze ledenadministratie ...")."""
+        hits: list[Hit] = []
+        text = self.text
+        kb = self.kb
+        for section in self.doc._.sections or []:
+            if not section.heading or not kb.recipient_heading(section.heading):
+                continue
+            pos = text.find("\n", section.start)
+            while 0 <= pos < section.end:
+                start = pos + 1
+                end = text.find("\n", start)
+                end = section.end if end < 0 or end > section.end else end
+                if text.startswith(_LIST_BULLETS, start):
+                    hit = self._line_head(start, end)
+                    if hit is not None:
+                        hits.append(hit)
+                pos = end
+        return hits
 
     def _capital_near(self, cap: list[bool], kind: str, s: int, e: int) -> bool:
         if kind == "legal":
@@ -912,6 +1003,8 @@ class _DocRun:
         before = s >= 3 and cap[s - 3]
         if kind == "recip":
             return any(cap[e + 1: e + 8])
+        if kind in ("use", "such"):
+            return e < self.n and cap[e]
         if kind == "role":  # "onze hostingpartij X", "de bouwer van de website -- X", "X, onze leverancier"
             return before or any(cap[e: e + 2]) or any(cap[e + 3: e + 6])
         return any(cap[e: e + 3]) or (before and kind == "nat")
@@ -986,6 +1079,8 @@ class _DocRun:
             e -= 1
         while s < e and self._title_word(s):
             s += 1  # "Privacyverklaring Speelpleinwerking De Vlierbes vzw": the title word is not part of the name
+        while not strong and e - s > 1 and self.tok(e - 1) in self.kb.product_words:
+            e -= 1  # "Siteimprove Analytics": the organisation, not its product ("Acme Analytics Inc." is a company)
         if e <= s:
             return None
         tokens = [self.tok(i) for i in range(s, e)]
@@ -1002,6 +1097,11 @@ class _DocRun:
         name = " ".join(tokens)
         if name in kb.stopwords or words[0] in kb.start_stopwords or name.lower() in kb.org_index:
             return False
+        if not strong and any(w in kb.generic_name_words for w in words):
+            return False  # "Artificial Intelligence", "Social Media": a technique, not an organisation
+        tail = words[-1].rpartition("-")[2]
+        if tail != words[-1] and tail.islower() and is_dutch_word(tail, self.words):
+            return False  # "SSL-versleuteling", "ISO-gecertificeerde": a compound noun or adjective, not a name
         strong = strong or (words[0] in kb.legal_prefixes and len(words) > 1)  # "Stichting Vrienden van het Museum"
         if len(words) == 1:
             w = words[0]
@@ -1062,15 +1162,17 @@ class _DocRun:
         return None
 
     def _around_role(self, s: int, e: int) -> Hit | None:
-        kind = self.kb.role_nouns.get(" ".join(self.tok(i) for i in range(s, e)).lower())
+        kind = self.kb.role_kind(" ".join(self.tok(i) for i in range(s, e)))
         k = e
-        # "de bouwer en beheerder van de website -- X --", "onze hostingpartij X"
+        # "de bouwer en beheerder van de website -- X --", "onze hostingpartij X", "het hotelsysteem van Mews"
         if k + 2 < self.n and self.tok(k).lower() in ("van", "voor") \
                 and self.tok(k + 1).lower() in ("de", "het", "onze", "ons", "deze"):
             k += 3
+        elif k + 1 < self.n and self.tok(k) == "van" and self._namey(k + 1):
+            k += 1
         while k < self.n and self.tok(k) in ("--", "-", "–", "—", ":", "(") and k - e < 5:
             k += 1
-        end = self._forward(k)
+        end = self._forward(k) if k < self.n and self._namey(k) else k
         if end > k and self._name_ends_cleanly(end):
             return self._name_hit(k, end, kind=kind)
         # "X, onze hostingpartij"
@@ -1166,7 +1268,7 @@ class _DocRun:
         if stop <= k or not self._name_ends_cleanly(stop):
             return None
         after = self.doc[stop] if stop < self.n else None
-        if after is not None and after.text not in ("|", ":", "(", ",", "-", "–") and not after.is_space \
+        if after is not None and after.text not in ("|", ":", "(", ",", "-", "–", "voor") and not after.is_space \
                 and not after.is_punct:
             return None  # the line goes on as a sentence: "Met dienstverleners die ..."
         return self._name_hit(k, stop)
