@@ -669,6 +669,9 @@ def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
     kinds = set().union(*(h.kinds for h in hits))
     if item.absent_when_only and kinds <= item.absent_when_only:
         return "absent", "absent"
+    body = [h for h in hits if not h.heading]
+    if item.absent_when_only and body and set().union(*(h.kinds for h in body)) <= item.absent_when_only:
+        return "absent", "absent"  # a heading announces it, but the text under it only refers elsewhere
     if not item.headings_suffice and all(h.heading for h in hits):
         return "partial", "heading_only"
     body_kinds = set().union(*(h.kinds for h in hits if item.headings_suffice or not h.heading))
