@@ -225,3 +225,14 @@ def test_corpus_legal_bases_f1_floor(corpus_reports, gold):
     counts = evaluation.fields["legal_bases"]
     assert counts.f1 >= 0.97, (counts.precision, counts.recall)
     assert counts.precision >= 0.97
+
+
+@pytest.mark.parametrize("sentence, basis", [
+    ("Daarnaast verwerken wij gegevens omdat een wet ons daartoe verplicht, bijvoorbeeld de Gemeentewet.",
+     "legal_obligation"),
+    ("Wij verwerken deze gegevens om uw reservering uit te voeren; dat is noodzakelijk voor de overeenkomst die u "
+     "met ons sluit.", "contract"),
+    ("Ik gebruik je gegevens om de shoot te plannen. Dat is nodig om onze afspraak na te komen.", "contract"),
+])
+def test_law_that_obliges_and_agreements_that_need_data(analyse_text, sentence, basis):
+    assert basis in [b.basis for b in analyse_text(sentence)._.legal_bases]
