@@ -15,6 +15,9 @@ from analyser.evaluate import Evaluation, score_document
 # The corpus F1 reached when this stage was written (1.000 on 25 statements, 34 organisations);
 # one new mistake stays above the floor, two do not.
 CORPUS_F1_FLOOR = 0.98
+# The development set (corpus/dev: 12 statements of other genres, 71 organisations) checks that the rules generalise;
+# it reached 1.000 after the knowledge base and cues were broadened in general (not phrase by phrase).
+DEV_F1_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -299,3 +302,150 @@ def test_corpus_third_parties_f1_floor(corpus_reports, gold):
     counts = evaluation.fields["third_parties"]
     errors = [(d.id, d.errors["third_parties"]) for d in evaluation.documents if "third_parties" in d.errors]
     assert counts.f1 >= CORPUS_F1_FLOOR, (counts.as_dict(), errors)
+
+
+# ------------------------------------------------------------------ sectors beyond the corpus (knowledge base)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Declaraties bij uw zorgverzekeraar verlopen via VECOZO; verwijzingen naar het ziekenhuis via ZorgDomein.",
+     {"Vecozo", "ZorgDomein"}),
+    ("Met uw toestemming is een samenvatting van uw dossier via het Landelijk Schakelpunt (LSP) beschikbaar voor "
+     "de huisartsenpost.", {"VZVZ"}),
+    ("Ons huisartsinformatiesysteem is Medicom van PharmaPartners.", {"PharmaPartners"}),
+    ("Wij gebruiken ParnasSys voor de leerlingadministratie en Parro voor de communicatie met ouders.", {"Topicus"}),
+    ("Boekt u via Booking.com of Airbnb, dan ontvangen wij uw naam en uw aankomstdatum.", {"Booking.com", "Airbnb"}),
+    ("Tafelreserveringen lopen via Zenchef; uw kamerreservering staat in het hotelsysteem van Mews.",
+     {"Zenchef", "Mews"}),
+    ("Sollicitaties ontvangen wij via Indeed en Werkzoeken.nl en verwerken wij in Recruitee.",
+     {"Indeed", "Werkzoeken.nl", "Recruitee"}),
+    ("Voor je pensioenopbouw geven wij je gegevens door aan StiPP.", {"StiPP"}),
+    ("Wordt de contributie betaald door het Jeugdfonds Sport & Cultuur, dan ontvangen wij van het Jeugdfonds de "
+     "naam van je kind.", {"Jeugdfonds Sport & Cultuur"}),
+    ("De foto's van je shoot ontvang je in een online galerie van Pic-Time.", {"Pic-Time"}),
+    ("Bij een ongeval geven wij de gegevens van het kind door aan onze verzekeraar Ethias.", {"Ethias"}),
+    ("De software voor burgerzaken wordt geleverd door Centric.", {"Centric"}),
+])
+def test_organisations_of_other_sectors_are_known(names, text, expected):
+    assert names(text) == expected
+
+
+def test_social_insurance_bank_is_reported_by_its_full_name(names):
+    text = "Wij verstrekken gegevens uit de BRP aan de Sociale Verzekeringsbank (SVB) en aan het UWV."
+    assert names(text) == {"Sociale Verzekeringsbank", "UWV"}
+
+
+def test_government_bodies_in_a_list_under_a_recipients_heading(names):
+    text = ("6. Met wie delen wij je gegevens?\n\n"
+            "- Opdrachtgevers: als wij je voorstellen voor een functie.\n"
+            "- De Belastingdienst en het UWV: voor de loonaangifte en bij ziekte of werkloosheid.\n")
+    assert names(text) == {"Belastingdienst", "UWV"}
+
+
+def test_a_negated_disclosure_to_a_government_body_is_none(names):
+    assert names("Wij geven uw giften niet door aan de Belastingdienst; u voert uw giften zelf op in uw "
+                 "aangifte.") == set()
+    assert names("Wij verstrekken uw gegevens niet aan derden, tenzij wij daartoe wettelijk verplicht zijn, "
+                 "bijvoorbeeld aan de Belastingdienst.") == {"Belastingdienst"}
+
+
+def test_a_register_is_not_an_organisation(names):
+    assert names("Wij verstrekken gegevens uit de Basisregistratie Personen (BRP) aan andere overheden.") == set()
+
+
+def test_payment_methods_are_not_organisations_the_payment_provider_is(names):
+    text = ("Wij delen uw gegevens alleen met partijen die ons helpen bij ons werk:\n\n"
+            "- Mollie, voor online giften via iDEAL of creditcard;\n- Triodos Bank, voor de automatische incasso;\n")
+    assert names(text) == {"Mollie", "Triodos Bank"}
+
+
+def test_teams_at_the_start_of_a_sentence_is_the_word_teams(names):
+    assert names("Teams gebruiken WhatsApp-groepen om afspraken te maken.") == {"Meta"}
+    assert names("Teams gebruiken wij voor online vergaderingen met ouders.") == {"Microsoft"}
+
+
+def test_the_privacy_statement_of_a_platform_is_not_the_controllers(names):
+    text = ("Privacyverklaring Hotel De Zeemeeuw\n\nReserveert u via Booking.com of Expedia, dan ontvangen wij uw "
+            "gegevens van dat platform. Voor de verwerking door het platform zelf verwijzen wij naar de "
+            "privacyverklaring van Booking.com of Expedia.")
+    assert names(text) == {"Booking.com", "Expedia"}
+
+
+def test_the_title_word_is_not_part_of_the_controllers_name(names):
+    text = ("Privacyverklaring Speelpleinwerking De Linde vzw\n\nSpeelpleinwerking De Linde vzw organiseert "
+            "speelpleinwerking voor kinderen. Bij een ongeval geven wij gegevens door aan onze verzekeraar Ethias.")
+    assert names(text) == {"Ethias"}
+
+
+def test_a_municipality_in_the_title_is_the_controller(names):
+    text = ("Privacyverklaring gemeente Dommelvoort\n\nDe gemeente Dommelvoort verwerkt persoonsgegevens van "
+            "inwoners. Gegevens uit de BRP verstrekt de gemeente Dommelvoort aan het UWV.")
+    assert names(text) == {"UWV"}
+
+
+# ------------------------------------------------------------------ unknown organisations from their role or use
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Onze verzekeraar Vivara ontvangt uw gegevens als er schade is.", {"Vivara"}),
+    ("Uw reservering beheren wij in het boekingssysteem van Bookerly.", {"Bookerly"}),
+    ("Voor de boekhouding gebruiken wij Boekhoudgemak.", {"Boekhoudgemak"}),
+    ("Online betalingen verlopen via Payflux.", {"Payflux"}),
+    ("Wij gebruiken Sitescope Analytics om te meten hoe onze website wordt gebruikt.", {"Sitescope"}),
+    ("Wij werken met leveranciers die in onze opdracht gegevens verwerken, zoals Kadenza (software voor "
+     "burgerzaken), Microsoft (Office 365) en Webmeter (website-analyse).", {"Kadenza", "Microsoft", "Webmeter"}),
+    ("Met wie delen wij uw gegevens?\n\n- Opdrachtgevers: als wij u voorstellen.\n"
+     "- Flexsys Payroll: onze salarisverwerker.\n", {"Flexsys Payroll"}),
+])
+def test_unknown_organisations_from_their_role_or_use(names, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wij gebruiken Cookies om de website te verbeteren.",
+    "Wij maken gebruik van Artificial Intelligence om uw vragen sneller te beantwoorden.",
+    "Wij werken met ISO-gecertificeerde partners.",
+    "We gebruiken SSL-versleuteling voor alle verbindingen.",
+    "Wij werken met Nederlandse leveranciers.",
+    "Zoals de wet voorschrijft, bewaren wij uw gegevens zeven jaar. Zoals Jan al zei, is dat lang.",
+    "Het is een platform voor Rijksambtenaren.",
+])
+def test_words_after_use_and_role_cues_that_are_no_names(names, text):
+    assert names(text) == set()
+
+
+# ------------------------------------------------------------------ the form table
+
+
+def test_form_table_survives_collisions_and_growth(nlp):
+    from spacy.attrs import ORTH
+
+    from analyser.extract.parties import FormTable, dutch_words, knowledge_base
+
+    doc = nlp.make_doc("Wij delen gegevens met Mollie, Googel en onze YouTube-dienst via het hotelsysteem van Mews. "
+                       "Wij delen ook gegevens met Facebookpagina's.")
+    orths = doc.to_array(ORTH)
+    small = FormTable(knowledge_base(), dutch_words(), bits=2)  # four slots: every form collides, the table grows
+    first = small.lookup(orths, doc.vocab.strings)
+    again = small.lookup(orths, doc.vocab.strings)
+    fresh = FormTable(knowledge_base(), dutch_words()).lookup(orths, doc.vocab.strings)
+    assert (first & 1).tolist() == (fresh & 1).tolist() == (again & 1).tolist()
+    assert [small.result(v) for v in again.tolist()] == [small.result(v) for v in first.tolist()]
+    assert small.count == len(set(orths.tolist())) and len(small.keys) >= 4 * small.count
+
+
+def test_development_set_third_parties_f1_floor():
+    """The statements in corpus/dev were written independently of these rules (rules only: no model needed)."""
+    from pathlib import Path
+
+    from analyser.api import analyse
+
+    dev = Path(__file__).resolve().parents[1] / "corpus" / "dev"
+    evaluation = Evaluation()
+    for gold_path in sorted((dev / "gold").glob("*.json")):
+        report = analyse(dev / "texts" / f"{gold_path.stem}.txt", use_model=False)
+        score_document(report, json.loads(gold_path.read_text(encoding="utf-8")), evaluation)
+    counts = evaluation.fields["third_parties"]
+    errors = [(d.id, d.errors["third_parties"]) for d in evaluation.documents if "third_parties" in d.errors]
+    assert len(evaluation.documents) == 12
+    assert counts.f1 >= DEV_F1_FLOOR, (counts.as_dict(), errors)

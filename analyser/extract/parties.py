@@ -33,7 +33,7 @@ around the few dozen matches of a document.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -41,7 +41,7 @@ from typing import Any
 import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -51,7 +51,7 @@ from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..data import load_data
 from ..extensions import doc_text
 from ..report import Span, ThirdParty
-from ..segment import section_at
+from .document_date import lower_text
 
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-?\d{4}\b|^\s*\d{4}\s+[A-Z]"
                       r"|^[A-Z][\w'.-]+(?:\s[\w'.-]+){0,3}\s\d{1,4}[a-zA-Z]?\b|\b(?i:postbus)\b")
@@ -60,8 +60,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
          r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
 _CACHE_LIMIT = 200_000
+_NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
-_LIST_BULLETS = ("- ", "* ", "• ", "· ", "▪ ", "◦ ", "– ")
+_CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list item starting with a capital
 
 
 # ------------------------------------------------------------------ knowledge base
@@ -196,8 +197,9 @@ class KnowledgeBase:
         self.fuzzy_alias = list(keys.values())
 
     def receives(self, paragraph: str) -> bool:
-        """The paragraph says data goes somewhere ("verstrekt", "gedeeld", "verwerkersovereenkomst")."""
-        low = paragraph.lower()
+        """The paragraph says data goes somewhere ("verstrekt", "gedeeld", "verwerkersovereenkomst"); a leading
+        space in the data file means the word must start with it (" delen": "delen", not "mededelen")."""
+        low = " " + paragraph.lower()
         return any(w in low for w in self.recipient_words)
 
     def recipient_heading(self, heading: str) -> bool:
@@ -259,17 +261,18 @@ class ControllerPatterns:
         self.contact_before = cfg["contact_before"]
         self.weak_after = cfg["weak_after"]
         self.weak_value = cfg["weak_value"]
+        self._last: tuple[str, tuple[str | None, int]] | None = None
 
     def find(self, text: str) -> tuple[list[str], list[str]]:
         """Strong and weak controller names of a statement (for inspection and tests; the component asks
         for each list only when it needs it)."""
         return self.strong(text), self.weak(text)
 
-    def strong(self, text: str) -> list[str]:
+    def strong(self, text: str, low: str | None = None) -> list[str]:
         """Names the statement gives itself: title, "deze privacyverklaring van X", "Wij zijn X",
-        "X, gevestigd te", "X is verantwoordelijk voor"."""
+        "X, gevestigd te", "X is verantwoordelijk voor" (``low``: the lower-cased text, if at hand)."""
         head = text[: self.head]
-        low_head = head.lower()
+        low_head = head.lower() if low is None else low[: self.head]
         strong = [self._title(text)]
         for pos in _positions(low_head, "privacy"):
             det = next((d for d in ("deze ", "onze ", "dit ", "de ") if low_head.startswith(d, pos - len(d))), None)
@@ -309,11 +312,12 @@ class ControllerPatterns:
             prefix = prefix[: -len(" statutair")]
         return _name_ending(prefix)
 
-    def weak(self, text: str) -> list[str]:
+    def weak(self, text: str, low: str | None = None) -> list[str]:
         """Softer self-references near the top: "verwerkt door X", "X hecht waarde aan", "voor X van groot belang",
-        "X, gevestigd te ..." without a word on responsibility."""
+        "X, gevestigd te ..." without a word on responsibility (``low``: the lower-cased text, if at hand)."""
         head = text[: self.head]
-        low_head = head.lower()
+        low = text.lower() if low is None else low
+        low_head = low[: self.head]
         responsible, pos = self._responsible(text)
         weak: list[str | None] = [responsible] if pos >= self.head else []
         for word in self.seat:
@@ -324,7 +328,6 @@ class ControllerPatterns:
             for pos in _positions(low_head[:1200], phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
-        low = text.lower()
         for phrase in self.contact_before:  # "neem contact op met X": whom the reader writes to is the controller
             for pos in _positions(low, phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
@@ -367,7 +370,14 @@ class ControllerPatterns:
 
     def _responsible(self, text: str) -> tuple[str | None, int]:
         """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X",
-        with its offset."""
+        with its offset (remembered for the last text: ``strong`` and ``weak`` both ask)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        found = self._find_responsible(text)
+        self._last = (text, found)
+        return found
+
+    def _find_responsible(self, text: str) -> tuple[str | None, int]:
         for pos in _positions(text, "erantwoordelijk"):  # without the first letter: no lower-casing needed
             pos -= 1
             start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
@@ -416,8 +426,8 @@ def _name_ending(window: str) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
-def _list_intro_line(text: str, char: int, max_lines: int = 15) -> str | None:
-    """The line ending in a colon that introduces the list of short lines ``char`` stands in, if any."""
+def _list_intro_line(text: str, char: int, max_lines: int = 15) -> tuple[int, int] | None:
+    """Bounds of the line ending in a colon that introduces the list of short lines ``char`` stands in, if any."""
     end = text.rfind("\n", 0, char)
     for _ in range(max_lines):
         if end <= 0:
@@ -425,7 +435,7 @@ def _list_intro_line(text: str, char: int, max_lines: int = 15) -> str | None:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
         if line.endswith(":"):
-            return line
+            return start, end
         if len(line.split()) > 12:
             return None
         end = start - 1
@@ -512,8 +522,163 @@ class Found:
     aliases: set[int] = field(default_factory=set)  # knowledge-base aliases that matched
 
 
-_SEEN_FORMS: set[int] = set()  # ORTH hashes already analysed for compounds and spelling variants
-_FORM_HITS: dict[int, tuple[int, str]] = {}  # ORTH hash → (alias index, "compound" | "fuzzy")
+CAPITAL = 1  # FormTable value bit: a capital that may start or end a name ("Wij", "AVG" may not)
+_RESULT_SHIFT = 1
+
+
+@cache
+def form_table() -> FormTable:
+    """One table per process (forms are hashes of strings, the same in every pipeline's vocab)."""
+    return FormTable(knowledge_base(), dutch_words())
+
+
+class FormTable:
+    """Every token form (ORTH hash) this process has seen, classified once: does it have a capital, and is it a
+    compound or spelling variant of an alias ("YouTube-dienst", "Googel") or a role noun by its ending
+    ("hotelsysteem")? An open-addressing hash table in two numpy arrays, so a whole document is looked up with a
+    few vector operations over its ORTH array; Python runs only for forms never seen before (after the first
+    documents, hardly any)."""
+
+    def __init__(self, kb: KnowledgeBase, words: frozenset[str], bits: int = 16) -> None:
+        self.kb = kb
+        self.words = words
+        self.keys = numpy.zeros(1 << bits, dtype="uint64")  # ORTH hashes; 0: empty slot
+        self.values = numpy.zeros(1 << bits, dtype="int64")  # bit 0: has a capital; value >> 1: index into results
+        self.count = 0
+        self.results: list[tuple[int, str]] = [(-1, "")]  # (alias index, "compound" | "fuzzy" | "role")
+
+    def lookup(self, orths: numpy.ndarray, strings: Any) -> numpy.ndarray:
+        """The value of every token of a document (see ``values``)."""
+        keys = self.keys
+        mask = numpy.uint64(len(keys) - 1)
+        slots = (orths & mask).astype(numpy.intp)
+        values = self.values[slots]
+        idx = numpy.flatnonzero(keys[slots] != orths)
+        if not len(idx):
+            return values
+        # a few tokens whose slot holds another form (probe on) or nothing (a new form)
+        table_values = self.values
+        m = int(mask)
+        new = []
+        for i, slot in zip(idx.tolist(), slots[idx].tolist()):
+            h = orths.item(i)
+            found = keys.item(slot)
+            while found and found != h:
+                slot = (slot + 1) & m
+                found = keys.item(slot)
+            if found:
+                values[i] = table_values.item(slot)
+            else:
+                new.append(i)
+        if not new:
+            return values
+        unknown = numpy.array(new, dtype=numpy.intp)
+        forms, inverse = numpy.unique(orths[unknown], return_inverse=True)
+        classified = [self._classify(strings[h]) for h in forms.tolist()]
+        values[unknown] = numpy.array(classified, dtype="int64")[inverse]
+        if self.count + len(classified) < _CACHE_LIMIT:
+            for h, value in zip(forms.tolist(), classified):
+                self._insert(h, value)
+        return values
+
+    def _insert(self, h: int, value: int) -> None:
+        if (self.count + 1) * 4 > len(self.keys):
+            self._grow()
+        keys = self.keys
+        mask = len(keys) - 1
+        slot = h & mask
+        while keys.item(slot):
+            slot = (slot + 1) & mask
+        keys[slot] = h
+        self.values[slot] = value
+        self.count += 1
+
+    def _grow(self) -> None:
+        """Twice the slots (a quarter full at most keeps probe runs short); the forms are inserted again."""
+        used = numpy.flatnonzero(self.keys)
+        old_keys, old_values = self.keys[used].tolist(), self.values[used].tolist()
+        self.keys = numpy.zeros(2 * len(self.keys), dtype="uint64")
+        self.values = numpy.zeros(2 * len(self.values), dtype="int64")
+        self.count = 0
+        for h, value in zip(old_keys, old_values):
+            self._insert(h, value)
+
+    def result(self, value: int) -> tuple[int, str]:
+        return self.results[value >> _RESULT_SHIFT]
+
+    def _classify(self, form: str) -> int:
+        kb = self.kb
+        capital = not form.islower() and any(c.isupper() for c in form)
+        value = CAPITAL if capital and form not in kb.start_stopwords and form not in kb.stopwords else 0
+        result = self._analyse_form(form)
+        if result is not None:
+            self.results.append(result)
+            value |= (len(self.results) - 1) << _RESULT_SHIFT
+        return value
+
+    def _analyse_form(self, form: str) -> tuple[int, str] | None:
+        kb = self.kb
+        if len(form) < 4:
+            return None
+        if not (form[0].isupper() or "-" in form):
+            return (-1, "role") if kb.role_by_suffix(form) else None
+        if "@" in form or "/" in form or form.lower().startswith(("www.", "http")):
+            return None
+        if "-" in form:
+            return self._hyphen_compound(form)
+        if not form.isalpha() or not form[0].isupper():
+            return None
+        low = form.lower()
+        hit = self._glued_compound(form)
+        if hit is not None:
+            return hit
+        if len(low) < kb.fuzzy_min or is_dutch_word(low, self.words) or form in kb.stopwords or form.isupper():
+            return None
+        best = process.extractOne(low, kb.fuzzy_keys, scorer=DamerauLevenshtein.distance,
+                                  score_cutoff=kb.max_distance(len(low)))
+        if best is None:
+            return None
+        key, dist, idx = best
+        if dist == 0 or dist > kb.max_distance(len(key)) or (kb.fuzzy_first and key[0] != low[0]):
+            return None
+        return kb.fuzzy_alias[idx], "fuzzy"
+
+    def _hyphen_compound(self, form: str) -> tuple[int, str] | None:
+        kb = self.kb
+        parts = form.split("-")
+        for k in range(len(parts) - 1, 0, -1):
+            head = " ".join(parts[:k])
+            if not head:
+                continue
+            idx = kb.single_exact.get(head)
+            if idx is not None and "".join(parts).lower() in self.words:
+                idx = None  # "Meta-data"
+            if idx is None:
+                idx = kb.single_lower.get(head.lower())
+            if idx is not None and self._compound_ok(idx):
+                return idx, "compound"
+        return None
+
+    def _compound_ok(self, idx: int) -> bool:
+        """Ordinary-word aliases and government bodies ("KvK-nummer", "Politieagent") make no compounds."""
+        alias = self.kb.aliases[idx]
+        return not alias.needs_context and (alias.org < 0 or not self.kb.orgs[alias.org].recipient_only)
+
+    def _glued_compound(self, form: str) -> tuple[int, str] | None:
+        kb = self.kb
+        low = form.lower()
+        whole_word = low in self.words
+        for cut in range(min(len(form) - 3, kb.max_single), 3, -1):
+            head, rest = form[:cut], form[cut:]
+            rest_word = rest.lower() in self.words
+            idx = kb.single_exact.get(head)
+            if idx is not None and not whole_word and (rest_word or (head[-1].isupper() and rest[0].islower())):
+                if self._compound_ok(idx):
+                    return idx, "compound"
+            idx = kb.single_lower.get(head.lower())
+            if idx is not None and rest_word and self._compound_ok(idx):
+                return idx, "compound"
+        return None
 
 
 class ThirdPartyComponent:
@@ -602,12 +767,17 @@ class _DocRun:
         self.doc = doc
         self.text = doc_text(doc)
         self.n = len(doc)
-        arr = doc.to_array([ORTH, LOWER])
-        self.orths = arr[:, 0]
-        self.capitalised = arr[:, 0] != arr[:, 1]  # forms with a capital: the only candidates for compounds/variants
+        self.orths = doc.to_array(ORTH)
         self.strings = doc.vocab.strings
+        self.forms = form_table()
+        self.values = self.forms.lookup(self.orths, self.strings)
+        self.cap_positions: list[int] = numpy.flatnonzero(self.values & CAPITAL).tolist()  # see name_positions
+        self._texts: list[str | None] = [None] * self.n
+        self._legal_memo: dict[tuple[int, ...], tuple[int, int, str] | None] = {}
+        self._section_starts: list[int] | None = None
+        self._sections: list[Any] = []
+        self._section_receives: dict[int, bool] = {}
         self._sent_starts: list[int] | None = None
-        self._tok_cache: dict[int, str] = {}
 
     @property
     def sent_starts(self) -> list[int]:
@@ -630,11 +800,38 @@ class _DocRun:
         return doc[s].idx, last.idx + len(last)
 
     def tok(self, i: int) -> str:
-        """Token text from the ORTH array (cheaper than building a Token), remembered per document."""
-        text = self._tok_cache.get(i)
+        """Token text from the ORTH array (cheaper than building a Token), remembered per document: the cue steps
+        read the same few tokens around a cue many times."""
+        text = self._texts[i]
         if text is None:
-            text = self._tok_cache[i] = self.strings[int(self.orths[i])]
+            text = self._texts[i] = self.strings[self.orths.item(i)]
         return text
+
+    def uncover(self, covered: bytearray) -> None:
+        """Capitals inside knowledge-base mentions start no new name: a name found there would be dropped."""
+        self.cap_positions = [i for i in self.cap_positions if not covered[i]]
+
+    def caps(self, start: int, end: int) -> bool:
+        """Some token in ``start:end`` has a capital that may be part of a name found by a cue."""
+        positions = self.cap_positions
+        k = bisect_left(positions, start)
+        return k < len(positions) and positions[k] < end
+
+    def section_receives(self, char: int) -> bool:
+        """The section around ``char`` has a heading announcing recipients ("Met wie delen wij je gegevens?",
+        "Verstrekking aan derden"); each heading is read once per document, and only when asked."""
+        if self._section_starts is None:
+            self._sections = self.doc._.sections or []
+            self._section_starts = [sec.start for sec in self._sections]
+        sections = self._sections
+        k = bisect_right(self._section_starts, char) - 1
+        if k < 0 or char > sections[k].end:
+            return False
+        known = self._section_receives.get(k)
+        if known is None:
+            heading = sections[k].heading
+            known = self._section_receives[k] = bool(heading) and self.kb.recipient_heading(heading)
+        return known
 
     def paragraph(self, char: int) -> str:
         text = self.text
@@ -646,23 +843,26 @@ class _DocRun:
 
     def collect(self) -> list[Found]:
         alias_hits, cue_hits = self._phrase_matches()
-        alias_hits = _non_overlapping(alias_hits)
-        covered = numpy.zeros(self.n, dtype=bool)
-        for h in alias_hits:
-            covered[h.start:h.end] = True
+        covered = bytearray(self.n)  # tokens inside knowledge-base mentions
+        alias_hits = _non_overlapping(alias_hits, covered)
         form_hits, role_cues = self._form_hits(covered)
+        for h in form_hits:
+            covered[h.start] = 1  # compounds and variants are single tokens
         alias_hits += form_hits
         cue_hits += role_cues
         alias_hits.sort(key=lambda h: h.start)
-        for h in alias_hits:
-            covered[h.start:h.end] = True
         kept = self._check_kb_hits(alias_hits)
+        self.uncover(covered)
         names = self._cue_names(cue_hits, covered)
         controller = self.kb.controller
-        strong = controller.strong(self.text) if kept or names else []
+        # the controller names itself near the top: a knowledge-base organisation first named further down is not it
+        head = controller.head
+        needs_strong = bool(names) or any(self.doc[h.start].idx < head for h in kept)
+        low = lower_text(self.doc, self.text) if needs_strong else ""
+        strong = controller.strong(self.text, low) if needs_strong else []
         found = self._group_kb(kept, strong)
         if names:
-            found += self._group_names(names, strong + controller.weak(self.text), found)
+            found += self._group_names(names, strong + controller.weak(self.text, low), found)
         found.sort(key=lambda f: f.mentions[0][0])
         return found
 
@@ -684,93 +884,21 @@ class _DocRun:
                 cues.append((value, s, e))
         return alias_hits, cues
 
-    def _form_hits(self, covered: numpy.ndarray) -> tuple[list[Hit], list[tuple[str, int, int]]]:
+    def _form_hits(self, covered: bytearray) -> tuple[list[Hit], list[tuple[str, int, int]]]:
         """Compounds and spelling variants of aliases, and role nouns by their ending ("hotelsysteem",
         "zorgverzekeraar"), from the distinct token forms (each analysed once per process)."""
-        forms = set(self.orths.tolist())
-        new = forms - _SEEN_FORMS
-        if new:
-            strings = self.strings
-            for h in new:
-                result = self._analyse_form(strings[h])
-                if result is not None:
-                    _FORM_HITS[h] = result
-            if len(_SEEN_FORMS) < _CACHE_LIMIT:
-                _SEEN_FORMS.update(new)
+        values = self.values
         hits = []
         roles = []
-        for h in forms.intersection(_FORM_HITS):
-            alias, how = _FORM_HITS[h]
-            positions = numpy.flatnonzero(self.orths == h).tolist()
-            if how == "role":
-                roles.extend(("role", i, i + 1) for i in positions if not covered[i])
-            else:
-                hits.extend(Hit(i, i + 1, alias=alias) for i in positions if not covered[i])
-        return hits, roles
-
-    def _analyse_form(self, form: str) -> tuple[int, str] | None:
-        kb = self.kb
-        if len(form) < 4:
-            return None
-        if not (form[0].isupper() or "-" in form):
-            return (-1, "role") if kb.role_by_suffix(form) else None
-        if "@" in form or "/" in form or form.lower().startswith(("www.", "http")):
-            return None
-        if "-" in form:
-            return self._hyphen_compound(form)
-        if not form.isalpha() or not form[0].isupper():
-            return None
-        low = form.lower()
-        hit = self._glued_compound(form)
-        if hit is not None:
-            return hit
-        if len(low) < kb.fuzzy_min or is_dutch_word(low, self.words) or form in kb.stopwords or form.isupper():
-            return None
-        best = process.extractOne(low, kb.fuzzy_keys, scorer=DamerauLevenshtein.distance,
-                                  score_cutoff=kb.max_distance(len(low)))
-        if best is None:
-            return None
-        key, dist, idx = best
-        if dist == 0 or dist > kb.max_distance(len(key)) or (kb.fuzzy_first and key[0] != low[0]):
-            return None
-        return kb.fuzzy_alias[idx], "fuzzy"
-
-    def _hyphen_compound(self, form: str) -> tuple[int, str] | None:
-        kb = self.kb
-        parts = form.split("-")
-        for k in range(len(parts) - 1, 0, -1):
-            head = " ".join(parts[:k])
-            if not head:
+        for i in numpy.flatnonzero(values > 1).tolist():
+            if covered[i]:
                 continue
-            idx = kb.single_exact.get(head)
-            if idx is not None and "".join(parts).lower() in self.words:
-                idx = None  # "Meta-data"
-            if idx is None:
-                idx = kb.single_lower.get(head.lower())
-            if idx is not None and self._compound_ok(idx):
-                return idx, "compound"
-        return None
-
-    def _compound_ok(self, idx: int) -> bool:
-        """Ordinary-word aliases and government bodies ("KvK-nummer", "Politieagent") make no compounds."""
-        alias = self.kb.aliases[idx]
-        return not alias.needs_context and (alias.org < 0 or not self.kb.orgs[alias.org].recipient_only)
-
-    def _glued_compound(self, form: str) -> tuple[int, str] | None:
-        kb = self.kb
-        low = form.lower()
-        whole_word = low in self.words
-        for cut in range(min(len(form) - 3, kb.max_single), 3, -1):
-            head, rest = form[:cut], form[cut:]
-            rest_word = rest.lower() in self.words
-            idx = kb.single_exact.get(head)
-            if idx is not None and not whole_word and (rest_word or (head[-1].isupper() and rest[0].islower())):
-                if self._compound_ok(idx):
-                    return idx, "compound"
-            idx = kb.single_lower.get(head.lower())
-            if idx is not None and rest_word and self._compound_ok(idx):
-                return idx, "compound"
-        return None
+            alias, how = self.forms.result(int(values[i]))
+            if how == "role":
+                roles.append(("role", i, i + 1))
+            else:
+                hits.append(Hit(i, i + 1, alias=alias))
+        return hits, roles
 
     def _check_kb_hits(self, hits: list[Hit]) -> list[Hit]:
         """Drop blocking entries, context-less ordinary words and government bodies not said to receive data."""
@@ -817,10 +945,9 @@ class _DocRun:
         if self.kb.receives(self.paragraph(char)):
             return True
         intro = _list_intro_line(self.text, char)
-        if intro is not None and self.kb.receives(intro):
+        if intro is not None and self.kb.receives(self.text[intro[0]:intro[1]]):
             return True
-        section = section_at(self.doc._.sections or [], char)
-        return section is not None and bool(section.heading) and self.kb.recipient_heading(section.heading)
+        return self.section_receives(char)
 
     def _clause_negated(self, i: int) -> bool:
         """"Wij geven uw giften niet door aan de Belastingdienst": a negation earlier in the clause, not lifted by
@@ -906,12 +1033,11 @@ class _DocRun:
 
     # -------------------------------------------------------------- names found by cues
 
-    def _cue_names(self, cues: list[tuple[str, int, int]], covered: numpy.ndarray) -> list[Hit]:
+    def _cue_names(self, cues: list[tuple[str, int, int]], covered: bytearray) -> list[Hit]:
         names: list[Hit] = []
         intros = [s for kind, s, _ in cues if kind == "intro"]
-        cap = self.capitalised.tolist()
         for kind, s, e in cues:
-            if kind == "intro" or not self._capital_near(cap, kind, s, e):
+            if kind == "intro" or not self._capital_near(kind, s, e):
                 continue  # no name can follow or precede: the common case, decided without token objects
             if kind == "legal":
                 hit = self._before_legal_form(s, e)
@@ -935,7 +1061,7 @@ class _DocRun:
         if intros:
             names += self._list_items(intros)
         names += self._section_lists()
-        return [h for h in names if not covered[h.start:h.end].any()]
+        return [h for h in names if not any(covered[h.start:h.end])]
 
     def _after_use(self, e: int) -> Hit | None:
         """"Voor een tafelreservering gebruiken wij Formitable", "wij maken gebruik van Pixieset": the name right
@@ -976,38 +1102,33 @@ class _DocRun:
 
     def _section_lists(self) -> list[Hit]:
         """Names heading the list items of a section about recipients ("Met wie delen we je gegevens?\n- Sportlink:
-        onze ledenadministratie ...")."""
+        onze ledenadministratie ..."): only list items that start with a capital are looked at."""
         hits: list[Hit] = []
         text = self.text
-        kb = self.kb
-        for section in self.doc._.sections or []:
-            if not section.heading or not kb.recipient_heading(section.heading):
-                continue
-            pos = text.find("\n", section.start)
-            while 0 <= pos < section.end:
-                start = pos + 1
+        for m in _CAPITAL_ITEM.finditer(text):
+            start = m.start() + 1
+            if self.section_receives(start):
                 end = text.find("\n", start)
-                end = section.end if end < 0 or end > section.end else end
-                if text.startswith(_LIST_BULLETS, start):
-                    hit = self._line_head(start, end)
-                    if hit is not None:
-                        hits.append(hit)
-                pos = end
+                hit = self._line_head(start, end if end >= 0 else len(text))
+                if hit is not None:
+                    hits.append(hit)
         return hits
 
-    def _capital_near(self, cap: list[bool], kind: str, s: int, e: int) -> bool:
+    def _capital_near(self, kind: str, s: int, e: int) -> bool:
+        """A capitalised token where this cue's name would stand: most cue words have none and cost nothing more."""
+        caps = self.caps
         if kind == "legal":
-            return s > 0 and cap[s - 1]
+            return s > 0 and caps(s - 1, s)
         if kind == "gov":
-            return e + 1 < self.n and (cap[e] or cap[e + 1])
-        before = s >= 3 and cap[s - 3]
+            return caps(e, e + 2)
+        before = s >= 3 and caps(s - 3, s - 2)
         if kind == "recip":
-            return any(cap[e + 1: e + 8])
+            return caps(e + 1, e + 8)
         if kind in ("use", "such"):
-            return e < self.n and cap[e]
+            return caps(e, e + 1)
         if kind == "role":  # "onze hostingpartij X", "de bouwer van de website -- X", "X, onze leverancier"
-            return before or any(cap[e: e + 2]) or any(cap[e + 3: e + 6])
-        return any(cap[e: e + 3]) or (before and kind == "nat")
+            return before or caps(e, e + 2) or caps(e + 3, e + 6)
+        return caps(e, e + 3) or (before and kind == "nat")
 
     def _namey(self, i: int) -> bool:
         t = self.tok(i)
@@ -1118,6 +1239,22 @@ class _DocRun:
         return any(c.isalpha() for c in name)
 
     def _before_legal_form(self, s: int, e: int) -> Hit | None:
+        """"Acme Analytics Inc.": the name before a legal form. A statement repeats its own "X B.V." many times,
+        so the reading of the same preceding words is remembered per document (only the address check, which
+        depends on the line, is made for each mention)."""
+        key = tuple(self.orths[max(0, s - _NAME_WINDOW): s].tolist())
+        known = self._legal_memo.get(key, False)
+        if known is False:
+            hit = self._name_before_legal_form(s)
+            known = self._legal_memo[key] = None if hit is None else (hit.start - s, hit.end - s, hit.name)
+        if known is None:
+            return None
+        start = s + known[0]
+        if self._address_block(start, e):
+            return None
+        return Hit(start, s + known[1], name=known[2], strong=True)
+
+    def _name_before_legal_form(self, s: int) -> Hit | None:
         start = self._backward(s)
         # "de Functionaris Gegevensbescherming van Bakkerij Jansen B.V.": a description of ordinary words
         # joined by "van"/"voor" is not part of the name
@@ -1125,7 +1262,7 @@ class _DocRun:
             if self.tok(k) in ("van", "voor") and all(is_dutch_word(self.tok(i), self.words) for i in range(start, k)):
                 start = k + 1
                 break
-        if start >= s or self._address_block(start, e):
+        if start >= s:
             return None
         return self._name_hit(start, s, strong=True)
 
@@ -1334,14 +1471,13 @@ def _is_controller(name: list[str], controller: list[str]) -> bool:
     return (len(name) == 1 and name[0] == initials_b) or (len(controller) == 1 and controller[0] == initials_a)
 
 
-def _non_overlapping(hits: list[Hit]) -> list[Hit]:
-    """Longest match first, then earliest; a token belongs to one mention."""
-    taken: set[int] = set()
+def _non_overlapping(hits: list[Hit], taken: bytearray) -> list[Hit]:
+    """Longest match first, then earliest; a token belongs to one mention (marked in ``taken``)."""
     kept = []
     for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if any(i in taken for i in range(h.start, h.end)):
+        if any(taken[h.start:h.end]):
             continue
-        taken.update(range(h.start, h.end))
+        taken[h.start:h.end] = b"\x01" * (h.end - h.start)
         kept.append(h)
     return kept
 
