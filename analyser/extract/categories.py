@@ -26,14 +26,15 @@ are compared as string ids.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -45,9 +46,6 @@ from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
 
 Cats = tuple[str, ...]
-# what a token form may start: a mention, an elliptic compound ("mail- en postadres"), a relative clause
-# ("berichten die u ons stuurt")
-_HIT, _ELLIPTIC, _CLAUSE = 1, 2, 4
 _BRACKETED = re.compile(r"\(([^\W\d_]+)\)(\w+)")  # "(bedrijfs)naam"
 _APOSTROPHES = str.maketrans({"’": "'", "´": "'", "`": "'", "‘": "'"})
 _NUMBERING = re.compile(r"^\s*(?:(?:artikel|hoofdstuk|paragraaf)\s+)?[\dIVX]+(?:\.\d+)*[.)]?\s+", re.I)
@@ -200,7 +198,7 @@ class Rules:
     sentence_rules: list[tuple[list[str], re.Pattern[str]]]  # (cue words, regex): excluded kinds, definitions
     definition_headings: re.Pattern[str]
     controller_headings: re.Pattern[str]
-    section_exclusions: dict[str, re.Pattern[str]]
+    section_exclusions: list[tuple[re.Pattern[str], frozenset[str]]]  # (heading regex, categories it rules out)
     contact_value: re.Pattern[str]
     label_name: re.Pattern[str]
     sentence_exclusions: dict[str, re.Pattern[str]]
@@ -209,6 +207,15 @@ class Rules:
     contact_categories: frozenset[str]
     heading_topics: frozenset[str]
     relative_clauses: list[RelativeClause]
+    heading_facts: dict[str, tuple[bool, bool, frozenset[str]]] = field(default_factory=dict)  # see Context
+
+
+def _grouped(exclusions: dict[str, list[str]]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """Categories with the same regular expressions share one search."""
+    by_rx: dict[str, set[str]] = {}
+    for cat, items in exclusions.items():
+        by_rx.setdefault("|".join(items), set()).add(cat)
+    return [(re.compile(rx, re.I), frozenset(cats)) for rx, cats in by_rx.items()]
 
 
 def _alternation(items: list[str]) -> re.Pattern[str]:
@@ -252,8 +259,7 @@ def rules() -> Rules:
                         for r in ctx["excluded_sentences"] + ctx["definition_sentences"]],
         definition_headings=_alternation(ctx["definition_headings"]),
         controller_headings=_alternation(ctx["controller_headings"]),
-        section_exclusions={cat: re.compile("|".join(rx), re.I)
-                            for cat, rx in ctx["category_section_exclusions"].items()},
+        section_exclusions=_grouped(ctx["category_section_exclusions"]),
         contact_value=re.compile(ctx["contact_value"], re.I),
         label_name=re.compile(ctx["label_name"]),
         sentence_exclusions={cat: re.compile("|".join(rx), re.I)
@@ -276,15 +282,47 @@ def make_component(nlp: Language, name: str) -> CategoriesComponent:
     return CategoriesComponent(nlp)
 
 
+class FormTable:
+    """Flag bits per lower-case form id, for a whole Doc in a few array operations: a direct-mapped table (slot =
+    low bits of the id) plus a dict for the rare forms whose slot is taken. Only forms never seen before reach
+    Python (``learn``), once per process."""
+
+    def __init__(self, bits: int = 18) -> None:
+        self.mask = numpy.uint64((1 << bits) - 1)
+        self.ids = numpy.zeros(1 << bits, dtype=numpy.uint64)
+        self.flags = numpy.zeros(1 << bits, dtype=numpy.uint16)
+        self.overflow: dict[int, int] = {}
+
+    def lookup(self, forms: numpy.ndarray, learn: Callable[[int, int], int]) -> numpy.ndarray:
+        """The flags of every token form; ``learn(form id, token index)`` classifies a new form."""
+        slots = (forms & self.mask).astype(numpy.intp)
+        flags = self.flags[slots]
+        missed = numpy.flatnonzero(self.ids[slots] != forms)
+        if len(missed):
+            for i, h in zip(missed.tolist(), forms[missed].tolist()):
+                f = self.overflow.get(h)
+                if f is None:
+                    f = learn(h, i)
+                    slot = h & int(self.mask)
+                    if self.ids[slot] in (0, h):
+                        self.ids[slot], self.flags[slot] = h, f
+                    else:
+                        self.overflow[h] = f
+                flags[i] = f
+        return flags
+
+
 class CategoriesComponent:
     """Writes ``doc._.data_categories`` (one `DataCategory` per id, in order of first mention) and
-    ``doc.spans["data_categories"]`` (every supporting mention, labelled with the category id)."""
+    ``doc.spans["data_categories"]`` (every supporting mention, labelled with the category id). Also leaves the
+    sentence starts (character offsets) in ``doc.user_data["analyser_sentence_starts"]`` for later stages."""
 
     def __init__(self, nlp: Language) -> None:
         self.rules = rules()
+        strings = nlp.vocab.strings
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
-        self.keys: dict[int, tuple[Cats, bool, frozenset[str]]] = {}
+        self.keys: dict[int, tuple[Cats, bool, frozenset[int]]] = {}
         for i, (sequences, cats, strong) in enumerate(self.rules.patterns):
             by_key: dict[str, list[list[str]]] = {}
             for seq in sequences:
@@ -297,27 +335,29 @@ class CategoriesComponent:
                 else:
                     self.matcher.add(f"analyser_category_{i}",
                                      [[{"LOWER": t} if isinstance(t, str) else t for t in seq]])
-                    self.keys[nlp.vocab.strings[f"analyser_category_{i}"]] = (cats, strong, frozenset())
+                    self.keys[strings[f"analyser_category_{i}"]] = (cats, strong, frozenset())
             for j, (not_next, seqs) in enumerate(by_key.items()):
                 key = f"analyser_category_{i}_{j}"
                 self.phrases.add(key, [Doc(nlp.vocab, words=seq) for seq in seqs])
-                excluded = frozenset(not_next.split("|")) if not_next else frozenset()
-                self.keys[nlp.vocab.strings[key]] = (cats, strong, excluded)
-        # every lower-case form seen so far (string id → classification and flags), shared by all documents:
-        # a document costs one dictionary lookup per token plus the classification of forms never seen before
+                excluded = frozenset(strings.add(w) for w in not_next.split("|")) if not_next else frozenset()
+                self.keys[strings[key]] = (cats, strong, excluded)
+        # every lower-case form seen so far: its classification (string id → Hit) and its flags, shared by all
+        # documents; a document costs a few array operations plus the classification of forms never seen before
         self.forms: dict[int, Hit | None] = {}
-        self.flags: dict[int, int] = {}
-        strings = nlp.vocab.strings
+        self.table = FormTable()
         words = dict(self.rules.sets, articles={"het", "dit"}, second_person={"u", "je", "jij", "uw", "jouw"})
         self.ids = {k: frozenset(strings.add(w) for w in v) for k, v in words.items()}
         self.labels = {c["id"]: strings.add(c["id"]) for c in vocabulary()["data_categories"]}
-        self.sentence_rules: dict[int, list[re.Pattern[str]]] = {}  # cue word → the sentence rules it triggers
-        for cues, rx in self.rules.sentence_rules:
+        # cue word → the indices of the sentence rules it triggers (indices: hashing a compiled pattern is slow)
+        self.sentence_rules: dict[int, list[int]] = {}
+        for r, (cues, _rx) in enumerate(self.rules.sentence_rules):
             for cue in cues:
-                self.sentence_rules.setdefault(strings.add(cue), []).append(rx)
+                self.sentence_rules.setdefault(strings.add(cue), []).append(r)
         self.ids["cues"] = frozenset(self.sentence_rules)
-        self.ids["question"] = frozenset({strings.add("?")})
+        self.question = strings.add("?")
         self.ids["negations"] = self.ids["negation_words"] | self.ids["not_words"]
+        self.ids["all_breaks"] = self.ids["clause_breaks"] | self.ids["subordinate_breaks"]
+        self.ids["verbs"] = self.ids["sharing_verbs"] | self.ids["collection_verbs"]
         self.clauses = [(rule, *(frozenset(strings.add(w) for w in words) for words in
                                  (rule.relatives, rule.subjects, rule.verbs, rule.ends)))
                         for rule in self.rules.relative_clauses]
@@ -325,92 +365,114 @@ class CategoriesComponent:
         for k, rule in enumerate(self.rules.relative_clauses):
             for noun in rule.nouns:
                 self.clause_nouns.setdefault(strings.add(noun), []).append(k)
+        self.elliptic_links = frozenset(strings.add(w) for w in ("en", "of", ",", "en/of", "&"))
 
     def __call__(self, doc: Doc) -> Doc:
         by_cat: dict[str, list[Span]] = {}
         spans = []
         if len(doc):
-            arrays = doc.to_array([LOWER, SENT_START])
-            text = doc_text(doc)
-            for m in self.find(doc, arrays):
-                start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+            context = self.find(doc)
+            text, labels = context.text, self.labels
+            for m in context.found:
+                start, end = context.idx[m.start], context.end_char(m.end - 1)
                 for cat in m.cats:
                     by_cat.setdefault(cat, []).append(Span(text[start:end], start, end))
-                    spans.append(SpacySpan(doc, m.start, m.end, label=self.labels[cat]))
+                    spans.append(SpacySpan(doc, m.start, m.end, label=labels[cat]))
         doc._.data_categories = [DataCategory(cat, cat in self.rules.special, found) for cat, found in by_cat.items()]
         doc.spans["data_categories"] = spans
         return doc
 
     # -------------------------------------------------------------- candidates
 
-    def find(self, doc: Doc, arrays: numpy.ndarray) -> list[Mention]:
-        lowers = arrays[:, 0].tolist()
-        candidates, suppressed = self.candidates(doc, lowers)
-        chosen = _resolve(candidates, suppressed)
-        if not chosen:
-            return []
-        context = Context(doc, self.rules, self.ids, self.sentence_rules, arrays, lowers)
-        return context.accept_weak(context.judge(chosen))
+    def find(self, doc: Doc) -> Context:
+        """The Doc's context, with the accepted mentions in ``found``."""
+        arr = doc.to_array([LOWER, IDX, SENT_START])
+        lowers = numpy.ascontiguousarray(arr[:, 0])
+        strings = doc.vocab.strings
+        flags = self.table.lookup(lowers, lambda h, i: self._learn(h, doc[i].lemma, strings))
+        starts = numpy.flatnonzero(arr[:, 2] == 1)
+        if "analyser_sentence_starts" not in doc.user_data:  # the same list legal_bases and findings would build
+            chars = arr[starts, 1].astype("int64").tolist()
+            if not chars or chars[0] != 0:
+                chars.insert(0, 0)
+            doc.user_data["analyser_sentence_starts"] = chars
+        context = Context(doc, self, lowers, flags, arr[:, 1].astype(numpy.int64), starts)
+        chosen = self.candidates(doc, context, numpy.flatnonzero(flags & _MARKS).tolist())
+        if chosen:
+            context.found = context.accept_weak(context.judge(chosen))
+        return context
 
-    def candidates(self, doc: Doc, lowers: list[int]) -> tuple[list[Mention], list[tuple[int, int]]]:
-        """Mentions from the lexicon, elliptic and bracketed compounds and the phrase patterns, plus the
-        spans of 'not a category' patterns."""
-        flags = list(map(self.flags.get, lowers))  # every token's form flags in one C-level pass
-        if None in flags:
-            strings = doc.vocab.strings
-            flags = [self._learn(h, doc[i].lemma, strings) if f is None else f
-                     for i, (h, f) in enumerate(zip(lowers, flags))]
-        out: list[Mention] = []
-        for i in compress(range(len(flags)), flags):
+    def candidates(self, doc: Doc, ctx: Context, marked: list[int]) -> list[Mention]:
+        """Mentions from the lexicon, elliptic compounds and relative clauses (one per token: the first strong
+        one), bracketed compounds and the phrase patterns, resolved against each other and against the spans of
+        'not a category' patterns (see `_resolve`), in text order."""
+        lowers, flags, forms = ctx.lowers, ctx.flags, self.forms
+        singles: dict[int, Mention] = {}
+        for i in marked:
             flag = flags[i]
+            best = None
             if flag & _HIT:
-                hit = self.forms[lowers[i]]
-                out.append(Mention(i, i + 1, hit.cats, hit.strong))  # type: ignore[union-attr]
+                hit = forms[lowers[i]]
+                best = Mention(i, i + 1, hit.cats, hit.strong)  # type: ignore[union-attr]
             if flag & _ELLIPTIC:
-                m = self._elliptic(doc, i)
-                if m is not None:
-                    out.append(m)
+                m = self._elliptic(lowers, i, doc)
+                if m is not None and (best is None or (m.strong and not best.strong)):
+                    best = m
             if flag & _CLAUSE:
                 m = self._relative_clause(lowers, i)
+                if m is not None and (best is None or (m.strong and not best.strong)):
+                    best = m
+            if best is not None:
+                singles[i] = best
+        out: list[Mention] = []
+        if "(" in ctx.text:
+            for match in _BRACKETED.finditer(ctx.text):
+                m = self._bracketed_prefix(doc, match)
                 if m is not None:
                     out.append(m)
-        for match in _BRACKETED.finditer(doc_text(doc)):
-            m = self._bracketed_prefix(doc, match)
-            if m is not None:
-                out.append(m)
         suppressed: list[tuple[int, int]] = []
         matches = self.phrases(doc)
         if len(self.matcher):
             matches += self.matcher(doc)
+        n = len(lowers)
         for key, start, end in matches:
             cats, strong, not_next = self.keys[key]
             if not_next:
-                if end >= len(doc) or doc[end].lower_ in not_next:
+                if end >= n or lowers[end] in not_next:
                     continue
                 end += 1
             if cats:
                 out.append(Mention(start, end, cats, strong))
             else:
                 suppressed.append((start, end))
-        return out, suppressed
+        return _resolve(singles, out, suppressed)
 
     def _learn(self, h: int, lemma: int, strings: Any) -> int:
-        """Classify a form never seen before (by itself, else by its lemma: "godsdiensten" → "godsdienst");
-        its flags say what to look at: a mention or an elliptic compound ("mail-")."""
-        if h in self.flags:
-            return self.flags[h]
+        """Classify a form never seen before (by itself, else by its lemma: "godsdiensten" → "godsdienst") and
+        give its flags: what it may start (a mention, an elliptic compound "mail-", a relative clause) and what
+        the context rules look for (blanks, line breaks, negations, cue words, contact-value characters)."""
         form = strings[h]
         lexicon = self.rules.lexicon
         hit = lexicon.classify(form)
         if hit is None and lemma != h and lemma in strings:  # (a lemma id may come from another pipeline's vocab)
             hit = lexicon.words.get(strings[lemma])
         self.forms[h] = hit
+        ids = self.ids
         flag = _HIT if hit is not None else 0
         if len(form) > 2 and form.endswith("-") and form[-2].isalpha():
             flag |= _ELLIPTIC
         if h in self.clause_nouns:
             flag |= _CLAUSE
-        self.flags[h] = flag
+        if form.isspace():
+            flag |= _SPACE | _BLANK | (_NEWLINE if "\n" in form else 0)
+        elif h in ids["bullets"]:
+            flag |= _BLANK
+        if h in ids["negations"]:
+            flag |= _NEGATION
+        if h in ids["cues"]:
+            flag |= _CUE
+        if _VALUE_HINT.search(form):
+            flag |= _HINT
         return flag
 
     def _relative_clause(self, lowers: list[int], i: int) -> Mention | None:
@@ -426,16 +488,16 @@ class CategoriesComponent:
                     break
         return None
 
-    def _elliptic(self, doc: Doc, i: int) -> Mention | None:
+    def _elliptic(self, lowers: list[int], i: int, doc: Doc) -> Mention | None:
         """"mail- en postadres" → "mailadres"; "Voor- en achternaam" → "voornaam"."""
-        if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("en", "of", ",", "en/of", "&"):
+        if i + 2 >= len(lowers) or lowers[i + 1] not in self.elliptic_links:
             return None
         lexicon = self.rules.lexicon
-        target = doc[i + 2].lower_.translate(_APOSTROPHES)
-        head = lexicon.head_of(target)
+        strings = doc.vocab.strings
+        head = lexicon.head_of(_string(lowers[i + 2], strings).translate(_APOSTROPHES))
         if head is None:
             return None
-        hit = lexicon.classify(doc[i].lower_[:-1] + head)
+        hit = lexicon.classify(_string(lowers[i], strings)[:-1] + head)
         return Mention(i, i + 1, hit.cats, hit.strong) if hit else None
 
     def _bracketed_prefix(self, doc: Doc, match: re.Match[str]) -> Mention | None:
@@ -446,14 +508,27 @@ class CategoriesComponent:
         return Mention(span.start, span.end, hit.cats, hit.strong) if hit and span is not None else None
 
 
-_LOWER_STRINGS: dict[int, str] = {}
+# flag bits of a lower-case token form
+_HIT = 1  # names a category (a lexicon word, a compound, a lemma)
+_ELLIPTIC = 2  # "mail-" in "mail- en postadres"
+_CLAUSE = 4  # a noun a relative clause can make a category ("berichten die u ons stuurt")
+_SPACE = 8  # whitespace
+_BLANK = 16  # whitespace or a bullet
+_NEWLINE = 32  # whitespace holding a line break
+_NEGATION = 64  # 'geen', 'niet', 'nooit'
+_CUE = 128  # a cue word of a sentence rule
+_HINT = 256  # a character a contact value needs (digit, '@', ':', '[', '(', 'www.')
+_MARKS = _HIT | _ELLIPTIC | _CLAUSE
+_VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (cheap pre-check)
+
+_STRINGS: dict[int, str] = {}
 
 
-def _lower(h: int, doc: Doc) -> str:
-    """The string of a lower-case hash (cached: StringStore lookups are slow)."""
-    s = _LOWER_STRINGS.get(h)
+def _string(h: int, strings: Any) -> str:
+    """The string of a lower-case form id (cached: StringStore lookups are slow)."""
+    s = _STRINGS.get(h)
     if s is None:
-        s = _LOWER_STRINGS[h] = doc.vocab.strings[h]
+        s = _STRINGS[h] = strings[h]
     return s
 
 
@@ -462,21 +537,41 @@ def _adjective(token: str) -> bool:
     return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke")
 
 
-def _resolve(candidates: list[Mention], suppressed: list[tuple[int, int]]) -> list[Mention]:
-    """Drop mentions inside a 'not a category' span; of overlapping mentions keep the longest."""
+def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: list[tuple[int, int]]) -> list[Mention]:
+    """Drop mentions inside a 'not a category' span; of overlapping mentions keep the longest (then the strong
+    one, then the earlier); of one-word mentions of the same word keep the first strong one (else the first).
+    ``singles`` (one-word mentions of the word lists, in text order) come before ``others`` (phrase patterns)."""
     if suppressed:
-        candidates = [m for m in candidates if not any(s <= m.start and m.end <= e for s, e in suppressed)]
-    candidates.sort(key=lambda m: (m.start - m.end, not m.strong, m.start))
+        def inside(m: Mention) -> bool:
+            return any(s <= m.start and m.end <= e for s, e in suppressed)
+        singles = {i: m for i, m in singles.items() if not inside(m)}
+        others = [m for m in others if not inside(m)]
+    multi = []
+    ordered = True
+    for m in others:
+        if m.end - m.start > 1:
+            multi.append(m)
+            continue
+        current = singles.get(m.start)
+        if current is None:
+            singles[m.start] = m
+            ordered = False
+        elif m.strong and not current.strong:
+            singles[m.start] = m
+    if not multi:
+        chosen = list(singles.values())
+        if not ordered:
+            chosen.sort(key=lambda m: m.start)
+        return chosen
+    multi.sort(key=lambda m: (m.start - m.end, not m.strong, m.start))
     taken: set[int] = set()
     chosen = []
-    for m in candidates:
-        if m.end - m.start == 1:
-            if m.start in taken:
-                continue
-        elif not taken.isdisjoint(range(m.start, m.end)):
-            continue
-        taken.update(range(m.start, m.end))
-        chosen.append(m)
+    for m in multi:
+        covered = range(m.start, m.end)
+        if taken.isdisjoint(covered):
+            taken.update(covered)
+            chosen.append(m)
+    chosen.extend(m for i, m in singles.items() if i not in taken)
     chosen.sort(key=lambda m: m.start)
     return chosen
 
@@ -499,83 +594,95 @@ class Sentence:
     section: int  # index of its section (-1: none)
     heading: bool  # the sentence is a heading
     text: str | None = None  # without a leading bullet (see Context.sentence_text)
-    excluded: dict[str, bool] = field(default_factory=dict)  # category → excluded by a sentence rule
+    excluded: dict[str, bool] | None = None  # category → excluded by a sentence rule
+    # where the clause breaks and negation words are (indices in toks), for sentences with a negation
+    breaks: list[int] | None = None  # clause breaks (';', 'maar', 'tenzij' ...)
+    sub_breaks: list[int] | None = None  # those and subordinate breaks ('die', 'omdat' ...)
+    geen: list[int] | None = None  # 'geen'
+    niet: list[int] | None = None  # 'niet', 'nooit'
 
 
-_VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (cheap pre-check)
+_NO_SENTENCE = Sentence(0, 0, [], 0, True, False, False, frozenset(), -1, False)
 
 
 class Context:
-    """Sentence, line and section facts about a document, computed lazily for the candidate mentions.
-    Word lists are compared as string ids (``ids``), so no token strings are built."""
+    """Sentence, line and section facts about a document, computed lazily for the candidate mentions. Word lists
+    are compared as string ids and per-token facts come from the form flags, so no token strings are built; the
+    sentences holding a negation or a cue word are found with array operations."""
 
-    def __init__(self, doc: Doc, rules: Rules, ids: dict[str, frozenset[int]],
-                 sentence_rules: dict[int, list[re.Pattern[str]]], arrays: numpy.ndarray,
-                 lowers: list[int] | None = None) -> None:
+    def __init__(self, doc: Doc, component: CategoriesComponent, lowers: numpy.ndarray, flags: numpy.ndarray,
+                 idx: numpy.ndarray, starts: numpy.ndarray) -> None:
         self.doc = doc
-        self.rules = rules
-        self.ids = ids
-        self.sentence_rules = sentence_rules
+        self.rules = component.rules
+        self.ids = component.ids
+        self.sentence_rules = component.sentence_rules
+        self.question = component.question
         self.text = doc_text(doc)
-        self.lowers = arrays[:, 0].tolist() if lowers is None else lowers
-        self.starts = numpy.flatnonzero(arrays[:, 1] == 1).tolist() or [0]
-        if self.starts[0] != 0:
-            self.starts.insert(0, 0)
+        # per-token arrays as array.array: a copy of the bytes instead of a Python int per token (tolist)
+        self.lowers = array("Q", lowers.tobytes())  # lower-case string ids
+        self.flags = array("H", flags.tobytes())  # form flags
+        self.idx = array("q", idx.tobytes())  # character offsets
+        self.n = len(lowers)
+        if not len(starts) or starts[0] != 0:
+            starts = numpy.concatenate(([0], starts))
+        self.starts: list[int] = starts.tolist()
+        # tokens the context rules look for, in order (a bisect finds them in a sentence or after a mention)
+        self.negations: list[int] = numpy.flatnonzero(flags & _NEGATION).tolist()
+        self.cues: list[int] = numpy.flatnonzero(flags & _CUE).tolist()
+        self.stops: list[int] = numpy.flatnonzero(flags & (_HINT | _NEWLINE)).tolist()
         self.sections: list[Section] = doc._.sections or []
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
         self._sentences: dict[int, Sentence] = {}
         self._section_flags: dict[int, tuple[bool, bool, frozenset[str], int]] = {}
+        self.found: list[Mention] = []
+
+    @staticmethod
+    def _any_in(tokens: list[int], start: int, end: int) -> bool:
+        """Whether one of the (sorted) ``tokens`` lies in [start, end)."""
+        i = bisect_left(tokens, start)
+        return i < len(tokens) and tokens[i] < end
 
     # facts ---------------------------------------------------------------
 
-    def idx(self, i: int) -> int:
-        return self.doc[i].idx
-
     def end_char(self, i: int) -> int:
-        token = self.doc[i]
-        return token.idx + len(token)
-
-    def sentence(self, token: int) -> Sentence:
-        k = bisect_right(self.starts, token) - 1
-        sent = self._sentences.get(k)
-        if sent is None:
-            sent = self._sentences[k] = self._make_sentence(k)
-        return sent
-
-    def _blank(self, h: int) -> bool:
-        return h in self.ids["bullets"] or _lower(h, self.doc).isspace()
+        """Where token ``i`` ends: the next token's offset, less the one space spaCy keeps as whitespace."""
+        nxt = self.idx[i + 1] if i + 1 < self.n else len(self.text)
+        return nxt - 1 if nxt - 1 > self.idx[i] and self.text[nxt - 1] == " " else nxt
 
     def _make_sentence(self, k: int) -> Sentence:
-        start = self.starts[k]
-        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.lowers)
-        toks = self.lowers[start:end]
-        first, last = 0, len(toks) - 1
-        while first < last and self._blank(toks[first]):
+        starts = self.starts
+        start = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else self.n
+        flags = self.flags
+        first, last = start, end - 1
+        while first < last and flags[first] & _BLANK:
             first += 1
-        while last > first and _lower(toks[last], self.doc).isspace():
+        while last > first and flags[last] & _SPACE:
             last -= 1
-        ids = self.ids
-        char = self.idx(start)
+        toks = self.lowers[start:end].tolist()
+        char = self.idx[start]
         definition, controller, section_excluded, section = self.section_flags(char)
-        sent = Sentence(start, end, toks, first, definition or toks[last] in ids["question"],
-                        not ids["negations"].isdisjoint(toks),
+        negations = self.negations
+        i = bisect_left(negations, start)
+        sent = Sentence(start, end, toks, first - start, definition or toks[last - start] == self.question,
+                        i < len(negations) and negations[i] < end,
                         controller and not self._collects_from_subject(toks), section_excluded, section,
                         char in self.heading_starts)
-        if not sent.skip:
-            cues = ids["cues"].intersection(toks)  # a definition or an excluded kind of sentence
-            if cues:
-                text = self.sentence_text(sent)
-                sent.skip = any(rx.search(text) for rx in {rx for cue in cues for rx in self.sentence_rules[cue]})
+        if not sent.skip and self._any_in(self.cues, start, end):  # a definition or an excluded kind of sentence
+            cues = self.ids["cues"].intersection(toks)
+            text = self.sentence_text(sent)
+            rules = self.rules.sentence_rules
+            sent.skip = any(rules[r][1].search(text) for r in {r for cue in cues for r in self.sentence_rules[cue]})
         return sent
 
     def sentence_text(self, sent: Sentence) -> str:
         """The sentence without a leading bullet or trailing line break (built on demand)."""
         if sent.text is None:
             last = sent.end - 1
-            while last > sent.start and _lower(self.lowers[last], self.doc).isspace():
+            while last > sent.start and self.flags[last] & _SPACE:
                 last -= 1
-            sent.text = self.text[self.idx(sent.start + sent.first):self.end_char(last)]
+            sent.text = self.text[self.idx[sent.start + sent.first]:self.end_char(last)]
         return sent.text
 
     def section_flags(self, char: int) -> tuple[bool, bool, frozenset[str], int]:
@@ -586,21 +693,31 @@ class Context:
             return False, False, frozenset(), -1
         cached = self._section_flags.get(k)
         if cached is None:
-            headings = [self._heading(k)]
+            definition, controller, excluded = self._heading_facts(k)
             j = k
             while j > 0 and self._empty(j - 1):  # a heading with no text of its own governs the next one
                 j -= 1
-                headings.append(self._heading(j))
-            rules = self.rules
-            joined = " | ".join(headings)
-            cached = (any(rules.definition_headings.search(h) for h in headings),
-                      any(rules.controller_headings.search(h) for h in headings),
-                      frozenset(c for c, rx in rules.section_exclusions.items() if rx.search(joined)), k)
-            self._section_flags[k] = cached
+                more = self._heading_facts(j)
+                definition, controller, excluded = definition or more[0], controller or more[1], excluded | more[2]
+            cached = self._section_flags[k] = (definition, controller, excluded, k)
         return cached
 
-    def _heading(self, k: int) -> str:
-        return _NUMBERING.sub("", (self.sections[k].heading or "").strip()).lower()
+    def _heading_facts(self, k: int) -> tuple[bool, bool, frozenset[str]]:
+        """(a definition heading, a controller-identity heading, the categories it rules out) for the heading of
+        section ``k``; cached per heading text for the process, since statements share most headings."""
+        heading = self.sections[k].heading or ""
+        cache = self.rules.heading_facts
+        facts = cache.get(heading)
+        if facts is None:
+            if len(cache) > 100_000:
+                cache.clear()
+            h = _NUMBERING.sub("", heading.strip()).lower()
+            rules = self.rules
+            facts = cache[heading] = (bool(rules.definition_headings.search(h)),
+                                      bool(rules.controller_headings.search(h)),
+                                      frozenset(c for rx, cats in rules.section_exclusions if rx.search(h)
+                                                for c in cats))
+        return facts
 
     def _empty(self, k: int) -> bool:
         section = self.sections[k]
@@ -614,21 +731,28 @@ class Context:
 
     # judgement -----------------------------------------------------------
 
-    def judge(self, mentions: list[Mention]) -> list[Mention]:
-        """The mentions whose context says the data is processed. Mentions come in text order, so the
-        sentences are visited in order and their facts computed once."""
+    def judge(self, mentions: list[Mention]) -> list[tuple[Sentence, Mention]]:
+        """The mentions whose context says the data is processed, each with its sentence. Mentions come in text
+        order, so the sentences are visited in order and their facts computed once."""
         kept = []
         negated: set[tuple[int, str]] = set()  # (section, category) said not to be processed
         ids = self.ids
         own, prepositions = ids["own_determiners"], ids["contact_prepositions"]
         guarded = self.rules.sentence_exclusions.keys()
         topics = self.rules.heading_topics
-        sent: Sentence | None = None
         last_negated = -1  # end of the last negated mention: 'geen kopie van je paspoort of identiteitskaart'
         coordinators = ids["negation_coordinators"]
+        strings = self.doc.vocab.strings
+        starts, sentences, stops, flags = self.starts, self._sentences, self.stops, self.flags
+        sent = _NO_SENTENCE
+        sent_end = -1
         for m in mentions:
-            if sent is None or m.start >= sent.end:
-                sent = self.sentence(m.start)
+            if m.start >= sent_end:
+                k = bisect_right(starts, m.start) - 1
+                sent = sentences.get(k)
+                if sent is None:
+                    sent = sentences[k] = self._make_sentence(k)
+                sent_end = sent.end
             if sent.skip or sent.controller:
                 continue
             toks = sent.toks
@@ -636,14 +760,15 @@ class Context:
             if rel == sent.first and self._generic_subject(toks, rel_end):
                 continue
             if sent.negation and (self._coordinated(toks, last_negated - sent.start, rel, coordinators)
-                                  or self._negated(toks, rel, rel_end)):
+                                  or self._negated(sent, rel, rel_end)):
                 negated.update((sent.section, c) for c in m.cats)
                 last_negated = m.end
                 continue
             if rel and (toks[rel - 1] in own or (rel > 1 and toks[rel - 2] in own
-                                                 and _adjective(_lower(toks[rel - 1], self.doc)))):
+                                                 and _adjective(_string(toks[rel - 1], strings)))):
                 continue  # 'ons e-mailadres', 'onderstaand adres', 'ons algemene telefoonnummer', 'dit adres'
-            if self._contact_value(m):
+            j = bisect_left(stops, m.end)  # the next token with a value character or a line break
+            if j < len(stops) and flags[stops[j]] & _HINT and self._contact_value(m):
                 continue
             cats = m.cats
             if rel > 1 and toks[rel - 2] in prepositions and self._contact_instruction(toks, rel, rel_end):
@@ -657,8 +782,10 @@ class Context:
             elif cats:
                 kept.append((sent, Mention(m.start, m.end, cats, m.strong)))
         # a heading names a topic: "Godsdienst" over "Wij registreren niet de godsdienst ..." is no category
-        return [m for sent, m in kept
-                if not (sent.heading and negated and all((sent.section, c) in negated for c in m.cats))]
+        if negated:
+            kept = [(sent, m) for sent, m in kept
+                    if not (sent.heading and all((sent.section, c) in negated for c in m.cats))]
+        return kept
 
     @staticmethod
     def _coordinated(toks: list[int], prev_end: int, rel: int, coordinators: frozenset[int]) -> bool:
@@ -671,14 +798,23 @@ class Context:
         rx = self.rules.sentence_exclusions.get(cat)
         if rx is None:
             return False
+        if sent.excluded is None:
+            sent.excluded = {}
         if cat not in sent.excluded:
             sent.excluded[cat] = bool(rx.search(self.sentence_text(sent)))
         return sent.excluded[cat]
 
     def _contact_value(self, m: Mention) -> bool:
         """The controller's own contact line: 'Telefoonnummer 1400', 'E-mail: info@...', 'Adres:' + a street
-        line, 'Naam: Stichting De Korrel'."""
+        line, 'Naam: Stichting De Korrel'. Tokens flagged with a contact-value character are looked for first,
+        so most mentions need no string work."""
+        k = bisect_left(self.stops, m.end)  # the next token with a value character or a line break
+        if k == len(self.stops):
+            return False
+        j = self.stops[k]
         end_char = self.end_char(m.end - 1)
+        if self.idx[j] >= end_char + 60 or not self.flags[j] & _HINT:
+            return False
         after = self.text[end_char:end_char + 60]
         cut = after.find("\n")
         after = after if cut < 0 else after[:cut]
@@ -712,28 +848,31 @@ class Context:
         return ids["first_person"].isdisjoint(toks) and ids["possessives"].isdisjoint(toks)
 
     @staticmethod
-    def _clause(toks: list[int], rel: int, rel_end: int, breaks: frozenset[int]) -> tuple[int, int]:
-        lo = rel
-        while lo > 0 and toks[lo - 1] not in breaks:
-            lo -= 1
-        hi = rel_end
-        while hi < len(toks) and toks[hi] not in breaks:
-            hi += 1
-        return lo, hi
+    def _clause(breaks: list[int], rel: int, rel_end: int, n: int) -> tuple[int, int]:
+        """The clause around toks[rel:rel_end]: from after the last break before it to the first break after it."""
+        k = bisect_left(breaks, rel)
+        lo = breaks[k - 1] + 1 if k else 0
+        k = bisect_left(breaks, rel_end, k)
+        return lo, breaks[k] if k < len(breaks) else n
 
-    def _negated(self, toks: list[int], rel: int, rel_end: int) -> bool:
+    def _negated(self, sent: Sentence, rel: int, rel_end: int) -> bool:
         """'geen' before the mention (directly, or through 'gegevens', 'gebruik van'), or 'niet' with a
         verb of collecting in the same clause ("worden niet opgeslagen")."""
         ids = self.ids
-        lo, hi = self._clause(toks, rel, rel_end, ids["clause_breaks"])
-        for j in range(lo, rel):
-            if toks[j] in ids["negation_words"]:
-                if rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)]):
-                    if not self._shared_only(toks, lo, j, rel_end, hi):
-                        return True
-        lo, hi = self._clause(toks, rel, rel_end, ids["clause_breaks"] | ids["subordinate_breaks"])
-        for j in range(lo, hi):
-            if toks[j] in ids["not_words"] and (j + 1 >= len(toks) or toks[j + 1] not in ids["not_exceptions"]):
+        toks = sent.toks
+        if sent.breaks is None:  # once per sentence: where its clauses end and its negation words are
+            sent.breaks, sent.sub_breaks, sent.geen, sent.niet = (
+                [j for j, t in enumerate(toks) if t in words] for words in
+                (ids["clause_breaks"], ids["all_breaks"], ids["negation_words"], ids["not_words"]))
+        n = len(toks)
+        lo, hi = self._clause(sent.breaks, rel, rel_end, n)
+        for j in sent.geen:  # type: ignore[union-attr]
+            if lo <= j < rel and (rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)])):
+                if not self._shared_only(toks, lo, j, rel_end, hi):
+                    return True
+        lo, hi = self._clause(sent.sub_breaks, rel, rel_end, n)  # type: ignore[arg-type]
+        for j in sent.niet:  # type: ignore[union-attr]
+            if lo <= j < hi and (j + 1 >= n or toks[j + 1] not in ids["not_exceptions"]):
                 clause = toks[lo:hi]
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
@@ -743,7 +882,7 @@ class Context:
         """"Wij verkopen geen e-mailadressen": the verb governing 'geen' is one of sharing, so the data is
         still processed. The governing verb is the nearest known verb before 'geen', else after the mention."""
         ids = self.ids
-        verbs = ids["sharing_verbs"] | ids["collection_verbs"]
+        verbs = ids["verbs"]
         for t in reversed(toks[lo:neg]):
             if t in verbs:
                 return t in ids["sharing_verbs"]
@@ -759,44 +898,45 @@ class Context:
 
     # weak words ------------------------------------------------------------
 
-    def accept_weak(self, mentions: list[Mention]) -> list[Mention]:
-        """Weak mentions stay if they head a list item or label line, or sit in an enumeration with a strong
-        mention (or in one of three or more mentions)."""
+    def accept_weak(self, kept: list[tuple[Sentence, Mention]]) -> list[Mention]:
+        """Weak mentions stay if they head a list item or label line, or sit in an enumeration (a chain of
+        mentions with only connectors between) with a strong mention or of three or more mentions. Chains are
+        followed only from the weak mentions."""
+        mentions = [m for _, m in kept]
         if all(m.strong for m in mentions):
             return mentions
         accepted = [m.strong for m in mentions]
-        chain: list[int] = []
-        for i, m in enumerate(mentions):
-            if chain and self._linked(mentions[chain[-1]], m):
-                chain.append(i)
-            else:
-                self._settle(chain, mentions, accepted)
-                chain = [i]
-        self._settle(chain, mentions, accepted)
+        settled = [False] * len(kept)
+        for i in range(len(mentions)):
+            if accepted[i] or settled[i]:
+                continue
+            lo = i
+            while lo > 0 and self._linked(kept[lo - 1], mentions[lo]):
+                lo -= 1
+            hi = i
+            while hi + 1 < len(kept) and self._linked(kept[hi], mentions[hi + 1]):
+                hi += 1
+            chain = range(lo, hi + 1)
+            ok = len(chain) >= 3 or any(mentions[j].strong for j in chain)
+            for j in chain:
+                settled[j] = True
+                accepted[j] = accepted[j] or ok
         for i, m in enumerate(mentions):
             if not accepted[i] and self._listed(m):
                 accepted[i] = True
         return [m for m, ok in zip(mentions, accepted) if ok]
 
-    def _linked(self, a: Mention, b: Mention) -> bool:
-        if b.start - a.end > 6:
-            return False
-        sent = self.sentence(a.start)
-        if b.start >= sent.end:
+    def _linked(self, a: tuple[Sentence, Mention], b: Mention) -> bool:
+        sent, m = a
+        if b.start - m.end > 6 or b.start >= sent.end:
             return False
         connectors = self.ids["connectors"]
-        return all(t in connectors for t in sent.toks[a.end - sent.start:b.start - sent.start])
-
-    @staticmethod
-    def _settle(chain: list[int], mentions: list[Mention], accepted: list[bool]) -> None:
-        if len(chain) >= 3 or any(mentions[i].strong for i in chain):
-            for i in chain:
-                accepted[i] = True
+        return all(t in connectors for t in sent.toks[m.end - sent.start:b.start - sent.start])
 
     def _listed(self, m: Mention) -> bool:
         """A short list item that starts with the mention ("- E-mail", "- Gekoppelde apparaten ..."), or a
         label ("Communicatie: berichten ...", "Onderwijsinstelling | ...")."""
-        char = self.idx(m.start)
+        char = self.idx[m.start]
         line_start, line = self.line(char)
         if line_start in self.heading_starts:
             return False
