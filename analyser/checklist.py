@@ -11,12 +11,16 @@ How an item is decided
 
    * cue patterns from ``data/checklist.json``. A cue is tried only in sentences holding one of its
      *trigger* words (token forms, looked up in one vectorised step; each word form is classified once per
-     process), so its regex runs over a few short sentences, never over the whole text. A cue counts when
+     process), so its regex runs over a few short sentences, never over the whole text (running every
+     pattern over the whole text with ``finditer`` costs several times the tokenisation). A cue counts when
      its pattern matches the sentence, no ``exclude`` pattern does, and its ``context`` matches the
-     sentence, the lead-in of the list it stands in ("Je hebt het recht om:") or the section heading, or
+     sentence, the section heading or the lead-in of the list it stands in ("Je hebt het recht om:"), or
      the section topics (``doc._.sections[].topics``, inherited from parent sections) meet its ``topics``.
      Item-level ``exclude_topics`` keep e.g. "cookies verwijderen" in a cookie section away from the
-     right to erasure. Sentences of an item are read in document order until the item is settled.
+     right to erasure. An item's sentences are read strongest cues first, then in document order, until
+     the item is settled (a conclusive hit fixes the status whichever is found first). Before a regex
+     runs, its *literal sieve* (strings one of which every match contains, derived from the parsed
+     pattern) rejects most sentences with a few ``in`` tests.
    * the facts of the extractors: ``doc._.legal_bases`` (legal basis; legitimate interest),
      ``doc._.third_parties`` (named recipients), ``doc._.retention_periods`` (a period, or only a
      criterion when ``duration`` is None; cookie lifetimes excluded), ``doc._.data_categories`` (two or
@@ -31,7 +35,8 @@ How an item is decided
 
    * ``not_applicable``: ``legitimate_interests`` when legitimate interest is never invoked;
    * ``absent``: no hit, or only kinds in the item's ``absent_when_only`` (legitimate interest named as
-     a basis without saying what the interest is);
+     a basis without saying what the interest is; cookies only referred to a separate cookie statement),
+     also when a heading announces the item but the text under it gives only such kinds;
    * ``partial``: every hit is a heading (the topic is announced, not worked out), or all kinds found
      are in ``partial_when_only``: retention only as a criterion or event, recipients only as unspecified
      "derden", transfers outside the EU/EEA without safeguards, withdrawal of consent only as
@@ -60,6 +65,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for literal sieves
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy
@@ -79,6 +86,56 @@ MODEL_THRESHOLD = 0.5
 _FRAGMENT = re.compile(r"%(\w+)%")
 _ESCAPES = re.compile(r"\\.|\(\?[a-zA-Z-]+[:)]|\(\?P<\w+>")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
+_MAX_LITERALS = 8
+
+
+# ------------------------------------------------------------------ literal sieves
+
+
+def _alternatives(items: Any) -> list[list[str]]:
+    """The ways a parsed regex sequence can match, each as the literal runs it must contain in order (the first
+    and last run touch the sequence's ends so that neighbours can join them; "" marks a gap). Parts with too
+    many combinations count as gaps: a weaker requirement, never a wrong one."""
+    alts: list[list[str]] = [[""]]
+    for op, av in items:
+        if op is sre.LITERAL:
+            alts = [[*a[:-1], a[-1] + chr(av)] for a in alts]
+            continue
+        sub: list[list[str]] = [["", ""]]
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            sub = _alternatives(av[3])
+        elif op is sre.BRANCH:
+            sub = [alt for branch in av[1] for alt in _alternatives(branch)]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            sub = [["", *(r for r in alt if r), ""] for alt in _alternatives(av[2])]  # one instance, unjoined
+        if len(alts) * len(sub) > 64:
+            sub = [["", ""]]
+        alts = [[*a[:-1], a[-1] + b[0], *b[1:]] for a in alts for b in sub]
+    return alts
+
+
+def literal_sieve(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """Strings one of which occurs in every text the pattern matches (so that a text holding none of them is
+    rejected with a few ``in`` tests instead of a regex scan), or None when the pattern allows no short list."""
+    if pattern is None or pattern.flags & re.IGNORECASE:
+        return None
+    found: set[str] = set()
+    for alt in _alternatives(sre_parse.parse(pattern.pattern, pattern.flags)):
+        runs = [r.strip() for r in alt if len(r.strip()) >= 3]
+        if not runs:
+            return None
+        found.add(max(runs, key=len))
+    needed = sorted(x for x in found if not any(y != x and y in x for y in found))
+    return tuple(needed) if len(needed) <= _MAX_LITERALS else None
+
+
+def _may_match(sieve: tuple[str, ...] | None, text: str) -> bool:
+    if sieve is None:
+        return True
+    for literal in sieve:
+        if literal in text:
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ compiled rules
@@ -91,7 +148,7 @@ class Upgrade:
     scope: str  # "sentence" | "previous" | "next" | "section"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: cue tuples are compared in the trigger step
 class Cue:
     index: int  # position in Rules.cues
     item: int  # position of its item in Rules.items
@@ -106,6 +163,8 @@ class Cue:
     exclude: re.Pattern[str] | None = None
     opening: int = 0  # also tried in the first N sentences, whatever their words
     upgrade: Upgrade | None = None
+    sieve: tuple[str, ...] | None = None  # literal_sieve(pattern)
+    exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
 
 
 @dataclass(frozen=True)
@@ -126,6 +185,8 @@ class ItemRules:
     enough: int  # this many hits, one of them conclusive, settle the item: later sentences are not examined
     headings_suffice: bool  # a heading is full evidence (the title line naming the organisation)
     notes: dict[str, tuple[str, str]]
+    weak: frozenset[str] = frozenset()  # partial_when_only | absent_when_only
+    exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
 
     def satisfied(self, hits: list[Hit]) -> bool:
         """Enough evidence: further sentences cannot change the status (saves time on long texts)."""
@@ -133,7 +194,7 @@ class ItemRules:
             return True
         if len(hits) < self.enough:
             return False
-        weak = self.partial_when_only | self.absent_when_only
+        weak = self.weak
         return any((self.headings_suffice or not h.heading) and not h.kinds <= weak for h in hits)
 
 
@@ -186,28 +247,32 @@ def rules() -> Rules:
         for c in raw.get("cues", []):
             up = c.get("upgrade")
             case = c.get("case", False)
+            pattern, exclude = compile_(c.get("pattern"), case), compile_(c.get("exclude"), case)
             cue = Cue(
                 index=len(all_cues),
                 item=k,
                 trigger=re.compile("|".join(f"(?:{t})" for t in c["triggers"]) or "(?!)"),
-                pattern=compile_(c.get("pattern"), case),
+                pattern=pattern,
                 kind=c.get("kind", "cue"),
                 weight=float(c.get("weight", 1.0)),
                 case=case,
                 context=compile_(c.get("context"), case),
                 context_scope=c.get("context_scope", "sentence"),
                 topics=topic_set(c.get("topics", [])),
-                exclude=compile_(c.get("exclude"), case),
+                exclude=exclude,
                 opening=int(c.get("opening", 0)),
                 upgrade=Upgrade(compile_(up["pattern"]), up["kind"], up.get("scope", "sentence"))  # type: ignore
                 if up else None,
+                sieve=literal_sieve(pattern),
+                exclude_sieve=literal_sieve(exclude),
             )
             cues.append(cue)
             all_cues.append(cue)
+        item_exclude = compile_(raw.get("exclude"))
         items.append(ItemRules(
             id=item_id, article=spec["article"], required=spec["required"], nl=spec["nl"], en=spec["en"],
             cues=tuple(cues),
-            exclude=compile_(raw.get("exclude")),
+            exclude=item_exclude,
             fact_exclude=compile_(raw.get("fact_exclude")),
             exclude_topics=topic_set(raw.get("exclude_topics", [])),
             own_topics=topic_set(raw.get("topics", [])) | {item_id},
@@ -217,6 +282,8 @@ def rules() -> Rules:
             enough=int(raw.get("enough", 1)),
             headings_suffice=bool(raw.get("headings_suffice", False)),
             notes={k2: (v[0], v[1]) for k2, v in raw.get("notes", {}).items()},
+            weak=frozenset(raw.get("partial_when_only", [])) | frozenset(raw.get("absent_when_only", [])),
+            exclude_sieve=literal_sieve(item_exclude),
         ))
     score = data["score"]
     return Rules(
@@ -246,12 +313,14 @@ class Hit:
     sentence: int = -1  # index of the sentence in the Doc, when known
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    text: str
-    low: str  # lower-cased, padded with a space on both sides
+    """One sentence: offsets without surrounding whitespace, its text, and ``low``: lower-cased and padded with a
+    space on both sides (what case-insensitive patterns run on)."""
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start, self.end, self.text, self.low = start, end, text, low
 
 
 @dataclass
@@ -267,28 +336,45 @@ class DocView:
     section_starts: list[int]
     section_topics: list[frozenset[str]]
     toc: tuple[int, int] | None
-    token_sentence: numpy.ndarray  # sentence index of every token
-    first_tokens: list[int]  # first token of each sentence
+    lower_ids: numpy.ndarray  # LOWER of every token
+    token_starts: numpy.ndarray  # char offset (IDX) of every token
     _sents: list[_Sentence | None] = field(default_factory=list)
+    _sections: list[int | None] = field(default_factory=list)
+    _headings: dict[int, str] = field(default_factory=dict)
+    heading_starts: frozenset[int] = frozenset()  # start offsets of the headed sections
     _context: dict[tuple[int, str, bool], str] = field(default_factory=dict)
     _items: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc) -> DocView:
+        """One array call for the token forms and offsets; the sentence starts and the lower-cased text are
+        shared with the other stages through ``doc.user_data`` (the same keys as legal_bases/document_date)."""
         text = doc_text(doc)
-        low = text.lower()
+        low = doc.user_data.get("analyser_lower")
+        if low is None or len(low) != len(text):
+            low = text.lower()
         if len(doc):
-            arr = doc.to_array([SENT_START, IDX])
-            is_first = arr[:, 0] == 1
-            first = numpy.flatnonzero(is_first)
-            starts = arr[first, 1].astype("int64").tolist()
-            token_sentence = numpy.cumsum(is_first) - 1
+            arr = doc.to_array([LOWER, IDX])
+            lower_ids, token_starts = arr[:, 0], arr[:, 1].astype("int64")
+            starts = sentence_starts(doc)
         else:
-            first, starts, token_sentence = numpy.zeros(0, dtype="int64"), [], numpy.zeros(0, dtype="int64")
+            lower_ids, token_starts, starts = numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype="int64"), []
         sections = doc._.sections or []
         return cls(doc, text, low if len(low) == len(text) else None, starts, [*starts[1:], len(text)], sections,
-                   [s.start for s in sections], _effective_topics(sections), doc._.toc, token_sentence,
-                   first.tolist(), [None] * len(starts))
+                   [s.start for s in sections], _effective_topics(sections), doc._.toc, lower_ids, token_starts,
+                   [None] * len(starts), [-1] * len(starts),
+                   heading_starts=frozenset(s.start for s in sections if s.heading is not None))
+
+    def token_sentence(self, tokens: numpy.ndarray) -> numpy.ndarray:
+        """The sentence index of each of the given token positions."""
+        return numpy.searchsorted(numpy.asarray(self.starts, dtype="int64"), self.token_starts[tokens],
+                                  side="right") - 1
+
+    def token_bounds(self, sentences: list[int]) -> list[tuple[int, int]]:
+        """Per sentence index: its first token and the token after its last non-space token (one array step)."""
+        offsets = [(self.sentence(i).start, self.sentence(i).end) for i in sentences]
+        found = numpy.searchsorted(self.token_starts, numpy.asarray(offsets, dtype="int64").reshape(-1, 2))
+        return [(a, max(b, a + 1)) for a, b in found.tolist()]
 
     def sentence(self, i: int) -> _Sentence:
         s = self._sents[i]
@@ -307,19 +393,33 @@ class DocView:
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def section_index(self, i: int) -> int | None:
-        k = bisect_right(self.section_starts, self.starts[i]) - 1
-        if k >= 0 and self.starts[i] <= self.sections[k].end:
-            return k
-        return None
+        k = self._sections[i]
+        if k == -1:
+            k = bisect_right(self.section_starts, self.starts[i]) - 1
+            if k < 0 or self.starts[i] > self.sections[k].end:
+                k = None
+            self._sections[i] = k
+        return k
 
     def topics(self, i: int) -> frozenset[str]:
         k = self.section_index(i)
         return self.section_topics[k] if k is not None else frozenset()
 
     def is_heading(self, i: int) -> bool:
+        """Whether sentence ``i`` is the heading line of a section."""
+        return self.sentence(i).start in self.heading_starts
+
+    def matches_around(self, pattern: re.Pattern[str], i: int, lower: bool = True) -> bool:
+        """Whether ``pattern`` matches the heading of sentence ``i``'s section or the lead-in of the list it
+        stands in (the sentence itself is tried first by the caller); the heading is the cheaper test."""
         k = self.section_index(i)
-        return k is not None and self.sections[k].heading is not None and \
-            self.sentence(i).start == self.sections[k].start
+        if k is not None and self.sections[k].heading:
+            heading = self._headings.get(k) if lower else self.sections[k].heading
+            if heading is None:
+                heading = self._headings[k] = f" {self.sections[k].heading.lower()} "
+            if pattern.search(heading):
+                return True
+        return self.is_item(i) and bool(pattern.search(self.scope_text(i, "lead_in", lower)))
 
     def scope_text(self, i: int, scope: str, lower: bool = True) -> str:
         """The text a ``context``/``upgrade`` pattern of the given scope is tested against."""
@@ -332,6 +432,8 @@ class DocView:
                 out = self.sentence(i - 1).text if i > 0 else ""
             elif scope == "next":
                 out = "\n".join(self.sentence(j).text for j in range(i + 1, min(i + 3, len(self.starts))))
+            elif scope == "lead_in":
+                out = self.lead_in(i)
             else:
                 k = self.section_index(i)
                 heading = self.sections[k].heading if k is not None and self.sections[k].heading else ""
@@ -386,8 +488,25 @@ class DocView:
         return Span(s.text, s.start, s.end)
 
     def hit(self, i: int, kinds: set[str], weight: float, source: str = "rules") -> Hit:
-        heading = self.is_heading(i)
-        return Hit(self.span(i), kinds, weight * (0.5 if heading else 1.0), heading, source, i)
+        s = self.sentence(i)
+        if s.start in self.heading_starts:
+            return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, source, i)
+        return Hit(Span(s.text, s.start, s.end), kinds, weight, False, source, i)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Char offsets of the Doc's sentences, computed once per Doc: kept in ``doc.user_data`` under the key the
+    legal bases and the findings use, so whichever stage comes first does the array call."""
+    starts = doc.user_data.get("analyser_sentence_starts")
+    if starts is None:
+        starts = [0]
+        if len(doc):
+            arr = doc.to_array([IDX, SENT_START])
+            starts = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+        doc.user_data["analyser_sentence_starts"] = starts
+    return starts
 
 
 def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
@@ -406,83 +525,147 @@ def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
 
 
 class _TriggerTable:
-    """Word form → the cues it triggers (grouped by item), for every word form seen in this process, kept as
-    sorted numpy arrays so that a document's tokens are looked up in one vectorised step; only unseen forms are
-    classified (by regex) in Python. Most words trigger nothing and fail one combined regex."""
+    """Word form → the cues it triggers, for every word form seen in this process, kept as sorted numpy arrays
+    so that a document's tokens are looked up in one vectorised step; only unseen forms are classified (by
+    regex) in Python. Most words trigger nothing and fail one combined regex.
+
+    A form's cues are kept per item as one interned cue tuple (a *group*, numbered); each form has a *slot*
+    whose pairs (item, group) are stored flat (``pair_item``/``pair_group`` from ``ptr[slot]`` to
+    ``ptr[slot + 1]``), so that a document's (sentence, slot) hits expand to (item, sentence, group) triples
+    without a Python loop."""
 
     def __init__(self) -> None:
-        self.hashes = numpy.zeros(0, dtype="uint64")  # sorted hashes of all classified forms
-        self.slots = numpy.zeros(0, dtype="int64")  # per hash: index into self.groups (0: triggers nothing)
-        self.groups: list[tuple[tuple[int, tuple[Cue, ...]], ...]] = [()]  # per slot: (item, cues) pairs
+        self.hashes = numpy.zeros(1, dtype="uint64")  # sorted hashes of all classified forms (0: the empty form)
+        self.slots = numpy.zeros(1, dtype="int64")  # per hash: its slot (0: triggers nothing)
+        self.slot_pairs: list[list[tuple[int, int]]] = [[]]  # per slot: (item, group) pairs
+        self.groups: list[tuple[Cue, ...]] = []  # interned cue tuples, heavier cues first
+        self._interned: dict[tuple[int, ...], int] = {}
+        self._slot_of: dict[tuple[tuple[int, int], ...], int] = {(): 0}  # forms with the same pairs share a slot
+        self._flatten()
 
     def lookup(self, lower: numpy.ndarray, strings: Any, r: Rules) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Token positions that trigger something, and their slots."""
-        pos = numpy.searchsorted(self.hashes, lower)
-        found = pos < len(self.hashes)
-        found[found] = self.hashes[pos[found]] == lower[found]
-        if not found.all():
-            self._learn(numpy.unique(lower[~found]), strings, r)
+        pos = self.hashes.searchsorted(lower)
+        known = self.hashes.take(pos, mode="clip") == lower
+        if not known.all():
+            self._learn(numpy.unique(lower[~known]), strings, r)
             return self.lookup(lower, strings, r)
-        slots = self.slots[pos]
-        fires = numpy.flatnonzero(slots)
-        return fires, slots[fires]
+        slots = self.slots.take(pos)
+        fires = slots.nonzero()[0]
+        return fires, slots.take(fires)
+
+    def group(self, cues: tuple[Cue, ...] | list[Cue]) -> int:
+        """The number of the interned group of these cues (heavier cues first: a lighter cue of a kind already
+        found adds nothing and is skipped)."""
+        ordered = tuple(sorted(cues, key=lambda c: (-c.weight, c.index)))
+        key = tuple(c.index for c in ordered)
+        g = self._interned.get(key)
+        if g is None:
+            g = self._interned[key] = len(self.groups)
+            self.groups.append(ordered)
+        return g
 
     def _learn(self, new: numpy.ndarray, strings: Any, r: Rules) -> None:
         slots = []
         for h in new.tolist():
             form = strings[h]
             cues = [c for c in r.cues if c.trigger.search(form)] if r.any_trigger.search(form) else []
-            if cues:
-                items = sorted({c.item for c in cues})
-                self.groups.append(tuple((k, tuple(c for c in cues if c.item == k)) for k in items))
-                slots.append(len(self.groups) - 1)
-            else:
-                slots.append(0)
+            pairs = tuple((k, self.group([c for c in cues if c.item == k])) for k in sorted({c.item for c in cues}))
+            slot = self._slot_of.get(pairs)
+            if slot is None:
+                slot = self._slot_of[pairs] = len(self.slot_pairs)
+                self.slot_pairs.append(list(pairs))
+            slots.append(slot)
         hashes = numpy.concatenate([self.hashes, new.astype("uint64")])
         all_slots = numpy.concatenate([self.slots, numpy.asarray(slots, dtype="int64")])
         order = numpy.argsort(hashes, kind="stable")
         self.hashes, self.slots = hashes[order], all_slots[order]
+        self._flatten()
+
+    def _flatten(self) -> None:
+        counts = [len(p) for p in self.slot_pairs]
+        self.count = numpy.asarray(counts, dtype="int64")
+        self.ptr = numpy.concatenate([[0], numpy.cumsum(self.count)]).astype("int64")
+        flat = [pair for pairs in self.slot_pairs for pair in pairs]
+        self.pair_item = numpy.asarray([k for k, _ in flat], dtype="int64")
+        self.pair_group = numpy.asarray([g for _, g in flat], dtype="int64")
 
 
 _TRIGGERS: dict[int, _TriggerTable] = {}  # per Rules object (one per process in practice)
 
 
-def _triggered(doc: Doc, view: DocView, r: Rules) -> list[dict[int, list[tuple[Cue, ...]]]]:
-    """Per item: sentence index → the cue groups its words triggered."""
-    table = _TRIGGERS.setdefault(id(r), _TriggerTable())
-    lower = doc.to_array([LOWER]).reshape(-1).astype("uint64")
-    positions, slots = table.lookup(lower, doc.vocab.strings, r)
-    per_item: list[dict[int, list[tuple[Cue, ...]]]] = [{} for _ in r.items]
-    groups = table.groups
-    width = len(groups)
-    keys = numpy.unique(view.token_sentence[positions] * width + slots)  # one step per word form per sentence
-    for sent, slot in zip((keys // width).tolist(), (keys % width).tolist()):
-        for k, cues in groups[slot]:
-            found = per_item[k].get(sent)
-            if found is None:
-                per_item[k][sent] = [cues]
-            elif cues not in found:
-                found.append(cues)
-    for cue in r.opening:
-        for sent in range(min(cue.opening, len(view.starts))):
-            per_item[cue.item].setdefault(sent, []).append((cue,))
-    return per_item
+def _triggered(doc: Doc, view: DocView, r: Rules) -> list[tuple[int, int, list[tuple[Cue, ...]]]]:
+    """(item, sentence, cue groups) for every sentence whose words triggered cues of an item, in item order
+    and, per item, strongest cues first, then in document order: one vectorised step from tokens to triples,
+    one Python loop to group them."""
+    table = _TRIGGERS.get(id(r))
+    if table is None:
+        table = _TRIGGERS[id(r)] = _TriggerTable()
+    positions, slots = table.lookup(view.lower_ids, doc.vocab.strings, r)
+    width = len(table.slot_pairs)
+    keys = numpy.unique(view.token_sentence(positions) * width + slots)  # one step per word form per sentence
+    slot_u = keys % width
+    counts = table.count[slot_u]
+    ends = numpy.cumsum(counts)
+    flat = numpy.repeat(table.ptr[slot_u] - (ends - counts), counts) + numpy.arange(int(ends[-1]) if len(ends) else 0)
+    items, sents, groups = table.pair_item[flat], numpy.repeat(keys // width, counts), table.pair_group[flat]
+    opening = [(c.item, i, table.group((c,))) for c in r.opening for i in range(min(c.opening, len(view.starts)))]
+    if opening:
+        extra = numpy.asarray(opening, dtype="int64")
+        items, sents, groups = (numpy.concatenate([a, extra[:, j]]) for j, a in enumerate((items, sents, groups)))
+    order = numpy.lexsort((groups, sents, items))
+    out: list[tuple[int, float, int, list[tuple[Cue, ...]]]] = []
+    last_k = last_i = last_g = -1
+    cue_groups = table.groups
+    current: list[tuple[Cue, ...]] = []
+    for k, i, g in zip(items[order].tolist(), sents[order].tolist(), groups[order].tolist()):
+        if k != last_k or i != last_i:
+            current = [cue_groups[g]]
+            out.append((k, -cue_groups[g][0].weight, i, current))
+            last_k, last_i = k, i
+        elif g != last_g:
+            current.append(cue_groups[g])
+            if -cue_groups[g][0].weight < out[-1][1]:
+                out[-1] = (k, -cue_groups[g][0].weight, i, current)
+        last_g = g
+    out.sort(key=_by_strength)
+    return [(k, i, found) for k, _, i, found in out]
 
 
-def _confirm(item: ItemRules, cue: Cue, view: DocView, i: int) -> str | None:
-    """The kind a cue whose pattern matched sentence ``i`` gives, after its excludes, context and the item's
-    vetoes; None when vetoed."""
+def _by_strength(entry: tuple[int, float, int, list[tuple[Cue, ...]]]) -> tuple[int, float, int]:
+    """Per item, sentences with its strongest cues first, then in document order: a conclusive hit settles
+    the item sooner (the status does not depend on the order in which conclusive hits are found)."""
+    return entry[0], entry[1], entry[2]
+
+
+def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
+    """The item's own vetoes on sentence ``i``: its ``exclude`` pattern, the table of contents, and the topics
+    of another item's section (``exclude_topics``). Checked once per sentence, after the first cue matched."""
+    if item.exclude is not None:
+        low = view.sentence(i).low
+        if _may_match(item.exclude_sieve, low) and item.exclude.search(low):
+            return True
+    if view.in_toc(i):
+        return True
+    if item.exclude_topics:
+        topics = view.topics(i)
+        return bool(item.exclude_topics & topics) and not item.own_topics & topics
+    return False
+
+
+def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
+    """The kind a cue whose pattern matched sentence ``i`` gives after its own exclude, context and upgrade;
+    None when vetoed. The context is tried on the sentence alone before its lead-in and heading are joined."""
     sent = view.sentence(i)
     text = sent.text if cue.case else sent.low
-    if cue.exclude is not None and cue.exclude.search(text):
-        return None
-    topics = view.topics(i)
-    if (item.exclude is not None and item.exclude.search(sent.low)) or view.in_toc(i) or \
-            (item.exclude_topics & topics and not item.own_topics & topics):
+    if cue.exclude is not None and _may_match(cue.exclude_sieve, text) and cue.exclude.search(text):
         return None
     if cue.context is not None or cue.topics:
-        if not (cue.topics & topics or (cue.context is not None and
-                                        cue.context.search(view.scope_text(i, cue.context_scope, not cue.case)))):
+        context = cue.context
+        if not ((cue.topics and cue.topics & view.topics(i)) or (context is not None and (
+                (context.search(text) or view.matches_around(context, i, not cue.case))
+                if cue.context_scope == "sentence" else context.search(view.scope_text(i, cue.context_scope,
+                                                                                       not cue.case))))):
             return None
     if cue.upgrade is not None:
         where = sent.low if cue.upgrade.scope == "sentence" else view.scope_text(i, cue.upgrade.scope)
@@ -491,21 +674,49 @@ def _confirm(item: ItemRules, cue: Cue, view: DocView, i: int) -> str | None:
     return cue.kind
 
 
-def _evaluate(item: ItemRules, cues: list[Cue] | tuple[Cue, ...], view: DocView, i: int) -> Hit | None:
-    """The hit sentence ``i`` gives ``item`` through ``cues``, or None (used for single sentences)."""
+def _sentence_hit(item: ItemRules, groups: list[tuple[Cue, ...]] | tuple[tuple[Cue, ...], ...], view: DocView,
+                  i: int) -> Hit | None:
+    """The hit sentence ``i`` gives ``item`` through the cues its words triggered, or None.
+
+    The hot path: most triggered cues stop at their pattern. A cue is skipped when a cue of its kind with at
+    least its weight already counted (it could add nothing); the item's vetoes are checked once."""
     sent = view.sentence(i)
-    if not sent.text:
-        return None
     kinds: set[str] = set()
     weight = 0.0
-    for cue in cues:
-        if cue.pattern is not None and not cue.pattern.search(sent.text if cue.case else sent.low):
-            continue
-        kind = _confirm(item, cue, view, i)
-        if kind is not None:
-            kinds.add(kind)
-            weight = max(weight, cue.weight)
+    veto: bool | None = None
+    for group in groups:
+        for cue in group:
+            if cue.upgrade is None and cue.weight <= weight and cue.kind in kinds:
+                continue
+            pattern = cue.pattern
+            if pattern is not None:
+                text = sent.text if cue.case else sent.low
+                sieve = cue.sieve
+                if sieve is not None:
+                    for literal in sieve:
+                        if literal in text:
+                            break
+                    else:
+                        continue  # none of the strings every match holds: the regex cannot match
+                if not pattern.search(text):
+                    continue
+            if veto is None:
+                veto = _vetoed(item, view, i)
+            if veto:
+                return None
+            kind = _cue_kind(cue, view, i)
+            if kind is not None:
+                kinds.add(kind)
+                if cue.weight > weight:
+                    weight = cue.weight
     return view.hit(i, kinds, weight) if kinds else None
+
+
+def _evaluate(item: ItemRules, cues: list[Cue] | tuple[Cue, ...], view: DocView, i: int) -> Hit | None:
+    """The hit sentence ``i`` gives ``item`` through ``cues``, or None (used for single sentences)."""
+    if not view.sentence(i).text:
+        return None
+    return _sentence_hit(item, (tuple(cues),), view, i)
 
 
 def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
@@ -516,55 +727,48 @@ def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {item.id: [] for item in r.items}
     if not len(doc) or not view.starts:
         return out
-    sentence = view.sentence
-    for item, sentences in zip(r.items, _triggered(doc, view, r)):
-        if not sentences:
+    items = r.items
+    settled = [False] * len(items)
+    for k, i, groups in _triggered(doc, view, r):
+        if settled[k]:
             continue
-        hits = out[item.id]
-        for i in sorted(sentences):
-            sent = sentence(i)
-            kinds: set[str] = set()
-            weight = 0.0
-            for group in sentences[i]:
-                for cue in group:
-                    pattern = cue.pattern
-                    if pattern is not None and not pattern.search(sent.text if cue.case else sent.low):
-                        continue  # the hot path: most triggered cues stop here
-                    kind = _confirm(item, cue, view, i)
-                    if kind is not None:
-                        kinds.add(kind)
-                        weight = max(weight, cue.weight)
-            if kinds:
-                hits.append(view.hit(i, kinds, weight))
-                if item.satisfied(hits):
-                    break
+        item = items[k]
+        hit = _sentence_hit(item, groups, view, i)
+        if hit is not None:
+            hits = out[item.id]
+            hits.append(hit)
+            settled[k] = item.satisfied(hits)
     return out
 
 
 def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
-    """Hits from what the extractors found (legal bases, recipients, retention, categories, version date)."""
-    out: dict[str, list[Hit]] = {}
-
+    """Hits from what the extractors found (legal bases, recipients, retention, categories, version date): one
+    hit per item and sentence, with the kinds of all facts standing in it."""
     by_id = rules().by_id
+    starts = view.starts
+    found: dict[str, dict[int, set[str] | None]] = {}  # item → sentence → kinds (None: vetoed sentence)
+    loose: dict[str, list[set[str]]] = {}  # facts without a position
 
     def add(item: str, start: int | None, kinds: set[str]) -> None:
-        if start is not None and view.starts:
-            i = view.sentence_at(start)
-            veto = by_id[item].fact_exclude
-            if veto is not None and veto.search(view.sentence(i).low):
-                return
-            hit = view.hit(i, kinds, 0.9)
-        else:
-            hit = Hit(None, kinds, 0.9)
-        out.setdefault(item, []).append(hit)
+        if start is None or not starts:
+            loose.setdefault(item, []).append(kinds)
+            return
+        i = max(0, bisect_right(starts, start) - 1)
+        per = found.setdefault(item, {})
+        if i in per:
+            have = per[i]
+            if have is not None:
+                have |= kinds
+            return
+        veto = by_id[item].fact_exclude
+        per[i] = None if veto is not None and veto.search(view.sentence(i).low) else set(kinds)
 
     li_rules = by_id["legitimate_interests"]
     for basis in doc._.legal_bases or []:
-        starts = [m.start for m in basis.mentions] or [None]
-        for start in starts:
+        for start in [m.start for m in basis.mentions] or [None]:
             add("legal_basis", start, {"basis"})
             if basis.basis == "legitimate_interests":
-                hit = _evaluate(li_rules, list(li_rules.cues), view, view.sentence_at(start)) \
+                hit = _evaluate(li_rules, li_rules.cues, view, view.sentence_at(start)) \
                     if start is not None else None
                 add("legitimate_interests", start, hit.kinds if hit else {"named"})
     for party in doc._.third_parties or []:
@@ -578,7 +782,12 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
             for start in [m.start for m in category.mentions[:1]] or [None]:
                 add("data_categories", start, {"category"})
     if doc._.last_updated:
-        out.setdefault("policy_changes", []).append(Hit(None, {"changes"}, 0.9))
+        loose.setdefault("policy_changes", []).append({"changes"})
+    out: dict[str, list[Hit]] = {}
+    for item, per in found.items():
+        out[item] = [view.hit(i, kinds, 0.9) for i, kinds in per.items() if kinds is not None]
+    for item, kinds_list in loose.items():
+        out.setdefault(item, []).extend(Hit(None, kinds, 0.9) for kinds in kinds_list)
     return out
 
 
@@ -666,16 +875,22 @@ def _decide(evidence: dict[str, list[Hit]]) -> list[tuple[ChecklistItem, list[Hi
 def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
     if not hits:
         return ("not_applicable", "not_applicable") if item.id == "legitimate_interests" else ("absent", "absent")
-    kinds = set().union(*(h.kinds for h in hits))
-    if item.absent_when_only and kinds <= item.absent_when_only:
-        return "absent", "absent"
-    body = [h for h in hits if not h.heading]
-    if item.absent_when_only and body and set().union(*(h.kinds for h in body)) <= item.absent_when_only:
-        return "absent", "absent"  # a heading announces it, but the text under it only refers elsewhere
-    if not item.headings_suffice and all(h.heading for h in hits):
+    kinds: set[str] = set()
+    body: set[str] = set()  # kinds of the hits that are no heading
+    in_body = False
+    for h in hits:
+        kinds |= h.kinds
+        if not h.heading:
+            body |= h.kinds
+            in_body = True
+    absent_only = item.absent_when_only
+    if absent_only and (kinds <= absent_only or (in_body and body <= absent_only)):
+        return "absent", "absent"  # (a heading may announce it while the text under it only refers elsewhere)
+    if item.headings_suffice:
+        body = kinds
+    elif not in_body:
         return "partial", "heading_only"
-    body_kinds = set().union(*(h.kinds for h in hits if item.headings_suffice or not h.heading))
-    if item.partial_when_only and body_kinds <= item.partial_when_only:
+    if item.partial_when_only and body <= item.partial_when_only:
         return "partial", "partial"
     return "present", "present"
 
@@ -724,15 +939,9 @@ class ChecklistComponent:
         checklist = [c for c, _ in decided]
         doc._.checklist = checklist
         doc._.score = compute_score(checklist)
-        spans = []
-        ends = [*view.first_tokens[1:], len(doc)]
-        for c, shown in decided:
-            if c.status in ("present", "partial"):
-                for hit in shown:
-                    if hit.sentence >= 0:
-                        start, end = view.first_tokens[hit.sentence], ends[hit.sentence]
-                        while end > start + 1 and doc[end - 1].is_space:
-                            end -= 1
-                        spans.append(SpacySpan(doc, start, end, label=c.item))
-        doc.spans["checklist"] = spans
+        shown = [(c.item, hit.sentence) for c, hits in decided if c.status in ("present", "partial")
+                 for hit in hits if hit.sentence >= 0]
+        bounds = view.token_bounds([i for _, i in shown]) if shown else []
+        doc.spans["checklist"] = [SpacySpan(doc, start, end, label=label)
+                                  for (label, _), (start, end) in zip(shown, bounds)]
         return doc
