@@ -62,6 +62,8 @@ _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+
 _CACHE_LIMIT = 200_000
 _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
+_LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+_TABLE_CHARS = re.compile(r"[|:(]")
 _CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list item starting with a capital
 
 
@@ -134,6 +136,7 @@ class KnowledgeBase:
         for entry in data["not_third_parties"]:
             self._add_aliases(entry["aliases"], -1, None)
         self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
+        self.exact_forms: dict[str, int] = {}  # case-sensitive one-token aliases, filled by the component
         self.alias_words = [_words_only(a.text) for a in self.aliases]  # for "is this the controller's name?"
         self.org_words = [_words_only(o.name) for o in self.orgs]
         self._index_single_words()
@@ -158,6 +161,7 @@ class KnowledgeBase:
         self.generic_name_words = set(cues["generic_name_words"])
         self.recipient_words = [w.lower() for w in cues["recipient_words"]]
         self.recipient_heading_words = [w.lower() for w in cues["recipient_heading_words"]]
+        self._heading_memo: dict[str, bool] = {}
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.controller = ControllerPatterns(cues["controller"])
@@ -203,9 +207,15 @@ class KnowledgeBase:
         return any(w in low for w in self.recipient_words)
 
     def recipient_heading(self, heading: str) -> bool:
-        """A heading announcing recipients: "Met wie delen wij je gegevens?", "Delen met derden", "Ontvangers"."""
-        low = " " + heading.lower()
-        return any(w in low for w in self.recipient_words) or any(w in low for w in self.recipient_heading_words)
+        """A heading announcing recipients: "Met wie delen wij je gegevens?", "Delen met derden", "Ontvangers".
+        Headings recur across statements, so the answers are remembered (a bounded per-process memo)."""
+        known = self._heading_memo.get(heading)
+        if known is None:
+            low = " " + heading.lower()
+            known = any(w in low for w in self.recipient_words) or any(w in low for w in self.recipient_heading_words)
+            if len(self._heading_memo) < _CACHE_LIMIT:
+                self._heading_memo[heading] = known
+        return known
 
     def role_by_suffix(self, form: str) -> bool:
         """A lower-case compound naming a role by its ending ("hotelsysteem", "zorgverzekeraar", "betaalplatform"),
@@ -261,7 +271,10 @@ class ControllerPatterns:
         self.contact_before = cfg["contact_before"]
         self.weak_after = cfg["weak_after"]
         self.weak_value = cfg["weak_value"]
-        self._last: tuple[str, tuple[str | None, int]] | None = None
+        self._last: tuple[str, tuple[str, int] | None, int] | None = None
+        # words of every line that can name the controller (title aside)
+        self.anchors = tuple({"privacy", "verantwoordelijk", *(p.strip() for p in self.self_intro),
+                              *(w.strip(" ,(") for w in self.seat)})
 
     def find(self, text: str) -> tuple[list[str], list[str]]:
         """Strong and weak controller names of a statement (for inspection and tests; the component asks
@@ -292,7 +305,7 @@ class ControllerPatterns:
             for pos in _positions(low_head, word):
                 if self._seat_strength(low_head, pos) == "strong":
                     strong.append(self._seat_name(head, pos))
-        responsible, pos = self._responsible(text)
+        responsible, pos = self._responsible(text, self.head)
         if pos < self.head:  # further down "X is verantwoordelijk" may speak of a processor's own role
             strong.append(responsible)
         return _names(strong)
@@ -318,7 +331,7 @@ class ControllerPatterns:
         head = text[: self.head]
         low = text.lower() if low is None else low
         low_head = low[: self.head]
-        responsible, pos = self._responsible(text)
+        responsible, pos = self._responsible(text, len(text))
         weak: list[str | None] = [responsible] if pos >= self.head else []
         for word in self.seat:
             for pos in _positions(low_head, word):
@@ -368,40 +381,52 @@ class ControllerPatterns:
         m = self.name_here.search(" ".join(name)) if name else None
         return m.group(0) if m else None
 
-    def _responsible(self, text: str) -> tuple[str | None, int]:
-        """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X",
-        with its offset (remembered for the last text: ``strong`` and ``weak`` both ask)."""
-        if self._last is not None and self._last[0] is text:
-            return self._last[1]
-        found = self._find_responsible(text)
-        self._last = (text, found)
-        return found
+    def _responsible(self, text: str, limit: int) -> tuple[str | None, int]:
+        """The first "X is (de) (verwerkings)verantwoordelijke" / "De verwerkingsverantwoordelijke is: X" that
+        starts before ``limit``, with its offset. ``strong`` reads only the top of the text, ``weak`` the rest;
+        what was read is remembered for the last text."""
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, None, 0)
+        _, found, scanned = self._last
+        if found is None and scanned < limit:
+            found = self._find_responsible(text, scanned, limit)
+            self._last = (text, found, limit)
+        return found if found is not None else (None, len(text))
 
-    def _find_responsible(self, text: str) -> tuple[str | None, int]:
-        for pos in _positions(text, "erantwoordelijk"):  # without the first letter: no lower-casing needed
-            pos -= 1
-            start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
-            word_start = pos
-            while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
-                word_start -= 1
-            word_end = pos + len("verantwoordelijk")
-            while word_end < len(text) and text[word_end].isalpha():
-                word_end += 1
-            word = text[word_start: word_end].lower()
-            if word.startswith(("co-", "co", "mede", "gezamenlijk")) or "gezamenlijk" in text[start: pos].lower() \
-                    or word.endswith("heid"):
-                continue
-            before = text[max(start, word_start - 160): word_start]
-            tail_start = max(0, len(before) - 60)
-            verb = self.responsible_after.search(before, tail_start)
-            if verb:
-                name = _name_ending(before[: verb.start()])
-                if name and _is_name(_clean_name(name)):
-                    return name, pos
-            hit = self.responsible_before.match(text[word_end: word_end + 200])
-            if hit and _is_name(_clean_name(hit.group(1))):
-                return hit.group(1), pos
-        return None, len(text)
+    def _find_responsible(self, text: str, start_at: int, limit: int) -> tuple[str, int] | None:
+        pos = text.find("erantwoordelijk", max(start_at - 1, 0), limit + 20)  # no lower-casing needed
+        while pos >= 0:
+            found = self._responsible_at(text, pos)
+            if found is not None:
+                return found
+            pos = text.find("erantwoordelijk", pos + 1, limit + 20)
+        return None
+
+    def _responsible_at(self, text: str, pos: int) -> tuple[str, int] | None:
+        """The controller's name if the "verantwoordelijk" at ``pos`` + 1 says who is responsible."""
+        pos -= 1
+        start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+        word_start = pos
+        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
+            word_start -= 1
+        word_end = pos + len("verantwoordelijk")
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        word = text[word_start: word_end].lower()
+        if word.startswith(("co-", "co", "mede", "gezamenlijk")) or "gezamenlijk" in text[start: pos].lower() \
+                or word.endswith("heid"):
+            return None
+        before = text[max(start, word_start - 160): word_start]
+        tail_start = max(0, len(before) - 60)
+        verb = self.responsible_after.search(before, tail_start)
+        if verb:
+            name = _name_ending(before[: verb.start()])
+            if name and _is_name(_clean_name(name)):
+                return name, pos
+        hit = self.responsible_before.match(text[word_end: word_end + 200])
+        if hit and _is_name(_clean_name(hit.group(1))):
+            return hit.group(1), pos
+        return None
 
 
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*)$")
@@ -618,6 +643,9 @@ class FormTable:
 
     def _analyse_form(self, form: str) -> tuple[int, str] | None:
         kb = self.kb
+        exact = kb.exact_forms.get(form)
+        if exact is not None:
+            return exact, "exact"
         if len(form) < 4:
             return None
         if not (form[0].isupper() or "-" in form):
@@ -692,23 +720,26 @@ class ThirdPartyComponent:
         self.labels: dict[int, tuple[str, Any]] = {}
         self.exact: dict[int, dict[tuple[int, ...], int]] = {}  # label → exact ORTH hashes → alias index
         patterns: dict[str, list[str]] = {}
-        by_lower: dict[str, str] = {}
+        groups: dict[str, list[int]] = {}
         for i, alias in enumerate(self.kb.aliases):
-            low = alias.text.lower()
-            key = by_lower.get(low)
-            if key is None:
-                key = by_lower[low] = f"tp_alias_{i}"
-                patterns[key] = [alias.text]
-                self.labels[vocab.strings.add(key)] = ("alias", i)
-            if alias.case_sensitive:
-                label = vocab.strings[key]
+            groups.setdefault(alias.text.lower(), []).append(i)
+        for members in groups.values():
+            insensitive = [i for i in members if not self.kb.aliases[i].case_sensitive]
+            key = f"tp_alias_{members[0]}"
+            if insensitive:  # any case matches: "mollie", "MOLLIE"
+                patterns[key] = [self.kb.aliases[insensitive[0]].text]
+                self.labels[vocab.strings.add(key)] = ("alias", insensitive[0])
+                continue
+            for i in members:
+                alias = self.kb.aliases[i]
                 orths = tuple(t.orth for t in nlp.make_doc(alias.text))
+                if len(orths) == 1:  # one exact form ("OM", "Teams"): the form table finds it, "om" costs nothing
+                    self.kb.exact_forms.setdefault(alias.text, i)
+                    continue
+                label = vocab.strings.add(key)
+                patterns.setdefault(key, [alias.text])  # the matcher reads lower case: one text per group
+                self.labels.setdefault(label, ("alias", i))
                 self.exact.setdefault(label, {}).setdefault(orths, i)
-        for key in list(patterns):
-            label = vocab.strings[key]
-            i = self.labels[label][1]
-            if not self.kb.aliases[i].case_sensitive:
-                self.exact.pop(label, None)  # a case-insensitive alias with the same letters matches any case
         cues = self.kb.cues
         cue_words = {
             "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
@@ -742,10 +773,12 @@ class ThirdPartyComponent:
         spans = []
         parties = []
         text = run.text
+        strings = doc.vocab.strings
         for f in found:
             mentions = []
+            label = strings.add(f.organisation)
             for s, e in f.mentions:
-                span = SpacySpan(doc, s, e, label=f.organisation)
+                span = SpacySpan(doc, s, e, label=label)
                 start, end = span.start_char, span.end_char
                 mentions.append(Span(text[start:end], start, end))
                 spans.append(span)
@@ -855,9 +888,7 @@ class _DocRun:
         self.uncover(covered)
         names = self._cue_names(cue_hits, covered)
         controller = self.kb.controller
-        # the controller names itself near the top: a knowledge-base organisation first named further down is not it
-        head = controller.head
-        needs_strong = bool(names) or any(self.doc[h.start].idx < head for h in kept)
+        needs_strong = bool(names) or self._may_name_controller(kept)
         low = lower_text(self.doc, self.text) if needs_strong else ""
         strong = controller.strong(self.text, low) if needs_strong else []
         found = self._group_kb(kept, strong)
@@ -865,6 +896,24 @@ class _DocRun:
             found += self._group_names(names, strong + controller.weak(self.text, low), found)
         found.sort(key=lambda f: f.mentions[0][0])
         return found
+
+    def _may_name_controller(self, kept: list[Hit]) -> bool:
+        """The controller names itself near the top, in the title or in a line that says who it is ("Wij zijn X",
+        "X, gevestigd te", "X is verantwoordelijk", "deze privacyverklaring van X"): a knowledge-base organisation
+        named only elsewhere cannot be it, so the controller's names need not be looked for."""
+        controller = self.kb.controller
+        text = self.text
+        title_end = text.find("\n", len(text) - len(text.lstrip()))
+        for h in kept:
+            char = self.doc[h.start].idx
+            if char >= controller.head:
+                break  # kept: in text order
+            if char <= title_end:
+                return True
+            line = self.paragraph(char).lower()
+            if any(anchor in line for anchor in controller.anchors):
+                return True
+        return False
 
     def _phrase_matches(self) -> tuple[list[Hit], list[tuple[str, int, int]]]:
         comp = self.comp
@@ -914,7 +963,7 @@ class _DocRun:
             alias = kb.aliases[h.alias]
             if alias.org < 0:
                 continue
-            if kept and self._parent_of_previous(h, kept[-1]):
+            if kept and h.start - kept[-1].end <= 12 and self._parent_of_previous(h, kept[-1]):
                 continue
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
@@ -968,11 +1017,12 @@ class _DocRun:
         """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar"."""
         if i == 0:
             return False
-        before = self.orths[max(0, i - 4): i].tolist()
-        neg = self.comp.negation_orths
-        if before[-1] in neg:
+        previous = self.orths.item(i - 1)
+        if previous in self.comp.negation_orths:
             return True
-        words = [self.tok(k).lower() for k in range(max(0, i - 4), i)] if before[-1] in self.comp.van_orths else []
+        if previous not in self.comp.van_orths:
+            return False
+        words = [self.tok(k).lower() for k in range(max(0, i - 4), i)]
         return words[-3:] == ["geen", "gebruik", "van"] or words[-4:] == ["geen", "gebruik", "meer", "van"]
 
     def _has_context(self, hit: Hit, alias: Alias, org: Organisation, plain_sentences: set[int],
@@ -1105,9 +1155,12 @@ class _DocRun:
         onze ledenadministratie ..."): only list items that start with a capital are looked at."""
         hits: list[Hit] = []
         text = self.text
-        for m in _CAPITAL_ITEM.finditer(text):
-            start = m.start() + 1
-            if self.section_receives(start):
+        is_recipient = self.kb.recipient_heading
+        for section in self.doc._.sections or []:
+            if not section.heading or not is_recipient(section.heading):
+                continue
+            for m in _CAPITAL_ITEM.finditer(text, section.start, section.end):
+                start = m.start() + 1
                 end = text.find("\n", start)
                 hit = self._line_head(start, end if end >= 0 else len(text))
                 if hit is not None:
@@ -1380,7 +1433,7 @@ class _DocRun:
                 end = text.find("\n", pos)
                 end = len(text) if end < 0 else end
                 line = text[pos:end]
-                if len(line.split()) > 15 and not re.search(r"[|:(]", line[:60]):
+                if len(line.split()) > 15 and not _TABLE_CHARS.search(line, 0, 60):
                     break
                 hit = self._line_head(pos, end)
                 if hit is not None:
@@ -1391,9 +1444,12 @@ class _DocRun:
         return hits
 
     def _line_head(self, start: int, end: int) -> Hit | None:
-        line = self.text[start:end]
-        bullet = re.match(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+", line)
-        offset = start + (bullet.end() if bullet else 0)
+        text = self.text
+        bullet = _LINE_BULLET.match(text, start, end)
+        offset = bullet.end() if bullet else start
+        if offset >= end or not (text[offset].isupper() or text[offset].isdigit() or text[offset] in "'’‘"
+                                 or text.startswith("s-", offset)):
+            return None  # a name starts with a capital (or a digit, or 's-)
         span = self.doc.char_span(offset, min(end, offset + 80), alignment_mode="expand")
         if span is None or not len(span):
             return None
