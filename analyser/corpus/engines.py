@@ -130,12 +130,16 @@ def _init_worker(use_model: bool) -> None:
         pass  # raised again by the first task, which stops the run with the message
 
 
+def _fork_context() -> bool:
+    """Workers are forked on Linux: they start at once, with the parent's modules and pipeline."""
+    return sys.platform.startswith("linux")
+
+
 def _pool(jobs: int, options: Options):
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if sys.platform.startswith("linux") else None  # fast start; modules already imported
-    context = mp.get_context(method) if method else mp.get_context()
+    context = mp.get_context("fork") if _fork_context() else mp.get_context()
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(options.use_model,))
 
@@ -153,6 +157,8 @@ def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: 
     from concurrent.futures.process import BrokenProcessPool
 
     limit = in_flight or 4 * jobs
+    if _fork_context():
+        _pipeline(options.use_model)  # built once here and shared with the forked workers (copy-on-write)
     source = iter(items)
     suspects: deque[WorkItem] = deque()
     executor = _pool(jobs, options)
