@@ -47,8 +47,8 @@ def _prepare(doc: Doc, loaded: LoadedText) -> None:
     doc._.source = loaded.source
     doc._.format = loaded.format
     doc._.heading_hints = loaded.heading_hints
-    doc._.language_scores = language_scores(loaded.text)
-    doc._.language = detect_language(loaded.text)
+    doc._.language_scores = scores = language_scores(loaded.text)
+    doc._.language = detect_language(loaded.text, scores)
 
 
 def docs(loaded_texts, use_model: bool = True, batch_size: int = 16):

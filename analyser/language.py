@@ -8,6 +8,9 @@ reliably (Dutch shares few of its commonest words with them: "het", "een", "wij"
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
+from typing import Any
 
 _WORDS = re.compile(r"[a-zà-ÿ]+")
 
@@ -24,15 +27,19 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 
 
 def language_scores(text: str, sample: int = 20000) -> dict[str, float]:
+    """Per language, the share of the first ``sample`` characters' words that are its function words."""
     words = _WORDS.findall(text[:sample].lower())
     if not words:
         return {lang: 0.0 for lang in FUNCTION_WORDS}
-    return {lang: round(sum(w in vocab for w in words) / len(words), 4) for lang, vocab in FUNCTION_WORDS.items()}
+    counts = Counter(words)
+    return {lang: round(sum(counts[w] for w in vocab if w in counts) / len(words), 4)
+            for lang, vocab in FUNCTION_WORDS.items()}
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the most likely language, or "und" when the text gives too little to tell."""
-    scores = language_scores(text)
+def detect_language(text: str, scores: dict[str, float] | None = None) -> str:
+    """ISO 639-1 code of the most likely language, or "und" when the text gives too little to tell
+    (``scores``: the text's `language_scores`, when already computed)."""
+    scores = scores or language_scores(text)
     best = max(scores, key=scores.__getitem__)
     if scores[best] < 0.08:
         return "und"
@@ -40,3 +47,16 @@ def detect_language(text: str) -> str:
     if best != "nl" and scores["nl"] >= scores[best] * 0.9:
         return "nl"
     return best
+
+
+@cache
+def dutch_lookups() -> dict[str, Any]:
+    """The Dutch tables of spacy-lookups-data as plain dicts, read once per process and shared by the
+    lemmatiser and the third-party word guard: ``lemma_lookup`` (form → lemma) and ``lemma_index``
+    (part of speech → lemmas)."""
+    from spacy.util import load_language_data, registry
+
+    if "nl" not in registry.lookups:
+        raise RuntimeError("spacy-lookups-data is not installed: the Dutch lemma tables are missing")
+    paths = registry.lookups.get("nl")
+    return {name: load_language_data(paths[name]) for name in ("lemma_lookup", "lemma_index")}

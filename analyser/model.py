@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -25,6 +26,7 @@ from pathlib import Path
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .extensions import doc_text
@@ -44,6 +46,15 @@ def default_model_path() -> Path:
 
 
 # ---------------------------------------------------------------------------- features
+
+
+_NUM_KEY = numpy.uint64(get_string_id("<num>"))
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)
+
+
+def _pair_keys(left: numpy.ndarray, right: numpy.ndarray) -> numpy.ndarray:
+    """One 64-bit key per pair of string hashes (wrapping arithmetic), for bigram lookups."""
+    return left * _MIX + (right ^ (right >> numpy.uint64(29)))
 
 
 def words_features(words: list[str], heading: str | None) -> list[str]:
@@ -131,8 +142,6 @@ class ChecklistModel:
 
     def vectorise(self, feature_lists: list[list[str]]):
         """Sparse TF-IDF rows (sublinear tf, L2-normalised), as in training."""
-        from scipy.sparse import csr_matrix
-
         vocab = self.vocabulary
         rows: list[int] = []
         cols: list[int] = []
@@ -140,8 +149,15 @@ class ChecklistModel:
             found = [vocab[f] for f in feats if f in vocab]
             cols.extend(found)
             rows.extend([row] * len(found))
+        return self._tfidf(numpy.asarray(rows, dtype=numpy.int64), numpy.asarray(cols, dtype=numpy.int64),
+                           len(feature_lists))
+
+    def _tfidf(self, rows: numpy.ndarray, cols: numpy.ndarray, n_rows: int):
+        """Counts of (row, feature column) pairs → sublinear, IDF-weighted, L2-normalised CSR rows."""
+        from scipy.sparse import csr_matrix
+
         ones = numpy.ones(len(cols), dtype=numpy.float32)
-        matrix = csr_matrix((ones, (rows, cols)), shape=(len(feature_lists), len(vocab)))
+        matrix = csr_matrix((ones, (rows, cols)), shape=(n_rows, len(self.vocabulary)))
         matrix.sum_duplicates()
         data = (1.0 + numpy.log(matrix.data)) * self.idf[matrix.indices]
         lengths = numpy.diff(matrix.indptr)
@@ -151,11 +167,83 @@ class ChecklistModel:
         matrix.data = (data / numpy.repeat(norms, lengths)).astype(numpy.float32)
         return matrix
 
+    def predict_matrix(self, matrix) -> numpy.ndarray:
+        if matrix.shape[0] == 0:
+            return numpy.zeros((0, len(self.items)))
+        logits = matrix @ self.coef.T + self.intercept
+        return 1.0 / (1.0 + numpy.exp(-logits))
+
     def predict_proba(self, feature_lists: list[list[str]]) -> numpy.ndarray:
         if not feature_lists:
             return numpy.zeros((0, len(self.items)))
-        logits = self.vectorise(feature_lists) @ self.coef.T + self.intercept
-        return 1.0 / (1.0 + numpy.exp(-logits))
+        return self.predict_matrix(self.vectorise(feature_lists))
+
+    def doc_matrix(self, doc: Doc, offsets: list[tuple[int, int]]):
+        """The TF-IDF rows of `doc_features` for sentences of an analysed Doc, built with array operations:
+        lemma hashes (and hashed pairs of neighbouring lemmas) are looked up in a sorted table of the
+        vocabulary's hashes, so no feature string is made. Same matrix as ``vectorise(doc_features(...))``."""
+        keys, key_cols, heading_cols = self._hash_index()
+        n_rows = len(offsets)
+        if not len(doc) or not n_rows:
+            return self._tfidf(numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64), n_rows)
+        arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
+        lemmas = numpy.where(arr[:, 3] != 0, _NUM_KEY, arr[:, 0])
+        idx = arr[:, 4].astype(numpy.int64)
+        bounds = numpy.asarray(offsets, dtype=numpy.int64).reshape(-1, 2)
+        order = numpy.argsort(bounds[:, 0], kind="stable")
+        starts, ends = bounds[order, 0], bounds[order, 1]
+        slot = numpy.searchsorted(starts, idx, "right") - 1
+        inside = (slot >= 0) & ((arr[:, 1] | arr[:, 2]) == 0)
+        inside &= idx < ends[numpy.maximum(slot, 0)]
+        rows = order[slot[inside]]
+        words = lemmas[inside]
+        same = rows[1:] == rows[:-1]
+        query = numpy.concatenate([words, _pair_keys(words[:-1][same], words[1:][same])])
+        query_rows = numpy.concatenate([rows, rows[1:][same]])
+        pos = numpy.minimum(numpy.searchsorted(keys, query), len(keys) - 1)
+        hit = keys[pos] == query
+        out_rows, out_cols = [query_rows[hit]], [key_cols[pos[hit]]]
+        sections = doc._.sections or []
+        section_starts = [s.start for s in sections]
+        extra_rows: list[int] = []
+        extra_cols: list[int] = []
+        for row, (start, _) in enumerate(offsets):
+            k = bisect_right(section_starts, start) - 1
+            if k >= 0 and start <= sections[k].end and sections[k].heading:
+                cols = heading_cols(sections[k].heading)
+                extra_cols.extend(cols)
+                extra_rows.extend([row] * len(cols))
+        out_rows.append(numpy.asarray(extra_rows, dtype=numpy.int64))
+        out_cols.append(numpy.asarray(extra_cols, dtype=numpy.int64))
+        return self._tfidf(numpy.concatenate(out_rows), numpy.concatenate(out_cols), n_rows)
+
+    def _hash_index(self):
+        """Sorted hashes of the vocabulary's unigrams and (split at each '_') bigrams with their columns, and
+        a cached lookup of a heading's ``h=`` columns; built once per model."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            hashes: list[int] = []
+            cols: list[int] = []
+            for term, col in self.vocabulary.items():
+                hashes.append(get_string_id(term))
+                cols.append(col)
+                for cut in (m.start() for m in re.finditer("_", term)):
+                    if 0 < cut < len(term) - 1:
+                        pair = _pair_keys(numpy.asarray([get_string_id(term[:cut])], dtype=numpy.uint64),
+                                          numpy.asarray([get_string_id(term[cut + 1:])], dtype=numpy.uint64))
+                        hashes.append(int(pair[0]))
+                        cols.append(col)
+            keys = numpy.asarray(hashes, dtype=numpy.uint64)
+            order = numpy.argsort(keys, kind="stable")
+            vocab = self.vocabulary
+
+            @cache
+            def heading_cols(heading: str) -> tuple[int, ...]:
+                return tuple(vocab[f] for f in words_features([], heading) if f in vocab)
+
+            index = self.__dict__["_index"] = (keys[order], numpy.asarray(cols, dtype=numpy.int64)[order],
+                                               heading_cols)
+        return index
 
     def enabled_set(self) -> frozenset[str]:
         return frozenset(self.enabled_items)
@@ -268,8 +356,7 @@ def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int
     cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
     todo = [o for o in offsets if o not in cache]
     if todo:
-        feats = doc_features(doc, todo)
-        for offset, row in zip(todo, model.predict_proba(feats)):
+        for offset, row in zip(todo, model.predict_matrix(model.doc_matrix(doc, todo))):
             cache[offset] = row
     return [cache[o] for o in offsets]
 

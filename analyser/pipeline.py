@@ -40,3 +40,16 @@ def get_nlp(use_model: bool = True) -> Language:
         nlp.add_pipe(name, config=config)
     nlp.initialize()
     return nlp
+
+
+def warm_up(use_model: bool = True) -> None:
+    """Build the pipeline and analyse a short bundled statement once, so that the lazily loaded tables and
+    per-process caches are filled: a parent process does this before it forks its workers, which then
+    share the result instead of each paying for it."""
+    from pathlib import Path
+
+    from .api import analyse_loaded
+    from .loading import load_text
+
+    text = (Path(__file__).parent / "data" / "warm_up.txt").read_text(encoding="utf-8")
+    analyse_loaded(load_text(text, doc_id="warm-up"), use_model=use_model)

@@ -416,9 +416,9 @@ class LemmaComponent:
     applied per distinct lower-case form with arrays: same lemmas, a fraction of the cost."""
 
     def __init__(self, nlp: Language) -> None:
-        from spacy.lookups import load_lookups
+        from .language import dutch_lookups
 
-        self.table = load_lookups(nlp.lang, ["lemma_lookup"]).get_table("lemma_lookup")
+        self.table: dict[str, str] = dutch_lookups()["lemma_lookup"]
         # lower-case hash → lemma hash; per component, since each pipeline has its own StringStore
         self.cache: dict[int, int] = {}
 

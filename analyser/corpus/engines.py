@@ -135,6 +135,24 @@ def _fork_context() -> bool:
     return sys.platform.startswith("linux")
 
 
+def _prepare_parent(use_model: bool) -> None:
+    """Before forking: build the pipeline, fill its caches on a sample statement, and move every object made
+    so far out of the garbage collector's sight (``gc.freeze``). The workers then share these pages with the
+    parent: a collection in a worker no longer writes to them (copy-on-write would copy them, worker by
+    worker, as a long run goes on)."""
+    import gc
+
+    _pipeline(use_model)
+    from ..pipeline import warm_up
+
+    try:
+        warm_up(use_model)
+    except Exception:
+        pass
+    gc.collect()
+    gc.freeze()
+
+
 def _pool(jobs: int, options: Options):
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -158,7 +176,7 @@ def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: 
 
     limit = in_flight or 4 * jobs
     if _fork_context():
-        _pipeline(options.use_model)  # built once here and shared with the forked workers (copy-on-write)
+        _prepare_parent(options.use_model)
     source = iter(items)
     suspects: deque[WorkItem] = deque()
     executor = _pool(jobs, options)

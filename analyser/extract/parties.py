@@ -93,14 +93,12 @@ class Organisation:
 def dutch_words() -> frozenset[str]:
     """Dutch word forms (spacy-lookups-data lemma tables plus a few from the data file): a capitalised
     token that is an ordinary word is no organisation name and no spelling variant of one."""
-    from spacy.lookups import load_lookups
+    from ..language import dutch_lookups
 
-    lookups = load_lookups("nl", ["lemma_lookup", "lemma_index"])
-    table = lookups.get_table("lemma_lookup")
-    words: set[str] = set(table.keys()) | set(table.values())
-    index = lookups.get_table("lemma_index")
-    for key in index.keys():
-        words.update(index[key])
+    tables = dutch_lookups()
+    words: set[str] = set(tables["lemma_lookup"].values())  # the lemmas (the forms are inflections of them)
+    for lemmas in tables["lemma_index"].values():
+        words.update(lemmas)
     words.update(load_data("third_parties")["cues"]["extra_words"])
     return frozenset(w.lower() for w in words if isinstance(w, str))
 

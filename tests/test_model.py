@@ -1,0 +1,77 @@
+"""The checklist sentence classifier: features, the JSON weights, prediction and training."""
+
+from __future__ import annotations
+
+import json
+
+import numpy
+import pytest
+
+from analyser import model
+from analyser.model import ChecklistModel, doc_features, sentence_offsets
+
+
+@pytest.fixture(scope="module")
+def trained() -> ChecklistModel:
+    loaded = model.load_model()
+    if loaded is None:
+        pytest.skip("no trained model in models/")
+    return loaded
+
+
+def test_features_are_lemmas_bigrams_numbers_and_heading_words(analyse_text):
+    doc = analyse_text("Uw gegevens\n\nWij bewaarden uw gegevens 7 jaar.", use_model=False)
+    offsets = sentence_offsets(doc)
+    features = doc_features(doc, offsets)[-1]
+    assert "bewaren" in features  # the lemma, not the form
+    assert "<num>" in features and "<num>_jaar" in features
+    assert "h=gegevens" in features  # the heading of the section the sentence stands in
+    assert "." not in features  # punctuation is no feature
+
+
+def test_array_features_give_the_same_matrix_as_feature_strings(trained, corpus_texts):
+    from analyser.api import load, make_doc
+
+    for path in corpus_texts[:8]:
+        doc = make_doc(load(path), use_model=False)
+        offsets = sentence_offsets(doc)
+        fast = trained.doc_matrix(doc, offsets).toarray()
+        slow = trained.vectorise(doc_features(doc, offsets)).toarray()
+        assert fast.shape == slow.shape
+        numpy.testing.assert_allclose(fast, slow, atol=1e-6)
+
+
+def test_array_features_do_not_depend_on_the_order_of_the_sentences(trained, analyse_text):
+    doc = analyse_text("Uw rechten\n\nU kunt uw toestemming altijd intrekken. U hoeft ons geen gegevens te geven, "
+                       "maar dan kunnen wij u niet helpen.", use_model=False)
+    offsets = sentence_offsets(doc)
+    forward = trained.doc_matrix(doc, offsets).toarray()
+    backward = trained.doc_matrix(doc, offsets[::-1]).toarray()
+    numpy.testing.assert_allclose(forward, backward[::-1], atol=1e-6)
+
+
+def test_the_model_survives_a_json_round_trip(trained, analyse_text):
+    again = ChecklistModel.from_json(trained.to_json())
+    doc = analyse_text("U kunt uw toestemming op elk moment intrekken.", use_model=False)
+    offsets = sentence_offsets(doc)
+    numpy.testing.assert_allclose(again.predict_matrix(again.doc_matrix(doc, offsets)),
+                                  trained.predict_matrix(trained.doc_matrix(doc, offsets)), atol=1e-5)
+    assert again.enabled_items == trained.enabled_items
+
+
+def test_a_file_of_another_format_is_refused():
+    with pytest.raises(ValueError, match="not an analyser checklist model"):
+        ChecklistModel.from_json(json.dumps({"format": "pickle"}))
+
+
+def test_the_model_recognises_withdrawal_of_consent_in_new_wording(trained):
+    probs = model.predict(["Je mag je toestemming op ieder moment weer intrekken.",
+                           "Onze winkel is op zondag gesloten."])
+    if "withdraw_consent" not in trained.enabled_items:
+        pytest.skip("withdraw_consent is not enabled in this model")
+    assert probs[0]["withdraw_consent"] > 0.5 > probs[1]["withdraw_consent"]
+
+
+def test_prediction_covers_only_the_enabled_items(trained):
+    (probs,) = model.predict(["U kunt uw toestemming altijd intrekken."])
+    assert set(probs) == set(trained.enabled_items)
