@@ -930,10 +930,20 @@ class ChecklistComponent:
         self.use_model = use_model
         rules()  # compile the patterns now, not on the first document
 
+    @staticmethod
+    def _model_may_change(evidence: dict[str, list[Hit]]) -> bool:
+        """The classifier only adds evidence to the items it is enabled for: when the rules already find
+        every one of them present, it cannot change the checklist and is not run."""
+        from . import model
+
+        by_id = rules().by_id
+        return any(_status(by_id[item], evidence.get(item, []))[0] != "present"
+                   for item in model.enabled_items_set() if item in by_id)
+
     def __call__(self, doc: Doc) -> Doc:
         view = DocView.build(doc)
         evidence = rule_evidence(doc, view)
-        if self.use_model:
+        if self.use_model and self._model_may_change(evidence):
             evidence = merge_evidence(evidence, model_evidence(doc, view))
         decided = _decide(evidence)
         checklist = [c for c, _ in decided]

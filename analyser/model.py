@@ -179,13 +179,37 @@ class ChecklistModel:
         return self.predict_matrix(self.vectorise(feature_lists))
 
     def doc_matrix(self, doc: Doc, offsets: list[tuple[int, int]]):
-        """The TF-IDF rows of `doc_features` for sentences of an analysed Doc, built with array operations:
+        """The TF-IDF rows of `doc_features` for sentences of an analysed Doc (a scipy CSR matrix), the same
+        matrix as ``vectorise(doc_features(...))``."""
+        rows, cols = self._doc_pairs(doc, offsets)
+        return self._tfidf(rows, cols, len(offsets))
+
+    def doc_probabilities(self, doc: Doc, offsets: list[tuple[int, int]]) -> numpy.ndarray:
+        """``predict_matrix(doc_matrix(doc, offsets))`` in a few numpy steps, without building a sparse matrix:
+        what the checklist runs on every document."""
+        n_rows = len(offsets)
+        rows, cols = self._doc_pairs(doc, offsets)
+        logits = numpy.tile(self.intercept.astype(numpy.float64), (n_rows, 1))
+        if len(cols):
+            width = len(self.vocabulary)
+            pairs, counts = numpy.unique(rows * width + cols, return_counts=True)
+            rows, cols = pairs // width, pairs % width
+            data = (1.0 + numpy.log(counts)) * self.idf[cols]
+            norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
+            data = data / norms[rows]
+            weighted = self.coef[:, cols] * data  # (items, entries)
+            for k in range(len(self.items)):
+                logits[:, k] += numpy.bincount(rows, weights=weighted[k], minlength=n_rows)
+        return 1.0 / (1.0 + numpy.exp(-logits))
+
+    def _doc_pairs(self, doc: Doc, offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(row, column) of every feature occurrence in the given sentences, built with array operations:
         lemma hashes (and hashed pairs of neighbouring lemmas) are looked up in a sorted table of the
-        vocabulary's hashes, so no feature string is made. Same matrix as ``vectorise(doc_features(...))``."""
+        vocabulary's hashes, so no feature string is made."""
         keys, key_cols, heading_cols = self._hash_index()
         n_rows = len(offsets)
         if not len(doc) or not n_rows:
-            return self._tfidf(numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64), n_rows)
+            return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
         arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
         lemmas = numpy.where(arr[:, 3] != 0, _NUM_KEY, arr[:, 0])
         idx = arr[:, 4].astype(numpy.int64)
@@ -215,7 +239,7 @@ class ChecklistModel:
                 extra_rows.extend([row] * len(cols))
         out_rows.append(numpy.asarray(extra_rows, dtype=numpy.int64))
         out_cols.append(numpy.asarray(extra_cols, dtype=numpy.int64))
-        return self._tfidf(numpy.concatenate(out_rows), numpy.concatenate(out_cols), n_rows)
+        return numpy.concatenate(out_rows).astype(numpy.int64), numpy.concatenate(out_cols).astype(numpy.int64)
 
     def _hash_index(self):
         """Sorted hashes of the vocabulary's unigrams and (split at each '_') bigrams with their columns, and
@@ -356,7 +380,7 @@ def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int
     cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
     todo = [o for o in offsets if o not in cache]
     if todo:
-        for offset, row in zip(todo, model.predict_matrix(model.doc_matrix(doc, todo))):
+        for offset, row in zip(todo, model.doc_probabilities(doc, todo)):
             cache[offset] = row
     return [cache[o] for o in offsets]
 

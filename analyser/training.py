@@ -295,8 +295,8 @@ def model_card(model: ChecklistModel) -> str:
         "the heading the sentence stands under. Weights stored as plain JSON (`checklist_model.json`), no pickle.",
         "",
         "**What it does.** Predicts, per sentence, which GDPR checklist items (ids of `vocabulary.json`) the "
-        "sentence addresses. The checklist consults it only where the rules are silent, and only for the items "
-        "in `enabled_items`; it also adds section topics.",
+        "sentence addresses. The checklist consults it only where the rules do not already find an item present, "
+        "and only for the items in `enabled_items`; it also adds section topics.",
         "",
         f"**Data.** {m['documents']} Dutch privacy statements of the bundled corpus, {m['sentences']} sentences; "
         "labels in `corpus/labels/checklist_sentences.jsonl` (rules' evidence filtered by the gold checklist, plus "

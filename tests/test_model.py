@@ -41,6 +41,16 @@ def test_array_features_give_the_same_matrix_as_feature_strings(trained, corpus_
         numpy.testing.assert_allclose(fast, slow, atol=1e-6)
 
 
+def test_dense_probabilities_equal_the_sparse_route(trained, corpus_texts):
+    from analyser.api import load, make_doc
+
+    doc = make_doc(load(corpus_texts[0]), use_model=False)
+    offsets = sentence_offsets(doc)
+    numpy.testing.assert_allclose(trained.doc_probabilities(doc, offsets),
+                                  trained.predict_matrix(trained.doc_matrix(doc, offsets)), atol=1e-5)
+    assert trained.doc_probabilities(doc, []).shape == (0, len(trained.items))
+
+
 def test_array_features_do_not_depend_on_the_order_of_the_sentences(trained, analyse_text):
     doc = analyse_text("Uw rechten\n\nU kunt uw toestemming altijd intrekken. U hoeft ons geen gegevens te geven, "
                        "maar dan kunnen wij u niet helpen.", use_model=False)
