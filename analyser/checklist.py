@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for literal sieves
@@ -563,6 +564,7 @@ class _TriggerTable:
         if g is None:
             g = self._interned[key] = len(self.groups)
             self.groups.append(ordered)
+            self.group_weight = numpy.asarray([c[0].weight for c in self.groups], dtype="float64")
         return g
 
     def _learn(self, new: numpy.ndarray, strings: Any, r: Rules) -> None:
@@ -589,15 +591,19 @@ class _TriggerTable:
         flat = [pair for pairs in self.slot_pairs for pair in pairs]
         self.pair_item = numpy.asarray([k for k, _ in flat], dtype="int64")
         self.pair_group = numpy.asarray([g for _, g in flat], dtype="int64")
+        self.group_weight = numpy.asarray([g[0].weight for g in self.groups] or [0.0], dtype="float64")
 
 
 _TRIGGERS: dict[int, _TriggerTable] = {}  # per Rules object (one per process in practice)
 
 
-def _triggered(doc: Doc, view: DocView, r: Rules) -> list[tuple[int, int, list[tuple[Cue, ...]]]]:
+def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
+               ) -> Iterator[tuple[int, int, list[tuple[Cue, ...]]]]:
     """(item, sentence, cue groups) for every sentence whose words triggered cues of an item, in item order
-    and, per item, strongest cues first, then in document order: one vectorised step from tokens to triples,
-    one Python loop to group them."""
+    and, per item, strongest cues first, then in document order.
+
+    Tokens become (item, sentence, group) triples, grouped and ordered in vectorised steps; Python only visits
+    the entries it yields: once the caller sets ``settled[item]``, the rest of that item is skipped."""
     table = _TRIGGERS.get(id(r))
     if table is None:
         table = _TRIGGERS[id(r)] = _TriggerTable()
@@ -613,29 +619,36 @@ def _triggered(doc: Doc, view: DocView, r: Rules) -> list[tuple[int, int, list[t
     if opening:
         extra = numpy.asarray(opening, dtype="int64")
         items, sents, groups = (numpy.concatenate([a, extra[:, j]]) for j, a in enumerate((items, sents, groups)))
+    if not len(items):
+        return
     order = numpy.lexsort((groups, sents, items))
-    out: list[tuple[int, float, int, list[tuple[Cue, ...]]]] = []
-    last_k = last_i = last_g = -1
+    items, sents, groups = items[order], sents[order], groups[order]
+    first = numpy.ones(len(items), dtype=bool)  # the first triple of each (item, sentence)
+    first[1:] = (items[1:] != items[:-1]) | (sents[1:] != sents[:-1])
+    seg_start = numpy.flatnonzero(first)
+    seg_end = numpy.append(seg_start[1:], len(items))
+    strength = numpy.maximum.reduceat(table.group_weight[groups], seg_start)  # a group's first cue is its heaviest
+    seg_item, seg_sent = items[seg_start], sents[seg_start]
+    ranked = numpy.lexsort((seg_sent, -strength, seg_item))
+    seg_item = seg_item[ranked]
+    next_item = numpy.searchsorted(seg_item, seg_item, side="right").tolist()
+    ks, ids = seg_item.tolist(), seg_sent[ranked].tolist()
+    a_s, b_s, gs = seg_start[ranked].tolist(), seg_end[ranked].tolist(), groups.tolist()
     cue_groups = table.groups
-    current: list[tuple[Cue, ...]] = []
-    for k, i, g in zip(items[order].tolist(), sents[order].tolist(), groups[order].tolist()):
-        if k != last_k or i != last_i:
-            current = [cue_groups[g]]
-            out.append((k, -cue_groups[g][0].weight, i, current))
-            last_k, last_i = k, i
-        elif g != last_g:
-            current.append(cue_groups[g])
-            if -cue_groups[g][0].weight < out[-1][1]:
-                out[-1] = (k, -cue_groups[g][0].weight, i, current)
-        last_g = g
-    out.sort(key=_by_strength)
-    return [(k, i, found) for k, _, i, found in out]
-
-
-def _by_strength(entry: tuple[int, float, int, list[tuple[Cue, ...]]]) -> tuple[int, float, int]:
-    """Per item, sentences with its strongest cues first, then in document order: a conclusive hit settles
-    the item sooner (the status does not depend on the order in which conclusive hits are found)."""
-    return entry[0], entry[1], entry[2]
+    j, n = 0, len(ks)
+    while j < n:
+        k = ks[j]
+        if settled[k]:
+            j = next_item[j]
+            continue
+        found: list[tuple[Cue, ...]] = []
+        last = -1
+        for g in gs[a_s[j]:b_s[j]]:
+            if g != last:
+                found.append(cue_groups[g])
+                last = g
+        yield k, ids[j], found
+        j += 1
 
 
 def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
@@ -729,9 +742,7 @@ def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
         return out
     items = r.items
     settled = [False] * len(items)
-    for k, i, groups in _triggered(doc, view, r):
-        if settled[k]:
-            continue
+    for k, i, groups in _triggered(doc, view, r, settled):
         item = items[k]
         hit = _sentence_hit(item, groups, view, i)
         if hit is not None:
