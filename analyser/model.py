@@ -197,10 +197,17 @@ class ChecklistModel:
             data = (1.0 + numpy.log(counts)) * self.idf[cols]
             norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
             data = data / norms[rows]
-            weighted = self.coef[:, cols] * data  # (items, entries)
-            for k in range(len(self.items)):
-                logits[:, k] += numpy.bincount(rows, weights=weighted[k], minlength=n_rows)
+            weighted = self._coef_by_feature()[cols] * data[:, None]  # (entries, items), entries sorted by row
+            first = numpy.flatnonzero(numpy.r_[True, rows[1:] != rows[:-1]])
+            logits[rows[first]] += numpy.add.reduceat(weighted, first, axis=0)
         return 1.0 / (1.0 + numpy.exp(-logits))
+
+    def _coef_by_feature(self) -> numpy.ndarray:
+        """The weights as (features, items), C-contiguous: a document's feature columns are gathered as rows."""
+        table = self.__dict__.get("_coef_t")
+        if table is None:
+            table = self.__dict__["_coef_t"] = numpy.ascontiguousarray(self.coef.T, dtype=numpy.float64)
+        return table
 
     def _doc_pairs(self, doc: Doc, offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
         """(row, column) of every feature occurrence in the given sentences, built with array operations:
