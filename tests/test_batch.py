@@ -253,6 +253,23 @@ def test_a_worker_that_dies_fails_only_its_own_document(monkeypatch):
     assert [o.id for o in outcomes.values() if o.error] == ["crash"]
 
 
+def test_a_worker_that_dies_in_a_task_of_several_documents_fails_only_its_own(monkeypatch):
+    import sys
+
+    from analyser.corpus import engines
+    from analyser.corpus.inputs import WorkItem
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the stand-in reaches the workers through fork")
+    monkeypatch.setattr(engines, "analyse_item", _crash_on)
+    monkeypatch.setattr(engines, "_init_worker", lambda use_model: None)
+    names = [f"doc-{i}" for i in range(11)] + ["crash"] + [f"doc-{i}" for i in range(11, 20)]
+    items = [WorkItem(id=name, source=name, text="Wij verwerken je naam.") for name in names]
+    outcomes = list(engines.run_pool(items, engines.Options(use_model=False), jobs=2, in_flight=12, chunk=3))
+    assert sorted(o.id for o in outcomes) == sorted(names)  # every document once, none lost
+    assert [o.id for o in outcomes if o.error] == ["crash"]
+
+
 # --------------------------------------------------------------------------- tables
 
 

@@ -162,9 +162,15 @@ def _pool(jobs: int, options: Options):
                                initargs=(options.use_model,))
 
 
-def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: int | None = None
-             ) -> Iterator[Outcome]:
-    """Analyse on ``jobs`` worker processes, at most ``in_flight`` items submitted at a time.
+def _analyse_chunk(items: list[WorkItem], options: Options) -> list[Outcome]:
+    """Several items in one task: one round trip to the worker instead of one per document."""
+    return [analyse_item(item, options) for item in items]
+
+
+def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: int | None = None,
+             chunk: int = 4) -> Iterator[Outcome]:
+    """Analyse on ``jobs`` worker processes, ``chunk`` items per task, at most ``in_flight`` items submitted
+    at a time.
 
     A worker that dies (out of memory, a crash in a C library) breaks the pool. The items that were
     in flight become suspects: on a fresh pool each is run alone, so the one that kills its worker
@@ -174,14 +180,16 @@ def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: 
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    limit = in_flight or 4 * jobs
+    limit = in_flight or 4 * jobs * chunk
+    chunk = max(1, min(chunk, limit // jobs or 1))
     if _fork_context():
         _prepare_parent(options.use_model)
     source = iter(items)
     suspects: deque[WorkItem] = deque()
     executor = _pool(jobs, options)
-    pending: dict = {}
-    isolated = False  # the one pending item is a suspect run alone
+    pending: dict = {}  # future → the items of its task
+    submitted = 0  # items in the pending tasks
+    isolated = False  # the one pending task is a suspect run alone
     exhausted = False
     try:
         while True:
@@ -189,35 +197,44 @@ def run_pool(items: Iterable[WorkItem], options: Options, jobs: int, in_flight: 
                 if not pending:
                     isolated = True
                     item = suspects.popleft()
-                    pending[executor.submit(analyse_item, item, options)] = item
+                    pending[executor.submit(_analyse_chunk, [item], options)] = [item]
+                    submitted = 1
             else:
                 isolated = False
-                while not exhausted and len(pending) < limit:
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    pending[executor.submit(analyse_item, item, options)] = item
+                while not exhausted and submitted < limit:
+                    batch = []
+                    while len(batch) < chunk:
+                        item = next(source, None)
+                        if item is None:
+                            exhausted = True
+                            break
+                        batch.append(item)
+                    if batch:
+                        pending[executor.submit(_analyse_chunk, batch, options)] = batch
+                        submitted += len(batch)
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
-                item = pending.pop(future)
+                batch = pending.pop(future)
+                submitted -= len(batch)
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
                     broken = True
                     if isolated:
-                        yield Outcome(item.id, item.source, error="the worker analysing it died (out of memory, "
-                                                                  "or a crash in a library)")
+                        yield Outcome(batch[0].id, batch[0].source, error="the worker analysing it died (out of "
+                                                                          "memory, or a crash in a library)")
                     else:
-                        suspects.append(item)
+                        suspects.extend(batch)
                     continue
-                yield outcome
+                yield from outcomes
             if broken:
-                suspects.extend(pending.values())
+                for batch in pending.values():
+                    suspects.extend(batch)
                 pending.clear()
+                submitted = 0
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = _pool(jobs, options)
     finally:
