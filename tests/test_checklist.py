@@ -206,6 +206,18 @@ MORE_PHRASINGS = [
     ("automated_decisions", False, "Het college van burgemeester en wethouders neemt een besluit op uw aanvraag."),
     ("automated_decisions", False, "Een besluit van de gemeente kan rechtsgevolgen voor u hebben."),
     ("automated_decisions", False, "De score wordt berekend op basis van de antwoorden van de leerling."),
+    # a computer or an automated system that decides, in plain words; audiences built for targeted ads
+    ("automated_decisions", True, "Wij nemen geen besluiten die alleen door een computer worden genomen."),
+    ("automated_decisions", True, "De leasemaatschappij beoordeelt je kredietwaardigheid met een geautomatiseerd "
+     "systeem."),
+    ("automated_decisions", True, "Op basis van je eerdere aankopen maken we doelgroepen, zodat we je gerichte "
+     "advertenties kunnen laten zien."),
+    ("automated_decisions", False, "Onze geautomatiseerde systemen worden dagelijks bijgewerkt en beveiligd."),
+    ("automated_decisions", False, "Wij slaan uw gegevens op in een computer die met een wachtwoord is beveiligd."),
+    # where the data comes from, with the object first (Dutch verb-second order)
+    ("data_source", True, "De meeste gegevens krijgen wij van u zelf, bijvoorbeeld via het inschrijfformulier."),
+    ("data_source", True, "Gegevens over de wederpartij ontvangen wij meestal van onze cliënt."),
+    ("data_source", False, "Uw vragen ontvangen wij graag via het contactformulier."),
     # rights in Belgian, legal and plain wording
     ("right_rectification", True, "Kloppen je gegevens niet, dan passen we ze aan."),
     ("right_rectification", True, "U kunt uw gegevens laten rechtzetten."),
