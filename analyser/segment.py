@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -366,6 +367,37 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 _SENT_END = frozenset(".!?")
 
+# Flags of a form (bits of a small int) for the sentence rules, kept per process and per ORTH hash:
+# hashes are the same in every StringStore and a corpus keeps repeating its forms, so each new form
+# is looked at once and a document's sentence starts come from array arithmetic.
+_BREAK = 1  # holds a line break
+_END = 2  # ".", "!" or "?"
+_OPENS = 4  # can open a sentence: starts with a capital, a digit, a quote or "("
+_SPACE = 8  # whitespace only
+_NUMBER = 16  # digits and dots ("1.1"), a heading number when it starts a line
+_SHORT_LOWER = 32  # at most three lower-case characters, the "a" of "o.a."
+_DOT = 64  # "."
+_FORM_FLAGS: dict[int, int] = {}
+
+
+def _form_flags(form: str) -> int:
+    """The bits above that hold for one token text."""
+    first = form[:1]
+    return (_BREAK * ("\n" in form) | _END * (form in _SENT_END)
+            | _OPENS * (first.isupper() or first.isdigit() or first in "\"'“‘(") | _SPACE * form.isspace()
+            | _NUMBER * form.replace(".", "").isdigit() | _SHORT_LOWER * (len(form) <= 3 and form.islower())
+            | _DOT * (form == "."))
+
+
+def _per_form(keys: numpy.ndarray, known: dict[int, int], value: Callable[[int], int], dtype: str) -> numpy.ndarray:
+    """``known[key]`` for every token's key (a string hash). ``known`` is a cache kept across documents;
+    ``value`` is called only for the distinct keys it does not hold yet."""
+    forms, inverse = numpy.unique(keys, return_inverse=True)
+    hashes = forms.tolist()
+    for h in set(hashes).difference(known):
+        known[h] = value(h)
+    return numpy.fromiter(map(known.__getitem__, hashes), dtype=dtype, count=len(hashes))[inverse]
+
 
 @Language.component("analyser_sentences")
 def sentences_component(doc: Doc) -> Doc:
@@ -373,37 +405,24 @@ def sentences_component(doc: Doc) -> Doc:
     (headings, list items, address lines), and so does ., ! or ? before a capital, digit or quote.
     Abbreviations ("o.a.", "bijv.", "t.b.v.") and heading numbers ("1.1. Het ...") do not end one."""
     n = len(doc)
-    if n == 0:
+    if not n:
         return doc
     strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, SPACY])
-    texts = [strings[int(h)] for h in arr[:, 0]]
-    spaced = arr[:, 1]
-    starts = numpy.full((n, 1), -1, dtype="int64")  # -1: not a sentence start
-    starts[0, 0] = 1
-    for i in range(1, n):
-        prev = texts[i - 1]
-        cur = texts[i]
-        if "\n" in prev:
-            if not cur.isspace():
-                starts[i, 0] = 1
-        elif prev in _SENT_END and (cur[:1].isupper() or cur[:1].isdigit() or cur[:1] in "\"'“‘(") \
-                and not _abbreviation(texts, spaced, i - 1):
-            starts[i, 0] = 1
-    doc.from_array([SENT_START], starts.astype("uint64"))
+    tokens = doc.to_array([ORTH, SPACY])
+    flags = _per_form(tokens[:, 0], _FORM_FLAGS, lambda h: _form_flags(strings[h]), "uint8")
+    # the flags of each token and of the three before it; the text starts as if after a line break
+    padded = numpy.concatenate(([0, 0, _BREAK], flags))
+    token, prev, prev2, prev3 = padded[3:], padded[2:-1], padded[1:-2], padded[:-3]
+    prev2_spaced = numpy.concatenate(([1, 1], tokens[:, 1]))[:n]
+    # a "." that closes a heading number at a line start ("1.1. Het creëren ...") or an abbreviation,
+    # right after a short lower-case part that itself follows a "." ("o.a.", "t.b.v.")
+    number_stop = ((prev3 & _BREAK) != 0) & ((prev2 & _NUMBER) != 0)
+    abbreviation_stop = (prev2_spaced == 0) & ((prev2 & _SHORT_LOWER) != 0) & ((prev3 & _DOT) != 0)
+    sentence_end = ((prev & _END) != 0) & ((token & _OPENS) != 0) & ~number_stop & ~abbreviation_stop
+    starts = numpy.where((prev & _BREAK) != 0, (token & _SPACE) == 0, sentence_end)
+    starts[0] = True
+    doc.from_array([SENT_START], numpy.where(starts, 1, -1).astype("uint64").reshape(-1, 1))
     return doc
-
-
-def _abbreviation(texts: list[str], spaced: numpy.ndarray, stop: int) -> bool:
-    """The full stop of an abbreviation ("o.a.") or of a heading number ("1.1. Het creëren ...")."""
-    if stop == 0:
-        return False
-    before = texts[stop - 1]
-    line_start = stop - 1 == 0 or "\n" in texts[stop - 2]
-    if line_start and before.replace(".", "").isdigit():
-        return True
-    return bool(not spaced[stop - 1] and len(before) <= 3 and before.islower() and stop >= 2
-                and texts[stop - 2] == ".")
 
 
 @Language.factory("analyser_lemmas", default_config={})
@@ -426,17 +445,13 @@ class LemmaComponent:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
-        lower = doc.to_array([LOWER])
-        out = numpy.empty((len(doc), 1), dtype="uint64")
-        cache = self.cache
-        for i, h in enumerate(lower.tolist()):
-            lemma = cache.get(h)
-            if lemma is None:
-                form = strings[h]
-                lemma = strings.add(self.table.get(form, form))
-                cache[h] = lemma
-            out[i, 0] = lemma
-        doc.from_array([LEMMA], out)
+
+        def lemma(h: int) -> int:
+            form = strings[h]
+            return strings.add(self.table.get(form, form))
+
+        lemmas = _per_form(doc.to_array(LOWER), self.cache, lemma, "uint64")
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
 

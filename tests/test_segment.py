@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import spacy
+
 from analyser.evaluate import Evaluation, score_document
 from analyser.segment import detect_headings
 
@@ -114,6 +116,28 @@ def test_sentences_respect_lines_abbreviations_and_heading_numbers(analyse_text)
         "Wij slaan o.a. je naam op.", "Dat doen we bijv. voor 2 jaar.", "1.1. Het creëren van een account",
         "- Naam en achternaam", "- E-mailadres"]
 
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences from the sentence component alone, in a pipeline with a vocabulary of its own."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("analyser_sentences")
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def test_a_capital_after_an_abbreviation_does_not_start_a_sentence():
+    assert sentences("Wij delen je gegevens met o.a. Google en Microsoft. Zij verwerken ze binnen de EU.") == [
+        "Wij delen je gegevens met o.a. Google en Microsoft.", "Zij verwerken ze binnen de EU."]
+
+
+def test_a_line_break_always_starts_a_sentence():
+    assert sentences("Wij bewaren o.a.\nje naam en adres\nen je e-mailadres") == [
+        "Wij bewaren o.a.", "je naam en adres", "en je e-mailadres"]
+
+
+def test_a_heading_number_does_not_end_a_sentence_but_a_question_mark_does():
+    assert sentences("2. Wie zijn wij? Wij zijn Bakkerij De Korrel.\n3.1. Uw rechten") == [
+        "2. Wie zijn wij?", "Wij zijn Bakkerij De Korrel.", "3.1. Uw rechten"]
 
 def test_lookup_lemmas_are_dutch(analyse_text):
     doc = analyse_text("Wij bewaarden de e-mailadressen zeven jaren.")
