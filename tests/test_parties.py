@@ -449,3 +449,42 @@ def test_development_set_third_parties_f1_floor():
     errors = [(d.id, d.errors["third_parties"]) for d in evaluation.documents if "third_parties" in d.errors]
     assert len(evaluation.documents) == 12
     assert counts.f1 >= DEV_F1_FLOOR, (counts.as_dict(), errors)
+
+
+# ------------------------------------------------------------------ found on a fresh development set
+
+
+@pytest.mark.parametrize("text", [
+    "Privacyverklaring\n\nHet festival wordt georganiseerd door Dijkdrift Events B.V. Wij zijn verantwoordelijk voor "
+    "de verwerking van je gegevens.",
+    "Privacyverklaring\n\nDe praktijk wordt uitgebaat door Vanhaverbeke Kine bv, die verantwoordelijk is voor de "
+    "verwerking van uw persoonsgegevens.",
+    "Administratiekantoor Jansen-Mulder\n\nPrivacyverklaring\n\nIk ben Ria Jansen-Mulder. Ik verzorg de boekhouding "
+    "van zzp'ers.",
+])
+def test_the_organisation_that_runs_the_statement_is_no_third_party(names, text):
+    assert names(text) == set()
+
+
+def test_the_controllers_own_portal_is_no_third_party(names):
+    text = ("Privacyverklaring Woonstichting Amstelwaard\n\nWoonstichting Amstelwaard is verantwoordelijk voor de "
+            "verwerking van uw gegevens. In het klantportaal Mijn Amstelwaard logt u in met uw e-mailadres.")
+    assert "Mijn Amstelwaard" not in names(text)
+
+
+def test_a_role_compound_before_a_name_is_no_part_of_it(names):
+    assert names("Privacyverklaring\n\nWij werken met onze ICT-beheerder Bitwerf B.V., die ons netwerk beheert.") \
+        == {"Bitwerf"}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Na de keuring zijn we wettelijk verplicht het resultaat aan de RDW door te geven.", "RDW"),
+    ("Aangiften gaan naar de Belastingdienst.", "Belastingdienst"),
+    ("Bij een geschil over de huurprijs kunnen wij de zaak aan de Huurcommissie voorleggen.", "Huurcommissie"),
+])
+def test_a_government_body_counts_when_the_sentence_passes_data_on(names, text, body):
+    assert body in names("Privacyverklaring\n\n" + text)
+
+
+def test_a_government_body_that_only_sets_rules_is_no_recipient(names):
+    assert names("Privacyverklaring\n\nWij bewaren facturen zeven jaar, omdat de Belastingdienst dat eist.") == set()

@@ -1197,9 +1197,13 @@ class _DocRun:
         return t in self.kb.connectors or t in ("'", "’", "‘")
 
     def _role_word(self, i: int) -> bool:
-        """"ICT-leverancier", "Hostingpartij": a description, not part of the name that follows it."""
+        """"ICT-leverancier", "Hostingpartij", "ICT-beheerder": a description, not part of the name that follows it
+        (a hyphenated compound by its last part)."""
         low = self.tok(i).lower()
-        return low in self.kb.role_nouns or low in self.kb.company_nouns
+        if low in self.kb.role_nouns or low in self.kb.company_nouns:
+            return True
+        head = low.rpartition("-")[2]
+        return head != low and (head in self.kb.role_nouns or head in self.kb.company_nouns)
 
     def _title_word(self, i: int) -> bool:
         low = self.tok(i).lower()
@@ -1489,7 +1493,7 @@ class _DocRun:
 
 _LEGAL_WORDS = {"bv", "b.v", "nv", "n.v", "vzw", "ltd", "limited", "inc", "llc", "gmbh", "ag", "sa", "sas", "bvba",
                 "plc", "corp", "corporation", "ab", "aps", "oy", "vof", "v.o.f"}
-_KEY_SKIP = {"van", "de", "der", "den", "het", "voor", "s", "en"}
+_KEY_SKIP = {"van", "de", "der", "den", "het", "voor", "s", "en", "mijn", "my"}  # "Mijn X": X's own portal
 
 
 def _name_key(name: str) -> list[str]:
