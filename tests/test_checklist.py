@@ -218,6 +218,16 @@ MORE_PHRASINGS = [
     ("data_source", True, "De meeste gegevens krijgen wij van u zelf, bijvoorbeeld via het inschrijfformulier."),
     ("data_source", True, "Gegevens over de wederpartij ontvangen wij meestal van onze cliënt."),
     ("data_source", False, "Uw vragen ontvangen wij graag via het contactformulier."),
+    # rights and interests in plain wording
+    ("right_access", True, "Je mag je gegevens bekijken, laten aanpassen of laten verwijderen."),
+    ("right_access", False, "Op onze website kun je onze openingstijden bekijken."),
+    ("right_portability", True, "Je kunt je trainingsgegevens downloaden als bestand."),
+    ("right_portability", True, "Je kunt ons vragen je gegevens naar een andere aanbieder over te zetten."),
+    ("right_portability", False, "Onze folder kunt u downloaden als pdf-bestand."),
+    ("legitimate_interests", True, "Wij verwerken deze gegevens op grond van ons gerechtvaardigd belang (artikel 6 lid "
+     "1 sub f AVG): het belang om de rechten van onze cliënt te verdedigen."),
+    ("legitimate_interests", True, "- Ons gerechtvaardigd belang (artikel 6 lid 1 sub f AVG).\n- Dat belang is het "
+     "voorkomen van woonfraude en overlast."),
     # rights in Belgian, legal and plain wording
     ("right_rectification", True, "Kloppen je gegevens niet, dan passen we ze aan."),
     ("right_rectification", True, "U kunt uw gegevens laten rechtzetten."),
