@@ -117,6 +117,11 @@ def test_negated_list_of_sensitive_data(categories):
     assert found == set()
 
 
+def test_negation_reaches_across_an_elliptic_compound(categories):
+    assert categories("We gebruiken geen vingerafdruk- of gezichtsherkenning bij de ingang.") == set()
+    assert categories("Wij verwerken geen BSN, maar wel uw e-mail- en postadres.") == {"email", "address"}
+
+
 def test_data_not_stored_is_not_a_category(categories):
     assert "ip_address" not in categories("Uw IP-adres slaan wij niet op.")
     assert "ip_address" in categories("Uw IP-adres wordt niet langer dan zeven dagen bewaard.")

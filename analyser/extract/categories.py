@@ -867,7 +867,8 @@ class Context:
         n = len(toks)
         lo, hi = self._clause(sent.breaks, rel, rel_end, n)
         for j in sent.geen:  # type: ignore[union-attr]
-            if lo <= j < rel and (rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)])):
+            if lo <= j < rel and (rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)])
+                                  or self._elliptic_only(toks[j + 1:rel])):
                 if not self._shared_only(toks, lo, j, rel_end, hi):
                     return True
         lo, hi = self._clause(sent.sub_breaks, rel, rel_end, n)  # type: ignore[arg-type]
@@ -877,6 +878,16 @@ class Context:
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
         return False
+
+    def _elliptic_only(self, between: list[int]) -> bool:
+        """Only the first parts of elliptic compounds and coordinators stand between 'geen' and the mention: 'geen
+        vingerafdruk- of gezichtsherkenning' negates the whole coordination."""
+        if len(between) > 6:
+            return False
+        strings = self.doc.vocab.strings
+        coordinators = self.ids["negation_coordinators"]
+        return any(_string(t, strings).endswith("-") for t in between) and all(
+            t in coordinators or _string(t, strings).endswith("-") for t in between)
 
     def _shared_only(self, toks: list[int], lo: int, neg: int, rel_end: int, hi: int) -> bool:
         """"Wij verkopen geen e-mailadressen": the verb governing 'geen' is one of sharing, so the data is
