@@ -123,6 +123,8 @@ def test_qualifiers_min_and_max(periods, sentence, qualifier, text):
     "We bewaren deze geaggregeerde gegevens op dit moment onbeperkt.",
     "De informatie wordt door Google voor onbepaalde tijd opgeslagen op servers in de Verenigde Staten.",
     "Foto's van evenementen worden permanent bewaard in ons archief.",
+    "Gepubliceerde foto's en het aftermovie blijven voor onbepaalde tijd online staan.",
+    "Onze artikels en het nieuwsarchief blijven onbeperkt online beschikbaar.",
 ])
 def test_keeping_without_limit_is_indefinite(periods, sentence):
     r = only(periods(sentence))
@@ -133,6 +135,7 @@ def test_keeping_without_limit_is_indefinite(periods, sentence):
     "Wij bewaren uw gegevens niet voor onbepaalde tijd.",
     "Uw gegevens worden na afloop permanent verwijderd.",
     "Abonnees hebben onbeperkt toegang tot het archief.",
+    "Als abonnee lees je onbeperkt online artikels.",
     "Wij slaan uw gegevens op in een datacenter dat permanent wordt bewaakt.",
 ])
 def test_negated_or_unrelated_limitless_words_are_not_indefinite(periods, sentence):
