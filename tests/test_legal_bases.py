@@ -49,6 +49,7 @@ def bases(bases_nlp):
     ("Om te voldoen aan de Nederlandse belastingwet bewaren wij onze facturen voor een periode van zeven jaar.",
      "legal_obligation"),
     ("Wij bewaren betaalgegevens om te voldoen aan de fiscale bewaarplicht.", "legal_obligation"),
+    ("Om onze facturen en boekhouding bij te houden, omdat de wet ons dat oplegt.", "legal_obligation"),
     ("Met overheidsinstanties, als we daar wettelijk toe verplicht zijn.", "legal_obligation"),
     ("Gegevens worden gedeeld met de politie als wij daartoe op grond van de wet verplicht zijn.", "legal_obligation"),
     ("Financiële gegevens worden minimaal zeven jaar bewaard, deze bewaartermijn is wettelijk verplicht.",
