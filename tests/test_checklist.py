@@ -675,6 +675,14 @@ def test_the_strongest_sentence_is_found_and_shown_first(analyse_text):
     assert "recht op inzage" in access.evidence[0].text
 
 
+def test_a_purposes_section_needs_no_data_word_to_state_a_purpose(check):
+    text = ("Privacyverklaring\n\nWaarvoor en op welke grond?\n\n- Het verkopen en repareren van je auto. Dat is "
+            "nodig om de overeenkomst met je uit te voeren.\n")
+    assert check(text, "purposes") == "present"
+    assert check("Privacyverklaring\n\nOpeningstijden\n\nEen afspraak is nodig om de werkplaats te bezoeken.\n",
+                 "purposes") == "absent"
+
+
 def test_topics_announce_retention_and_rights():
     from analyser.segment import heading_topics
 
