@@ -14,6 +14,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START, SPACY
@@ -51,21 +53,24 @@ _FINITE_HINT = re.compile(
     r"verwijderen|bewaren|gebruiken|verwerken|delen|sturen|slaan|vragen|maken|nemen|houden|geven)\b", re.I)
 _TOC_LINE = re.compile(r"^(?P<title>\S.{1,150}?)(?:\s*\.{3,}\s*|\s*\t+\s*|\s{3,})(?P<page>\d{1,3})\s*$")
 _TOC_TITLE = re.compile(r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)\s*:?$", re.I)
+_DIGIT = re.compile(r"\d")
+_NUMBERS_ONLY = re.compile(r"[\d\s./:-]+")
+_LONG_NUMBER = re.compile(r"\d[\d. ]{6,}\d|^postbus\s+\d", re.I)  # "KvK 12345678", "Postbus 123"
+_INITIALS_END = re.compile(r"\b\w{1,3}\.\w{1,3}\.$")
+_TWO_SENTENCES = re.compile(r"[.!] [A-Z]")
+_PERIOD = re.compile(r"\b\d+\s+(?:dagen|weken|maanden|jaar|jaren)\b")
 
 _MAX_WORDS = 16
 _MAX_CHARS = 130
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     index: int
     start: int
     end: int
     text: str  # stripped
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
+    blank: bool  # no text
 
 
 @dataclass
@@ -91,7 +96,7 @@ def split_lines(text: str) -> list[Line]:
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         start = pos + lead
-        lines.append(Line(i, start, start + len(stripped), stripped))
+        lines.append(Line(i, start, start + len(stripped), stripped, not stripped))
         pos += len(raw) + 1
     return lines
 
@@ -113,49 +118,41 @@ def find_toc(lines: list[Line]) -> tuple[int, int] | None:
 def _toc_repeated_later(lines: list[Line]) -> tuple[int, int] | None:
     """A block of ≥3 consecutive short lines (after an optional "Inhoud" title) most of which stand
     again, each on a line of its own, further down: a table of contents without page numbers."""
-    n = len(lines)
+    blocks = [list(run) for blank, run in groupby(lines, attrgetter("blank")) if not blank]
     last_seen: dict[str, int] | None = None  # line text → index of its last occurrence
-    i = 0
-    while i < n:
-        if lines[i].blank:
-            i += 1
-            continue
-        j = i
-        while j < n and not lines[j].blank:
-            j += 1
-        block = lines[i:j]
+    b = 0
+    while b < len(blocks):
+        block = blocks[b]
+        b += 1
         titled = _TOC_TITLE.match(block[0].text) is not None
         entries = block[1:] if titled else block
-        if titled and not entries:  # "Inhoudsopgave", a blank line, then the entries
-            k = j
-            while k < n and lines[k].blank:
-                k += 1
-            m = k
-            while m < n and not lines[m].blank:
-                m += 1
-            entries, j = lines[k:m], m
+        if titled and not entries and b < len(blocks):  # "Inhoudsopgave", a blank line, then the entries
+            entries = blocks[b]
+            b += 1
         if len(entries) >= 3 and all(len(e.text) <= _MAX_CHARS and not e.text.endswith(".") for e in entries):
             if last_seen is None:
                 last_seen = {ln.text.lower(): ln.index for ln in lines if not ln.blank}
             repeated = sum(last_seen[e.text.lower()] > entries[-1].index for e in entries)
             if repeated >= 0.8 * len(entries):
-                return (i, entries[-1].index)
-        i = j
+                return (block[0].index, entries[-1].index)
     return None
 
 
 def _toc_with_page_numbers(lines: list[Line]) -> tuple[int, int] | None:
-    best: tuple[int, int] | None = None
+    # lines are stripped, so one that ends in a page number ends in a digit: the regex runs on those only
+    toc_like = [ln.text[-1:].isdecimal() and _TOC_LINE.match(ln.text) is not None for ln in lines]
+    if not any(toc_like):
+        return None
     i = 0
     n = len(lines)
     while i < n:
-        if _TOC_LINE.match(lines[i].text) and not _BULLET.match(lines[i].text):
+        if toc_like[i] and not _BULLET.match(lines[i].text):
             j = i
             count = 0
             last = i
-            while j < n and (lines[j].blank or _TOC_LINE.match(lines[j].text) or
-                             (count and j + 1 < n and _TOC_LINE.match(lines[j + 1].text) and len(lines[j].text) < 80)):
-                if _TOC_LINE.match(lines[j].text):
+            while j < n and (lines[j].blank or toc_like[j] or
+                             (count and j + 1 < n and toc_like[j + 1] and len(lines[j].text) < 80)):
+                if toc_like[j]:
                     count += 1
                     last = j
                 j += 1
@@ -166,24 +163,28 @@ def _toc_with_page_numbers(lines: list[Line]) -> tuple[int, int] | None:
                     k -= 1
                 if k >= 0 and _TOC_TITLE.match(lines[k].text):
                     first = k
-                best = (first, last)
-                break
+                return (first, last)
             i = j if j > i else i + 1
         else:
             i += 1
-    return best
+    return None
 
 
+@lru_cache(maxsize=16384)
 def _is_contact_or_date(text: str) -> bool:
-    if _EMAIL.search(text) or _URL.search(text) or _PHONE.search(text) or _POSTCODE.search(text):
+    """An e-mail address, web address, phone number, postal address, date or "label: value" line
+    (cached: statements share their contact blocks and version lines)."""
+    if _URL.search(text) or (("@" in text or "[" in text or "(" in text) and _EMAIL.search(text)):
         return True
     if _LABEL_VALUE.match(text) and (":" in text or _DATE.search(text)):
         return True
+    if not _DIGIT.search(text):  # phone numbers, postcodes, dates and house numbers all have digits
+        return bool(_NUMBERS_ONLY.fullmatch(text))
+    if _PHONE.search(text) or _POSTCODE.search(text) or _LONG_NUMBER.search(text):
+        return True
     if _DATE.search(text) and len(text.split()) <= 6:
         return True
-    if re.fullmatch(r"[\d\s./:-]+", text) or re.search(r"\d[\d. ]{6,}\d|^postbus\s+\d", text, re.I):
-        return True
-    return bool(_STREET.match(text))
+    return bool(_NUMBERS_ONLY.fullmatch(text) or _STREET.match(text))
 
 
 def heading_shape(text: str) -> bool:
@@ -193,19 +194,18 @@ def heading_shape(text: str) -> bool:
     words = text.split()
     if len(words) > _MAX_WORDS:
         return False
-    if _BULLET.match(text) or "|" in text or "\t" in text:
+    if text[-1] in ",;:" or "|" in text or "\t" in text or text.endswith(("...", "…")) or _BULLET.match(text):
         return False
-    if text[-1] in ",;:" or text.endswith(("...", "…")):
-        return False
-    number = numbering(text)
-    body = text[_NUMBERED.match(text).end():] if _NUMBERED.match(text) else text
+    numbered = _NUMBERED.match(text)
+    body = text[numbered.end():] if numbered else text
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "\"'“‘(«"):
         return False
-    if text.endswith(".") and not number and not re.search(r"\b\w{1,3}\.\w{1,3}\.$", text):
+    number = numbered or _ROMAN.match(text)
+    if text.endswith(".") and not number and not _INITIALS_END.search(text):
         return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
     if text.endswith(".") and number and len(words) > 8:
         return False
-    if re.search(r"[.!] [A-Z]", body):  # two sentences on one line
+    if _TWO_SENTENCES.search(body):  # two sentences on one line
         return False
     return not _is_contact_or_date(text)
 
@@ -222,7 +222,14 @@ def _sentence_like(text: str) -> bool:
     verb_second = any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3])
     if verb_second and len(words) >= 7:
         return True
-    return bool(len(words) >= 6 and re.search(r"\b\d+\s+(?:dagen|weken|maanden|jaar|jaren)\b", text))
+    return bool(len(words) >= 6 and _PERIOD.search(text))
+
+
+@lru_cache(maxsize=16384)
+def _heading_candidate(text: str) -> bool:
+    """A line shaped like a heading that does not read as a sentence (cached: statements of one family
+    share most of their short lines)."""
+    return heading_shape(text) and not _sentence_like(text)
 
 
 def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmentation:
@@ -231,17 +238,12 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
     toc_lines = set(range(toc[0], toc[1] + 1)) if toc else set()
     hint_at = {h.start: h for h in (hints or [])}
     trust_shape = not hints  # with markup, headings come from the markup (plus numbered lines)
+    first_text = next((ln.index for ln in lines if not ln.blank), len(lines))
     decided: dict[int, bool] = {}
     pending: set[int] = set()
-
-    shapes: dict[int, bool] = {}
-
-    def candidate(i: int) -> bool:
-        if i not in shapes:
-            line = lines[i]
-            shapes[i] = (not line.blank and i not in toc_lines and heading_shape(line.text)
-                         and not _sentence_like(line.text))
-        return shapes[i]
+    # shaped like a heading, outside the table of contents
+    shapes = [not ln.blank and len(ln.text) <= _MAX_CHARS and ln.index not in toc_lines and _heading_candidate(ln.text)
+              for ln in lines]
 
     def is_heading(i: int) -> bool:
         if i in decided:
@@ -250,8 +252,8 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         line = lines[i]
         hint = hint_at.get(line.start)
         if hint is not None:
-            result = i not in toc_lines and not _is_contact_or_date(line.text) and len(line.text) <= 200
-        elif not candidate(i) or not (trust_shape or numbering(line.text)):
+            result = i not in toc_lines and len(line.text) <= 200 and not _is_contact_or_date(line.text)
+        elif not shapes[i] or not (trust_shape or numbering(line.text)):
             result = False
         else:
             result = _context_allows(i)
@@ -281,11 +283,11 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
             if adjacent_next or not (_BULLET.match(nxt.text) or len(nxt.text) > 60):
                 return False
         # what comes after: content, a list, or another heading
-        if all(ln.blank for ln in lines[:i]):
+        if i == first_text:
             return True  # the first line is the title
         if _BULLET.match(nxt.text) or _is_content(nxt.text):
             return True
-        if candidate(j) and is_heading(j):
+        if shapes[j] and is_heading(j):
             return True
         if not adjacent_next and _block_has_contact(lines, j):
             return True  # "Contactgegevens" above an address block
@@ -293,7 +295,8 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
 
     headings: list[Heading] = []
     for i, line in enumerate(lines):
-        if not line.blank and is_heading(i):
+        # a line neither shaped nor marked up as a heading is none (is_heading says so at once)
+        if not line.blank and (shapes[i] or line.start in hint_at) and is_heading(i):
             hint = hint_at.get(line.start)
             headings.append(Heading(line.start, line.end, line.text, hint.level if hint else 0,
                                     numbering(line.text), hinted=hint is not None))

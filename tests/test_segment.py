@@ -7,7 +7,7 @@ import itertools
 import spacy
 
 from analyser.evaluate import Evaluation, score_document
-from analyser.segment import detect_headings
+from analyser.segment import _is_contact_or_date, detect_headings
 
 
 def headings(text: str) -> list[str]:
@@ -87,6 +87,21 @@ def test_bare_list_after_colon_is_not_a_heading_but_a_heading_after_it_is():
             "Deze verklaring is van toepassing op bezoek aan en gebruik van de website van de stichting.\n")
     assert headings(text) == ["Toepasselijkheid"]
 
+
+
+def test_the_same_line_is_a_list_item_after_a_colon_and_a_heading_above_content():
+    text = ("Privacyverklaring\n\nWij verwerken de volgende gegevens:\n\nContactgegevens\nBetaalgegevens\n\n"
+            "Contactgegevens\n\nU kunt ons bereiken via de post of via ons kantoor in Utrecht.\n")
+    found = detect_headings(text).headings
+    assert [h.text for h in found] == ["Privacyverklaring", "Contactgegevens"]
+    assert found[1].start == text.rindex("Contactgegevens")
+
+
+def test_contact_and_date_lines_with_and_without_digits():
+    contact = ["info(at)bakkerijdekorrel.nl", "www.bakkerijdekorrel.nl", "Adres: zie hieronder", "Postbus 1234",
+               "12-03-2024", "Kerkstraat 12", "3941 AL Doorn", "06-12345678", "---"]
+    assert [line for line in contact if not _is_contact_or_date(line)] == []
+    assert not any(_is_contact_or_date(line) for line in ["Onze bakkerij", "Bewaartermijnen", "Bewaartermijn 7 jaar"])
 
 def test_sections_cover_the_text_in_order_with_topics(analyse_text):
     doc = analyse_text("Privacyverklaring\n\nWij zijn Bakkerij De Korrel.\n\nBewaartermijn\n\n"
