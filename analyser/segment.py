@@ -33,6 +33,9 @@ _NUMBERED = re.compile(
     r"^(?:(?:artikel|hoofdstuk|paragraaf|art\.)\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\)|\s)\s*(?=\S)", re.I)
 _ROMAN = re.compile(r"^([IVX]{1,4})[.)]\s+(?=[A-Z])")
 _LETTERED = re.compile(r"^([a-h])[.)]\s+")
+# "A. Wie zijn wij", "C.1 Behandeling van uw zaak": capital-letter numbering, trusted only when the statement
+# numbers at least "A" and "B" that way (a lone "J. Jansen" is a name with an initial)
+_LETTER_NUMBER = re.compile(r"^(?:([A-Z](?:\.\d{1,2}){1,2})\.?|([A-Z])[.)])\s+(?=[A-Z\d\"'“‘(«])")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,2}[.)]\s*$)")
 _EMAIL = re.compile(r"[\w.+-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[\w-]+\.[\w.-]+", re.I)
 _URL = re.compile(r"https?://|www\.\w", re.I)
@@ -102,6 +105,11 @@ def split_lines(text: str) -> list[Line]:
 
 
 def numbering(text: str) -> str | None:
+    """The number a heading line starts with ("2.1", "IV"), if any."""
+    return _numbering(text)
+
+
+def _numbering(text: str) -> str | None:
     m = _NUMBERED.match(text)
     if m:
         return m.group(1)
@@ -244,6 +252,13 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
     # shaped like a heading, outside the table of contents
     shapes = [not ln.blank and len(ln.text) <= _MAX_CHARS and ln.index not in toc_lines and _heading_candidate(ln.text)
               for ln in lines]
+    lettered = _letter_numbers(lines)
+    for i in lettered:  # shaped like a heading once its letter is set aside
+        body = lines[i].text[_LETTER_NUMBER.match(lines[i].text).end():]  # type: ignore[union-attr]
+        shapes[i] = i not in toc_lines and _heading_candidate(body)
+
+    def numbering(text: str, i: int = -1) -> str | None:
+        return lettered.get(i) or _numbering(text)
 
     def is_heading(i: int) -> bool:
         if i in decided:
@@ -253,7 +268,7 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         hint = hint_at.get(line.start)
         if hint is not None:
             result = i not in toc_lines and len(line.text) <= 200 and not _is_contact_or_date(line.text)
-        elif not shapes[i] or not (trust_shape or numbering(line.text)):
+        elif not shapes[i] or not (trust_shape or numbering(line.text, i)):
             result = False
         else:
             result = _context_allows(i)
@@ -275,10 +290,10 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         if prev is not None and not prev.blank:
             if not (_ends_block(prev.text) or (i - 1) in pending or is_heading(i - 1)):
                 return False
-            if numbering(line.text) and line.text.endswith(".") and prev.text.endswith((";", ",")):
+            if numbering(line.text, i) and line.text.endswith(".") and prev.text.endswith((";", ",")):
                 return False  # "4. ... ." closing a numbered list
         prev_nb = next((lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank), None)
-        if prev_nb is not None and prev_nb.text.endswith(":") and not numbering(line.text):
+        if prev_nb is not None and prev_nb.text.endswith(":") and not numbering(line.text, i):
             # after "... de volgende doelen:" a bare line is usually a list item without its bullet
             if adjacent_next or not (_BULLET.match(nxt.text) or len(nxt.text) > 60):
                 return False
@@ -299,10 +314,22 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         if not line.blank and (shapes[i] or line.start in hint_at) and is_heading(i):
             hint = hint_at.get(line.start)
             headings.append(Heading(line.start, line.end, line.text, hint.level if hint else 0,
-                                    numbering(line.text), hinted=hint is not None))
+                                    numbering(line.text, i), hinted=hint is not None))
     _assign_levels(headings)
     toc_span = (lines[toc[0]].start, lines[toc[1]].end) if toc else None
     return Segmentation(headings, toc_span)
+
+
+def _letter_numbers(lines: list[Line]) -> dict[int, str]:
+    """Line index → its capital-letter number ("A", "C.1"), when the statement numbers sections A, B, ... so."""
+    found: dict[int, str] = {}
+    for ln in lines:
+        if ln.text[:1].isupper() and len(ln.text) <= _MAX_CHARS:
+            m = _LETTER_NUMBER.match(ln.text)
+            if m and m.end() < len(ln.text):
+                found[ln.index] = m.group(1) or m.group(2)
+    top = {n for n in found.values() if len(n) == 1}
+    return found if {"A", "B"} <= top else {}
 
 
 def _block_has_contact(lines: list[Line], j: int) -> bool:
@@ -333,7 +360,7 @@ def _assign_levels(headings: list[Heading]) -> None:
             h.level = 0
             continue
         if h.number:
-            h.level = h.number.count(".") + 1 if h.number[0].isdigit() else 1
+            h.level = h.number.count(".") + 1 if h.number[0].isdigit() or "." in h.number else 1
             parent_level, parent_numbered = h.level, True
         elif h.hinted:
             h.level = max(1, h.level - base + 1)

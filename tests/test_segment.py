@@ -81,6 +81,23 @@ def test_numbered_list_item_closing_a_list_is_not_a_heading():
     assert headings(text) == []
 
 
+def test_capital_letter_numbering_gives_headings_and_levels():
+    from analyser.segment import detect_headings
+
+    text = ("Privacyverklaring\n\nA. Wie zijn wij\n\nWij zijn een advocatenkantoor in Haarlem.\n\n"
+            "B. Welke gegevens wij verwerken\n\nC.1 Behandeling van uw zaak\n\nWij verwerken uw naam en adres.\n\n"
+            "C.2 Facturering\n\nWij verwerken uw rekeningnummer.\n")
+    found = [(h.text, h.number, h.level) for h in detect_headings(text).headings]
+    assert found == [("Privacyverklaring", None, 0), ("A. Wie zijn wij", "A", 1),
+                     ("B. Welke gegevens wij verwerken", "B", 1), ("C.1 Behandeling van uw zaak", "C.1", 2),
+                     ("C.2 Facturering", "C.2", 2)]
+
+
+def test_a_name_with_an_initial_is_no_lettered_heading():
+    text = "Contact\n\nJ. Jansen\nKerkstraat 1\n1234 AB Haarlem\n\nB.V. Jansen is verantwoordelijk voor uw gegevens.\n"
+    assert "J. Jansen" not in headings(text) and "B.V. Jansen is verantwoordelijk voor uw gegevens." not in headings(text)
+
+
 def test_bare_list_after_colon_is_not_a_heading_but_a_heading_after_it_is():
     text = ("Uw gegevens worden verwerkt ten behoeve van:\n\nU te informeren over activiteiten van de stichting\n"
             "Het voldoen aan wettelijke verplichtingen\n\nToepasselijkheid\n\n"
