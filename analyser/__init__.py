@@ -7,15 +7,23 @@
 
 from __future__ import annotations
 
-from .api import analyse, load
+from typing import TYPE_CHECKING
+
 from .loading import InputError
 from .report import Report
+
+if TYPE_CHECKING:  # imported on first use: table and dashboard workers never load spaCy
+    from .api import analyse, load
 
 __all__ = ["InputError", "Report", "analyse", "analyse_corpus", "load"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
+    if name in ("analyse", "load"):
+        from . import api
+
+        return getattr(api, name)
     if name in ("analyse_corpus", "mentions_table", "reports_to_frames"):
         from . import corpus
 

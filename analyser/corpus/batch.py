@@ -227,8 +227,9 @@ def _chunks(out: Path, order: list[str], errors: dict[str, tuple[str | None, str
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    context = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # fresh interpreters, not forks: a fork would carry the parent's pipeline (hundreds of MB per worker) into
+    # processes that only read JSON and write Arrow tables (this module does not import spaCy)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
         window: collections.deque = collections.deque()
         for ids in slices:  # at most 2 chunks per process in flight, consumed in order
             window.append(pool.submit(table_chunk, reports, ids, {i: errors[i] for i in ids if i in errors}))
