@@ -119,9 +119,9 @@ def evaluate(gold_dir: Path, texts_dir: Path | None, reports_dir: Path | None, a
 @click.option("--out", "out_path", type=click.Path(path_type=Path), default=Path("models/checklist_model.json"),
               show_default=True, help="Where to write the model (a model card is written beside it).")
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds (split by document).")
-@click.option("--dev-texts", type=click.Path(path_type=Path), default=Path("corpus/dev/texts"), show_default=True,
+@click.option("--dev-texts", type=click.Path(path_type=Path), default=Path("corpus/dev2/texts"), show_default=True,
               help="Development statements: the model is enabled per item only where it helps on them.")
-@click.option("--dev-gold", type=click.Path(path_type=Path), default=Path("corpus/dev/gold"), show_default=True)
+@click.option("--dev-gold", type=click.Path(path_type=Path), default=Path("corpus/dev2/gold"), show_default=True)
 @click.option("--bootstrap-labels", is_flag=True, help="Write first-draft labels from the rules and the gold, "
               "then stop (correct them by hand before training).")
 def train(texts_dir: Path, gold_dir: Path, labels_path: Path, out_path: Path, folds: int, dev_texts: Path,

@@ -75,11 +75,12 @@ def test_a_file_of_another_format_is_refused():
 
 
 def test_the_model_recognises_withdrawal_of_consent_in_new_wording(trained):
-    probs = model.predict(["Je mag je toestemming op ieder moment weer intrekken.",
-                           "Onze winkel is op zondag gesloten."])
-    if "withdraw_consent" not in trained.enabled_items:
-        pytest.skip("withdraw_consent is not enabled in this model")
-    assert probs[0]["withdraw_consent"] > 0.5 > probs[1]["withdraw_consent"]
+    from analyser.model import text_features
+
+    probs = trained.predict_proba([text_features("Je mag je toestemming op ieder moment weer intrekken."),
+                                   text_features("Onze winkel is op zondag gesloten.")])
+    k = trained.items.index("withdraw_consent")
+    assert probs[0, k] > 0.5 > probs[1, k]
 
 
 def test_prediction_covers_only_the_enabled_items(trained):
