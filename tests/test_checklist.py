@@ -218,6 +218,11 @@ MORE_PHRASINGS = [
     ("data_source", True, "De meeste gegevens krijgen wij van u zelf, bijvoorbeeld via het inschrijfformulier."),
     ("data_source", True, "Gegevens over de wederpartij ontvangen wij meestal van onze cliënt."),
     ("data_source", False, "Uw vragen ontvangen wij graag via het contactformulier."),
+    ("data_source", True, "Voor uw aangifte haal ik uw vooraf ingevulde gegevens op bij de Belastingdienst."),
+    ("data_source", True, "Bij een doorverkoop ontvangen wij de naam en het e-mailadres van de nieuwe eigenaar."),
+    ("data_source", True, "TicketSwap zet het ticket op naam van de koper en wij ontvangen de naam van de nieuwe "
+     "eigenaar."),
+    ("data_source", False, "Wij ontvangen graag uw reactie via het contactformulier."),
     # rights and interests in plain wording
     ("right_access", True, "Je mag je gegevens bekijken, laten aanpassen of laten verwijderen."),
     ("right_access", False, "Op onze website kun je onze openingstijden bekijken."),
