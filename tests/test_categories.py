@@ -117,6 +117,15 @@ def test_negated_list_of_sensitive_data(categories):
     assert found == set()
 
 
+def test_newsletter_open_and_click_tracking_is_usage(categories):
+    assert categories("We houden bij of je de nieuwsbrief opent en op welke links je klikt.") == {"usage"}
+
+
+def test_a_single_preference_counts_only_among_other_data(categories):
+    assert "preferences" in categories("We vragen je naam, e-mailadres en je voorkeur voor een taak.")
+    assert categories("Onze voorkeur gaat uit naar contact per e-mail.") == set()
+
+
 def test_negation_reaches_across_an_elliptic_compound(categories):
     assert categories("We gebruiken geen vingerafdruk- of gezichtsherkenning bij de ingang.") == set()
     assert categories("Wij verwerken geen BSN, maar wel uw e-mail- en postadres.") == {"email", "address"}
