@@ -30,7 +30,8 @@ from .report import Section
 # ------------------------------------------------------------------ shapes
 
 _NUMBERED = re.compile(
-    r"^(?:(?:artikel|hoofdstuk|paragraaf|art\.)\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\)|\s)\s*(?=\S)", re.I)
+    r"^(?:(?:artikel|hoofdstuk|paragraaf|art\.)\s+)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\)|\s)\s*"
+    r"(?:[-–—:]\s+)?(?=\S)", re.I)  # "Artikel 1 - Wie wij zijn": a dash or colon may follow the number
 _ROMAN = re.compile(r"^([IVX]{1,4})[.)]\s+(?=[A-Z])")
 _LETTERED = re.compile(r"^([a-h])[.)]\s+")
 # "A. Wie zijn wij", "C.1 Behandeling van uw zaak": capital-letter numbering, trusted only when the statement

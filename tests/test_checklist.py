@@ -223,6 +223,12 @@ MORE_PHRASINGS = [
     ("data_source", True, "TicketSwap zet het ticket op naam van de koper en wij ontvangen de naam van de nieuwe "
      "eigenaar."),
     ("data_source", False, "Wij ontvangen graag uw reactie via het contactformulier."),
+    # separable verbs and plain wording
+    ("withdraw_consent", True, "Uw toestemming voor de sms-herinneringen trekt u in door STOP te antwoorden."),
+    ("withdraw_consent", True, "Je toestemming voor het verwerken van je geloof trek je in door die gegevens te "
+     "wissen."),
+    ("right_rectification", True, "U kunt ons vragen feitelijke fouten in uw dossier te verbeteren."),
+    ("right_erasure", True, "U kunt ons vragen het dossier te vernietigen."),
     # rights and interests in plain wording
     ("right_access", True, "Je mag je gegevens bekijken, laten aanpassen of laten verwijderen."),
     ("right_access", False, "Op onze website kun je onze openingstijden bekijken."),

@@ -488,3 +488,7 @@ def test_a_government_body_counts_when_the_sentence_passes_data_on(names, text, 
 
 def test_a_government_body_that_only_sets_rules_is_no_recipient(names):
     assert names("Privacyverklaring\n\nWij bewaren facturen zeven jaar, omdat de Belastingdienst dat eist.") == set()
+
+
+def test_zoom_counts_where_the_sentence_speaks_of_webinars(names):
+    assert "Zoom" in names("Privacyverklaring\n\nWebinars organiseren wij via Zoom.")

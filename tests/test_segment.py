@@ -93,6 +93,13 @@ def test_capital_letter_numbering_gives_headings_and_levels():
                      ("C.2 Facturering", "C.2", 2)]
 
 
+def test_article_headings_with_a_dash_after_the_number():
+    text = ("Privacyverklaring\n\nArtikel 1 - Wie wij zijn\n\nWij zijn een makelaarskantoor.\n\n"
+            "Artikel 2 - Welke gegevens wij verwerken\n\nWij verwerken uw naam.\n")
+    assert headings(text) == ["Privacyverklaring", "Artikel 1 - Wie wij zijn",
+                              "Artikel 2 - Welke gegevens wij verwerken"]
+
+
 def test_a_name_with_an_initial_is_no_lettered_heading():
     text = "Contact\n\nJ. Jansen\nKerkstraat 1\n1234 AB Haarlem\n\nB.V. Jansen is verantwoordelijk voor uw gegevens.\n"
     found = headings(text)
