@@ -492,3 +492,18 @@ def test_a_government_body_that_only_sets_rules_is_no_recipient(names):
 
 def test_zoom_counts_where_the_sentence_speaks_of_webinars(names):
     assert "Zoom" in names("Privacyverklaring\n\nWebinars organiseren wij via Zoom.")
+
+
+def test_a_legal_form_ends_a_name_before_the_next_sentence(names):
+    text = ("Privacyverklaring\n\nDe Actie Kerkbalans wordt voor ons verwerkt door ons administratiekantoor "
+            "Rentmeester & Co B.V. De Arkbode wordt gedrukt door drukkerij Van der Wal B.V.")
+    assert names(text) == {"Rentmeester & Co", "Van der Wal"}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Als erkende federatie bezorgen wij de gegevens over onze leden aan Sport Vlaanderen.", "Sport Vlaanderen"),
+    ("Sta je op de lijst van topsporters, dan geven we je naam en contactgegevens aan NADO Vlaanderen.",
+     "NADO Vlaanderen"),
+])
+def test_flemish_wording_passes_data_to_a_government_body(names, text, body):
+    assert body in names("Privacyverklaring\n\n" + text)

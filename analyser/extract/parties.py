@@ -1228,6 +1228,9 @@ class _DocRun:
     def _forward(self, k: int, limit: int = 7) -> int:
         j = k
         while j < self.n and j - k < limit:
+            if j > k and self._legal(j):
+                j += 1  # "Rentmeester & Co B.V. De Arkbode wordt ...": a legal form ends the name
+                break
             if self._namey(j) or (self._connector(j) and self._joins(j + 1, 1)):
                 j += 1
                 continue
