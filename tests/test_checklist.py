@@ -224,6 +224,10 @@ MORE_PHRASINGS = [
      "eigenaar."),
     ("data_source", False, "Wij ontvangen graag uw reactie via het contactformulier."),
     # separable verbs and plain wording
+    ("legitimate_interests", True, "Om nepaccounts te bestrijden. Dat is ons gerechtvaardigd belang: we willen dat "
+     "de app veilig is."),
+    ("right_portability", True, "Je download kun je meenemen naar een andere dienst."),
+    ("data_source", True, "Als je lid wordt van een club, geeft de club je gegevens aan ons door."),
     ("withdraw_consent", True, "Uw toestemming voor de sms-herinneringen trekt u in door STOP te antwoorden."),
     ("withdraw_consent", True, "Je toestemming voor het verwerken van je geloof trek je in door die gegevens te "
      "wissen."),
