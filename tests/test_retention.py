@@ -125,6 +125,7 @@ def test_qualifiers_min_and_max(periods, sentence, qualifier, text):
     "Foto's van evenementen worden permanent bewaard in ons archief.",
     "Gepubliceerde foto's en het aftermovie blijven voor onbepaalde tijd online staan.",
     "Onze artikels en het nieuwsarchief blijven onbeperkt online beschikbaar.",
+    "Je wedstrijduitslagen blijven onbeperkt raadpleegbaar op onze website.",
 ])
 def test_keeping_without_limit_is_indefinite(periods, sentence):
     r = only(periods(sentence))
@@ -318,3 +319,11 @@ def test_corpus_retention_f1_floor(corpus_reports, gold):
         score_document(corpus_reports[doc_id], truth, evaluation)
     counts = evaluation.fields["retention"]
     assert counts.f1 >= 0.975, (counts.as_dict(), [d.errors.get("retention") for d in evaluation.documents])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Een waardebepaling die wij voor u opstellen, is zes maanden geldig.",
+    "Een identiteitsbewijs moet nog minstens zes maanden geldig zijn.",
+])
+def test_validity_is_no_retention(periods, sentence):
+    assert [r for r in periods(sentence) if r.duration] == []
