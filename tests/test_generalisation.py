@@ -1,8 +1,8 @@
-"""Floors on the development sets: statements written independently of the rules (see their READMEs).
+"""Floors on the fresh development sets: statements written and annotated independently of the rules.
 
-`corpus/dev2` was annotated without looking at the analyser; its first measurement, before any rule was
-changed for it, is recorded in `corpus/dev2/README.md`. The floors below pin what the rules reach now, so
-that a change made for one text cannot quietly cost accuracy on the others.
+`corpus/dev2` and `corpus/dev3` were annotated without looking at the analyser; the first measurement of
+each, before any rule was changed for it, is recorded in its README. The floors below pin what the rules
+reach now, so that a change made for one text cannot quietly cost accuracy on the others.
 """
 
 from __future__ import annotations
@@ -14,41 +14,52 @@ import pytest
 
 from analyser.evaluate import Evaluation, score_document
 
-DEV2 = Path(__file__).resolve().parents[1] / "corpus" / "dev2"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-FLOORS = {  # F1 per field, rules only (measured 0.963 0.937 0.989 0.964 1.000 0.983)
-    "headings": 0.95,
-    "data_categories": 0.93,
-    "retention": 0.98,
-    "third_parties": 0.95,
-    "legal_bases": 0.98,
-    "checklist": 0.97,
+SETS = {"dev2": 10, "dev3": 8}  # documents per set
+
+FLOORS = {  # F1 per field, rules only (measured dev2 / dev3 on 2026-11-22)
+    "headings": {"dev2": 0.98, "dev3": 0.98},  # 1.000 / 1.000
+    "data_categories": {"dev2": 0.94, "dev3": 0.90},  # 0.946 / 0.904
+    "retention": {"dev2": 0.98, "dev3": 0.98},  # 0.989 / 1.000
+    "third_parties": {"dev2": 0.95, "dev3": 0.96},  # 0.964 / 0.971
+    "legal_bases": {"dev2": 0.98, "dev3": 0.97},  # 1.000 / 0.982
+    "checklist": {"dev2": 0.98, "dev3": 0.98},  # 0.988 / 0.984
 }
+MISSING_FLOORS = {"dev2": (0.87, 1.0), "dev3": (0.88, 0.96)}  # precision, recall: 0.875/1.000, 0.882/0.968
 
 
 @pytest.fixture(scope="module")
-def dev2_evaluation() -> Evaluation:
+def evaluations() -> dict[str, Evaluation]:
     from analyser import analyse
 
-    evaluation = Evaluation()
-    for gold_path in sorted((DEV2 / "gold").glob("*.json")):
-        report = analyse(DEV2 / "texts" / f"{gold_path.stem}.txt", use_model=False)
-        score_document(report, json.loads(gold_path.read_text(encoding="utf-8")), evaluation)
-    return evaluation
+    out = {}
+    for name in SETS:
+        evaluation = Evaluation()
+        for gold_path in sorted((CORPUS / name / "gold").glob("*.json")):
+            report = analyse(CORPUS / name / "texts" / f"{gold_path.stem}.txt", use_model=False)
+            score_document(report, json.loads(gold_path.read_text(encoding="utf-8")), evaluation)
+        out[name] = evaluation
+    return out
 
 
-def test_the_fresh_development_set_is_complete(dev2_evaluation):
-    assert len(dev2_evaluation.documents) == 10
+@pytest.mark.parametrize("name", list(SETS))
+def test_the_fresh_development_sets_are_complete(evaluations, name):
+    assert len(evaluations[name].documents) == SETS[name]
 
 
+@pytest.mark.parametrize("name", list(SETS))
 @pytest.mark.parametrize("field", list(FLOORS))
-def test_fresh_development_set_f1_floor(dev2_evaluation, field):
-    counts = dev2_evaluation.fields[field]
-    errors = [(d.id, d.errors[field]) for d in dev2_evaluation.documents if field in d.errors]
-    assert counts.f1 >= FLOORS[field], (counts.as_dict(), errors)
+def test_fresh_development_set_f1_floor(evaluations, name, field):
+    evaluation = evaluations[name]
+    counts = evaluation.fields[field]
+    errors = [(d.id, d.errors[field]) for d in evaluation.documents if field in d.errors]
+    assert counts.f1 >= FLOORS[field][name], (counts.as_dict(), errors)
 
 
-def test_fresh_development_set_missing_items_floor(dev2_evaluation):
-    missing = dev2_evaluation.fields["missing"]
-    assert missing.recall >= 0.95 and missing.precision >= 0.80, missing.as_dict()
-    assert dev2_evaluation.item_macro_f1 >= 0.97
+@pytest.mark.parametrize("name", list(SETS))
+def test_fresh_development_set_missing_items_floor(evaluations, name):
+    missing = evaluations[name].fields["missing"]
+    precision, recall = MISSING_FLOORS[name]
+    assert missing.precision >= precision and missing.recall >= recall, missing.as_dict()
+    assert evaluations[name].item_macro_f1 >= 0.97
