@@ -1,7 +1,8 @@
-"""Mechanical checks for the dev3 gold files (independent of the analyser).
+"""Mechanical checks for the gold files of the development sets (independent of the analyser's rules).
 
-Usage: python3 corpus/dev3/check_gold.py [gold files ...]
-Without arguments every corpus/dev3/gold/*.json is checked. Exit status 1 on any failure.
+Usage: python3 corpus/check_gold.py [set directories or gold files ...]
+A directory (corpus/dev2, corpus/dev3) stands for its gold/*.json; without arguments every
+corpus/dev*/gold/*.json is checked. Exit status 1 on any failure.
 """
 import json
 import re
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VOCAB = Path("/work/shared/spec/vocabulary.json")
+VOCAB = HERE.parent / "analyser" / "data" / "vocabulary.json"  # the project's copy of the spec vocabulary
 KEYS = ["id", "headings", "headings_optional", "checklist", "legal_bases", "data_categories",
         "data_categories_optional", "retention", "retention_optional", "third_parties",
         "third_parties_optional", "evidence", "notes"]
@@ -130,7 +131,8 @@ def check(path, vocab):
 
 def main(argv):
     vocab = json.loads(VOCAB.read_text(encoding="utf-8"))
-    paths = [Path(a) for a in argv] or sorted((HERE / "gold").glob("*.json"))
+    targets = [Path(a) for a in argv] or sorted(HERE.glob("dev*"))
+    paths = [g for t in targets for g in (sorted((t / "gold").glob("*.json")) if t.is_dir() else [t])]
     failed = 0
     for p in paths:
         errs = check(p.resolve(), vocab)
