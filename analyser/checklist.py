@@ -71,14 +71,14 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .data import DataError, load_data, vocabulary
-from .extensions import doc_text
+from .extensions import doc_text, sentence_starts
 from .report import ChecklistItem, Score, Section, Span
 
 MAX_EVIDENCE = 3
@@ -493,21 +493,6 @@ class DocView:
         if s.start in self.heading_starts:
             return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, source, i)
         return Hit(Span(s.text, s.start, s.end), kinds, weight, False, source, i)
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """Char offsets of the Doc's sentences, computed once per Doc: kept in ``doc.user_data`` under the key the
-    legal bases and the findings use, so whichever stage comes first does the array call."""
-    starts = doc.user_data.get("analyser_sentence_starts")
-    if starts is None:
-        starts = [0]
-        if len(doc):
-            arr = doc.to_array([IDX, SENT_START])
-            starts = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
-            if not starts or starts[0] != 0:
-                starts.insert(0, 0)
-        doc.user_data["analyser_sentence_starts"] = starts
-    return starts
 
 
 def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:

@@ -7,6 +7,7 @@ span rulers) can show them.
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 EXTENSIONS: dict[str, object] = {
@@ -36,6 +37,21 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["analyser_text"] = text
     return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Char offsets of the Doc's sentences, computed once per Doc and kept in ``doc.user_data`` (the data
+    categories store the same list from their own token array), so whichever stage comes first does the work."""
+    starts = doc.user_data.get("analyser_sentence_starts")
+    if starts is None:
+        starts = [0]
+        if len(doc):
+            arr = doc.to_array([IDX, SENT_START])
+            starts = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+        doc.user_data["analyser_sentence_starts"] = starts
+    return starts
 
 
 def register() -> None:

@@ -23,12 +23,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..data import load_data, vocabulary
-from ..extensions import doc_text
+from ..extensions import doc_text, sentence_starts
 from ..report import LegalBasis, Section
 from ..report import Span as ReportSpan
 from .document_date import lower_text
@@ -444,16 +443,7 @@ class SentenceIndex:
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         self.lower = lower_text(doc, text)
-        starts = doc.user_data.get("analyser_sentence_starts")
-        if starts is None:
-            starts = [0]
-            if len(doc):
-                arr = doc.to_array([IDX, SENT_START])
-                starts = arr[arr[:, 1] == 1, 0].astype("int64").tolist()
-                if not starts or starts[0] != 0:
-                    starts.insert(0, 0)
-            doc.user_data["analyser_sentence_starts"] = starts
-        self.starts: list[int] = starts
+        self.starts: list[int] = sentence_starts(doc)
         self.cache: dict[int, _Sentence] = {}
 
     def at(self, offset: int) -> _Sentence:
