@@ -107,10 +107,6 @@ def split_lines(text: str) -> list[Line]:
 
 def numbering(text: str) -> str | None:
     """The number a heading line starts with ("2.1", "IV"), if any."""
-    return _numbering(text)
-
-
-def _numbering(text: str) -> str | None:
     m = _NUMBERED.match(text)
     if m:
         return m.group(1)
@@ -258,8 +254,8 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         body = lines[i].text[_LETTER_NUMBER.match(lines[i].text).end():]  # type: ignore[union-attr]
         shapes[i] = i not in toc_lines and _heading_candidate(body)
 
-    def numbering(text: str, i: int = -1) -> str | None:
-        return lettered.get(i) or _numbering(text)
+    def number_of(i: int) -> str | None:
+        return lettered.get(i) or numbering(lines[i].text)
 
     def is_heading(i: int) -> bool:
         if i in decided:
@@ -269,7 +265,7 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         hint = hint_at.get(line.start)
         if hint is not None:
             result = i not in toc_lines and len(line.text) <= 200 and not _is_contact_or_date(line.text)
-        elif not shapes[i] or not (trust_shape or numbering(line.text, i)):
+        elif not shapes[i] or not (trust_shape or number_of(i)):
             result = False
         else:
             result = _context_allows(i)
@@ -291,10 +287,10 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         if prev is not None and not prev.blank:
             if not (_ends_block(prev.text) or (i - 1) in pending or is_heading(i - 1)):
                 return False
-            if numbering(line.text, i) and line.text.endswith(".") and prev.text.endswith((";", ",")):
+            if number_of(i) and line.text.endswith(".") and prev.text.endswith((";", ",")):
                 return False  # "4. ... ." closing a numbered list
         prev_nb = next((lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank), None)
-        if prev_nb is not None and prev_nb.text.endswith(":") and not numbering(line.text, i):
+        if prev_nb is not None and prev_nb.text.endswith(":") and not number_of(i):
             # after "... de volgende doelen:" a bare line is usually a list item without its bullet
             if adjacent_next or not (_BULLET.match(nxt.text) or len(nxt.text) > 60):
                 return False
@@ -315,7 +311,7 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         if not line.blank and (shapes[i] or line.start in hint_at) and is_heading(i):
             hint = hint_at.get(line.start)
             headings.append(Heading(line.start, line.end, line.text, hint.level if hint else 0,
-                                    numbering(line.text, i), hinted=hint is not None))
+                                    number_of(i), hinted=hint is not None))
     _assign_levels(headings)
     toc_span = (lines[toc[0]].start, lines[toc[1]].end) if toc else None
     return Segmentation(headings, toc_span)
