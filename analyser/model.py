@@ -156,16 +156,20 @@ class ChecklistModel:
         """Counts of (row, feature column) pairs → sublinear, IDF-weighted, L2-normalised CSR rows."""
         from scipy.sparse import csr_matrix
 
-        ones = numpy.ones(len(cols), dtype=numpy.float32)
-        matrix = csr_matrix((ones, (rows, cols)), shape=(n_rows, len(self.vocabulary)))
-        matrix.sum_duplicates()
-        data = (1.0 + numpy.log(matrix.data)) * self.idf[matrix.indices]
-        lengths = numpy.diff(matrix.indptr)
-        row_of = numpy.repeat(numpy.arange(len(lengths)), lengths)
-        norms = numpy.sqrt(numpy.bincount(row_of, weights=data * data, minlength=len(lengths)))
+        rows, cols, data = self._weights(rows, cols, n_rows)
+        return csr_matrix((data.astype(numpy.float32), (rows, cols)), shape=(n_rows, len(self.vocabulary)))
+
+    def _weights(self, rows: numpy.ndarray, cols: numpy.ndarray, n_rows: int
+                 ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The TF-IDF entries of (row, column) occurrences, one per distinct pair, sorted by row then column:
+        (1 + log count) × idf, each row scaled to unit length (the training recipe)."""
+        width = len(self.vocabulary)
+        pairs, counts = numpy.unique(rows * width + cols, return_counts=True)
+        rows, cols = pairs // width, pairs % width
+        data = (1.0 + numpy.log(counts)) * self.idf[cols]
+        norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
         norms[norms == 0] = 1.0
-        matrix.data = (data / numpy.repeat(norms, lengths)).astype(numpy.float32)
-        return matrix
+        return rows, cols, data / norms[rows]
 
     def predict_matrix(self, matrix) -> numpy.ndarray:
         if matrix.shape[0] == 0:
@@ -191,12 +195,7 @@ class ChecklistModel:
         rows, cols = self._doc_pairs(doc, offsets)
         logits = numpy.tile(self.intercept.astype(numpy.float64), (n_rows, 1))
         if len(cols):
-            width = len(self.vocabulary)
-            pairs, counts = numpy.unique(rows * width + cols, return_counts=True)
-            rows, cols = pairs // width, pairs % width
-            data = (1.0 + numpy.log(counts)) * self.idf[cols]
-            norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
-            data = data / norms[rows]
+            rows, cols, data = self._weights(rows, cols, n_rows)
             weighted = self._coef_by_feature()[cols] * data[:, None]  # (entries, items), entries sorted by row
             first = numpy.flatnonzero(numpy.r_[True, rows[1:] != rows[:-1]])
             logits[rows[first]] += numpy.add.reduceat(weighted, first, axis=0)
