@@ -9,12 +9,14 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .language import detect_language, language_scores
+from .language import detect_language, token_language_scores
 from .loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, InputError, LoadedText, load_path, load_text
 from .pipeline import get_nlp
 from .report import DocumentInfo, Report
+from .tokens import ORTH_FORMS, FormValues, tokens
 
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
+_WORD_COUNTS = FormValues(ORTH_FORMS, lambda form: len(_WORD.findall(form)), "int64")
 
 
 def _looks_like_path(value: str) -> bool:
@@ -47,7 +49,8 @@ def _prepare(doc: Doc, loaded: LoadedText) -> None:
     doc._.source = loaded.source
     doc._.format = loaded.format
     doc._.heading_hints = loaded.heading_hints
-    doc._.language_scores = scores = language_scores(loaded.text)
+    view = tokens(doc)
+    doc._.language_scores = scores = token_language_scores(view.lower_ids, view.idx)
     doc._.language = detect_language(loaded.text, scores)
 
 
@@ -64,6 +67,14 @@ def docs(loaded_texts, use_model: bool = True, batch_size: int = 16):
     yield from nlp.pipe(prepared(), batch_size=batch_size)
 
 
+def _word_count(doc: Doc) -> int:
+    """Words (``\\w+`` runs, hyphens and apostrophes inside a word allowed) counted per token form, once per
+    form and process; a word the tokeniser splits ("auto's" → "auto", "'s") counts as two."""
+    if not len(doc):
+        return 0
+    return int(_WORD_COUNTS.of(tokens(doc).orth_ids).sum())
+
+
 def report_from_doc(doc: Doc) -> Report:
     import hashlib
 
@@ -76,7 +87,7 @@ def report_from_doc(doc: Doc) -> Report:
         title=title,
         language=doc._.language,
         characters=len(text),
-        words=len(_WORD.findall(text)),
+        words=_word_count(doc),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         format=doc._.format,
         last_updated=doc._.last_updated,

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .data import load_data
 from .extensions import doc_text
 from .loading import HeadingHint
 from .report import Section
+from .tokens import LOWER_FORMS, ORTH_FORMS, FormValues, tokens
 
 # ------------------------------------------------------------------ shapes
 
@@ -404,7 +405,6 @@ _SPACE = 8  # whitespace only
 _NUMBER = 16  # digits and dots ("1.1"), a heading number when it starts a line
 _SHORT_LOWER = 32  # at most three lower-case characters, the "a" of "o.a."
 _DOT = 64  # "."
-_FORM_FLAGS: dict[int, int] = {}
 
 
 def _form_flags(form: str) -> int:
@@ -416,14 +416,7 @@ def _form_flags(form: str) -> int:
             | _DOT * (form == "."))
 
 
-def _per_form(keys: numpy.ndarray, known: dict[int, int], value: Callable[[int], int], dtype: str) -> numpy.ndarray:
-    """``known[key]`` for every token's key (a string hash). ``known`` is a cache kept across documents;
-    ``value`` is called only for the distinct keys it does not hold yet."""
-    forms, inverse = numpy.unique(keys, return_inverse=True)
-    hashes = forms.tolist()
-    for h in set(hashes).difference(known):
-        known[h] = value(h)
-    return numpy.fromiter(map(known.__getitem__, hashes), dtype=dtype, count=len(hashes))[inverse]
+_FORM_FLAGS = FormValues(ORTH_FORMS, _form_flags, "uint8")
 
 
 @Language.component("analyser_sentences")
@@ -434,13 +427,12 @@ def sentences_component(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    strings = doc.vocab.strings
-    tokens = doc.to_array([ORTH, SPACY])
-    flags = _per_form(tokens[:, 0], _FORM_FLAGS, lambda h: _form_flags(strings[h]), "uint8")
+    view = tokens(doc)
+    flags = _FORM_FLAGS.of(view.orth_ids)
     # the flags of each token and of the three before it; the text starts as if after a line break
     padded = numpy.concatenate(([0, 0, _BREAK], flags))
     token, prev, prev2, prev3 = padded[3:], padded[2:-1], padded[1:-2], padded[:-3]
-    prev2_spaced = numpy.concatenate(([1, 1], tokens[:, 1]))[:n]
+    prev2_spaced = numpy.concatenate(([True, True], view.spacy))[:n]
     # a "." that closes a heading number at a line start ("1.1. Het creëren ...") or an abbreviation,
     # right after a short lower-case part that itself follows a "." ("o.a.", "t.b.v.")
     number_stop = ((prev3 & _BREAK) != 0) & ((prev2 & _NUMBER) != 0)
@@ -449,6 +441,11 @@ def sentences_component(doc: Doc) -> Doc:
     starts = numpy.where((prev & _BREAK) != 0, (token & _SPACE) == 0, sentence_end)
     starts[0] = True
     doc.from_array([SENT_START], numpy.where(starts, 1, -1).astype("uint64").reshape(-1, 1))
+    view.sent_start = starts
+    chars = view.idx[starts].tolist()
+    if chars[0] != 0:
+        chars.insert(0, 0)
+    view.sentence_starts = doc.user_data["analyser_sentence_starts"] = chars
     return doc
 
 
@@ -464,20 +461,22 @@ class LemmaComponent:
     def __init__(self, nlp: Language) -> None:
         from .language import dutch_lookups
 
-        self.table: dict[str, str] = dutch_lookups()["lemma_lookup"]
-        # lower-case hash → lemma hash; per component, since each pipeline has its own StringStore
-        self.cache: dict[int, int] = {}
+        table: dict[str, str] = dutch_lookups()["lemma_lookup"]
+        self.table = table
+        self.lemmas = FormValues(LOWER_FORMS, lambda form: get_string_id(table.get(form, form)), "uint64")
+        self.added = 0  # the lower-case forms whose lemma is in this pipeline's StringStore
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        strings = doc.vocab.strings
-
-        def lemma(h: int) -> int:
-            form = strings[h]
-            return strings.add(self.table.get(form, form))
-
-        lemmas = _per_form(doc.to_array(LOWER), self.cache, lemma, "uint64")
+        view = tokens(doc)
+        forms = LOWER_FORMS.texts
+        if self.added < len(forms):
+            strings = doc.vocab.strings
+            for form in forms[self.added:]:
+                strings.add(self.table.get(form, form))
+            self.added = len(forms)
+        view.lemma = lemmas = self.lemmas.of(view.lower_ids)
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
