@@ -325,6 +325,11 @@ def test_corpus_third_parties_f1_floor(corpus_reports, gold):
     ("De foto's van je shoot ontvang je in een online galerie van Pic-Time.", {"Pic-Time"}),
     ("Bij een ongeval geven wij de gegevens van het kind door aan onze verzekeraar Ethias.", {"Ethias"}),
     ("De software voor burgerzaken wordt geleverd door Centric.", {"Centric"}),
+    ("Via Carenzorgt kunnen uw naasten het zorgplan inzien.", {"Nedap"}),
+    ("Bestellingen worden verzonden vanuit het magazijn van Montapacking.", {"Montapacking"}),
+    ("De ouderbijdrage betaalt u via WIS Collect.", {"WIS Collect"}),
+    ("Sollicitaties verwerken wij in Teamtailor.", {"Teamtailor"}),
+    ("Pushberichten in de app versturen wij via OneSignal.", {"OneSignal"}),
 ])
 def test_organisations_of_other_sectors_are_known(names, text, expected):
     assert names(text) == expected
