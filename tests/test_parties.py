@@ -330,6 +330,10 @@ def test_corpus_third_parties_f1_floor(corpus_reports, gold):
     ("De ouderbijdrage betaalt u via WIS Collect.", {"WIS Collect"}),
     ("Sollicitaties verwerken wij in Teamtailor.", {"Teamtailor"}),
     ("Pushberichten in de app versturen wij via OneSignal.", {"OneSignal"}),
+    ("Voor de aansluiting geven wij je adres en meterstanden door aan je netbeheerder (Stedin, Liander of Enexis).",
+     {"Stedin", "Liander", "Enexis"}),
+    ("Een ongebruikelijke transactie melden wij, zoals de Wwft voorschrijft, bij FIU-Nederland.", {"FIU-Nederland"}),
+    ("Om je praktijkexamen aan te vragen, geven wij je naam en geboortedatum door aan het CBR.", {"CBR"}),
 ])
 def test_organisations_of_other_sectors_are_known(names, text, expected):
     assert names(text) == expected
