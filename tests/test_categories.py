@@ -312,3 +312,21 @@ def test_corpus_f1_floor(corpus_reports, gold):
     counts = evaluation.fields["data_categories"]
     assert counts.f1 >= CORPUS_F1_FLOOR, f"data_categories F1 {counts.f1:.3f} (P {counts.precision:.3f}, " \
                                          f"R {counts.recall:.3f}) fell below {CORPUS_F1_FLOOR}"
+
+
+# ------------------------------------------------------------------ sector wordings (found on a fresh development set)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Op je klantenfiche noteren we wanneer je bij ons was en welke behandeling je kreeg.", "transactions"),
+    ("Wij verwerken uw afspraken, de verrichte behandelingen en uw facturen.", "transactions"),
+    ("Heb je een slimme meter, dan ontvangen we je meterstanden en je verbruiksgegevens.", "usage"),
+    ("Bij de intake leggen we je taalniveau, je leerdoelen en de voortgang van je traject vast.", "education"),
+    ("Wij verwerken de volgende gegevens:\n- gegevens over uw opleiding en uw werk;\n- uw telefoonnummer.", "education"),
+    ("Beelden van de camera aan het onthaal worden na één maand gewist.", "photo_video"),
+    ("Als je ons belt, mailt of met ons chat, bewaren we de inhoud van het contact in je klantdossier.",
+     "communication"),
+    ("Wij bewaren de verslagen van de gesprekken met de selectiecommissie.", "communication"),
+])
+def test_sector_wordings_name_their_category(categories, text, expected):
+    assert expected in categories(text)
