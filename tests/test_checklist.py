@@ -258,6 +258,19 @@ MORE_PHRASINGS = [
      "ledenadministratie."),
     ("cookies", True, "Wij plaatsen alleen functionele cookies; meer informatie vindt u in onze cookieverklaring."),
     ("cookies", False, "Voor meer informatie over cookies verwijzen wij naar onze cookieverklaring."),
+    # from a fresh development set (dev4)
+    ("withdraw_consent", True, "Je kunt je toestemming voor de nieuwsbrief, de kwartierwaarden of de cookies op elk "
+     "moment intrekken."),
+    ("withdraw_consent", True, "Uw toestemming kunt u op ieder moment intrekken via de cookie-instellingen."),
+    ("right_portability", True, "Je hebt ook het recht om je gegevens te krijgen in een vorm waarmee je ze aan een "
+     "andere organisatie kunt geven."),
+    ("right_portability", False, "Wij geven je gegevens niet aan een andere organisatie."),
+    ("complaint_authority", True, "U kan ook een klacht indienen bij de Vlaamse Toezichtcommissie voor de verwerking "
+     "van persoonsgegevens."),
+    ("data_source", True, "We ontvangen je meterstanden van je netbeheerder of je geeft ze zelf door."),
+    ("data_source", True, "Na je examen krijgen we de uitslag van het CBR."),
+    ("data_source", True, "Wil je een verjaardagskorting, dan kan je ons je verjaardag (dag en maand) geven."),
+    ("data_source", False, "Met deze statistieken krijgen we inzicht in het gebruik van de website."),
 ]
 
 
