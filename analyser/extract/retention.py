@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import numpy
@@ -378,9 +378,13 @@ class _Finder:
         self.lowered: dict[int, str] = {}
         self.bounds: dict[int, tuple[int, int]] = {}
         self.cookie_sections: dict[tuple[int, bool], bool] = {}
-        self.categories = _category_index(doc._.data_categories or [])
         self.scan = _token_scan(doc)
         self.sent_starts = self.scan.sentences
+
+    @cached_property
+    def categories(self) -> _CategoryIndex:
+        """The data-category mentions, indexed when a period first asks for them."""
+        return _category_index(self.doc._.data_categories or [])
 
     # ---------------------------------------------------------- driver
 
@@ -804,15 +808,21 @@ def _token_scan(doc: Doc) -> _Scan:
     view = tokens(doc)
     flags = _FLAGS.of(view.lower_ids)
     idx = view.idx
-    number = (flags & _NUM) != 0
-    number_before = numpy.zeros(len(doc), dtype=bool)
-    number_before[1:] = number[:-1]
-    unit_at = numpy.flatnonzero(((flags & _UNIT) != 0) & (number | number_before))
-    window = idx[numpy.maximum(unit_at - 5, 0)]  # the numbers of "tussen de zes en twaalf maanden"
-    marked = numpy.flatnonzero(flags & _MARKS)
-    marked_flags, marked_at = flags[marked], idx[marked]
-    cues, heads, cookies, indefinite, leads = (
-        marked_at[(marked_flags & flag) != 0].tolist() for flag in (_CUE, _HEAD, _COOKIE, _INDEFINITE, _LEAD))
+    units: list[tuple[int, int]] = []
+    cues: list[int] = []
+    heads: list[int] = []
+    cookies: list[int] = []
+    indefinite: list[int] = []
+    leads: list[int] = []
+    lists = ((_CUE, cues), (_HEAD, heads), (_COOKIE, cookies), (_INDEFINITE, indefinite), (_LEAD, leads))
+    marked = numpy.flatnonzero(flags & (_MARKS | _UNIT))
+    for k, f, offset in zip(marked.tolist(), flags[marked].tolist(), idx[marked].tolist()):
+        if f & _UNIT and (f & _NUM or (k and flags[k - 1] & _NUM)):
+            units.append((int(idx[max(k - 5, 0)]), offset))  # the numbers of "tussen de zes en twaalf maanden"
+        if f & _MARKS:
+            for flag, target in lists:
+                if f & flag:
+                    target.append(offset)
     if view.sent_start is not None:  # from the sentence stage
         sentence_array = idx[view.sent_start]
     elif doc.has_annotation("SENT_START"):
@@ -821,8 +831,7 @@ def _token_scan(doc: Doc) -> _Scan:
         sentence_array = idx[sent == 1]
     else:
         sentence_array = numpy.zeros(1, dtype="int64")
-    return _Scan(list(zip(window.tolist(), idx[unit_at].tolist())), cues, heads, cookies, indefinite, leads,
-                 sentence_array.tolist(), sentence_array, idx)
+    return _Scan(units, cues, heads, cookies, indefinite, leads, sentence_array.tolist(), sentence_array, idx)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
