@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +32,7 @@ from ..data import load_data, vocabulary
 from ..extensions import doc_text, sentence_starts
 from ..report import LegalBasis, Section
 from ..report import Span as ReportSpan
+from ..tokens import ORTH_FORMS, FormValues, tokens
 from .document_date import lower_text
 
 _CUE_FLAGS = re.M  # cue and context patterns run on lower-cased text (much faster than re.I)
@@ -110,6 +113,7 @@ class Rules:
         self.anchors = _merge_anchors(self.anchors)
         self.anchor_stops = {a: tuple(w for w in words if w.startswith(a))
                              for a, words in data.get("anchor_stops", {}).items()}
+        self.anchor_forms = AnchorForms(self.anchors, self.anchor_stops)
         words = data["bases"]["contract"].get("excluded_words", [])
         self.contract_excluded = tuple(w.lower() for w in words)
         self.article = re.compile(data["articles"]["pattern"], _CUE_FLAGS)
@@ -170,10 +174,21 @@ def rules() -> Rules:
 def candidate_sentences(index: SentenceIndex, r: Rules) -> dict[int, set[int]]:
     """The sentences worth a closer look, with the cues their anchor words can start.
 
-    Scanning the text with every cue pattern would cost more than tokenising it; plain substring
-    search for a few anchor words in the lower-cased text is far cheaper (a regex alternation of
-    the anchors is not: ``re`` tries each alternative at every position), and each cue pattern
-    then runs only on the few sentences that hold one of its anchors."""
+    Scanning the text with every cue pattern would cost more than tokenising it; the anchor words
+    (substrings of the lower-cased text, such as "toestemm" or "wet" but not "weten") are looked up
+    per token form instead (`AnchorForms`), and each cue pattern then runs only on the few sentences
+    that hold one of its anchors."""
+    hits = r.anchor_forms.hits(index)
+    if hits is None:
+        return _text_sentences(index, r)
+    wanted: dict[int, set[int]] = {}
+    for offset, cues in hits:
+        wanted.setdefault(index.at(offset).start, set()).update(cues)
+    return wanted
+
+
+def _text_sentences(index: SentenceIndex, r: Rules) -> dict[int, set[int]]:
+    """`candidate_sentences` by substring search for each anchor in the whole lower-cased text."""
     lower = index.lower
     wanted: dict[int, set[int]] = {}
     for anchor, cues in r.anchors.items():
@@ -187,6 +202,104 @@ def candidate_sentences(index: SentenceIndex, r: Rules) -> dict[int, set[int]]:
             wanted.setdefault(sent.start, set()).update(cues)
             i = lower.find(anchor, max(i + 1, sent.end))
     return wanted
+
+
+class AnchorForms:
+    """Which anchor words each token form holds, so a document's anchors come from its token array
+    (`FormValues`) instead of one substring search per anchor over the whole text.
+
+    A form's anchors are found in the form alone, lower-cased the way `lower_text` lower-cases (a
+    stop word such as "weten" is checked there too). That only fails where a word or stop word runs
+    on from one token into the next without a space ("art" + "." for "art."): such joints are marked
+    per form (``ends``: the form ends with the first part of a word, ``starts``: the next form
+    can continue it; 64 buckets of (first part, rest) splits, a collision only costs a check), and
+    the tokens at a marked joint are searched in the text as before. Anchors or stop words with white
+    space, or an anchor with stop words that can overlap itself, make every document use the text
+    search."""
+
+    def __init__(self, anchors: dict[str, set[int]], stops: dict[str, tuple[str, ...]]) -> None:
+        self.anchors = list(anchors)  # bit k of a form's value: it holds anchor k
+        self.stops = [stops.get(a, ()) for a in self.anchors]
+        self.cues = [anchors[a] for a in self.anchors]
+        words = sorted(set(self.anchors) | {w for ws in self.stops for w in ws})
+        self.usable = len(self.anchors) <= 62 and not any(c.isspace() for w in words for c in w) and not any(
+            ws and any(a[:j] == a[-j:] for j in range(1, len(a))) for a, ws in zip(self.anchors, self.stops))
+        self.splits = [(w[:j], w[j:]) for w in words for j in range(1, len(w))]
+        self.forms = FormValues(ORTH_FORMS, self._form_anchors, "int64")
+        self.ends = FormValues(ORTH_FORMS, self._form_ends, "uint64")
+        self.starts = FormValues(ORTH_FORMS, self._form_starts, "uint64")
+        self.unions: dict[int, set[int]] = {}
+
+    def _form_anchors(self, form: str) -> int:
+        low = _lower(form)
+        return sum(1 << k for k in range(len(self.anchors)) if self._first(low, k, 0, len(low)) >= 0)
+
+    def _form_ends(self, form: str) -> int:
+        low = _lower(form)
+        return _buckets(s for s, (head, _) in enumerate(self.splits) if low.endswith(head))
+
+    def _form_starts(self, form: str) -> int:
+        low = _lower(form)
+        return _buckets(s for s, (_, rest) in enumerate(self.splits)
+                        if low and (low.startswith(rest) or rest.startswith(low)))
+
+    def _first(self, lower: str, k: int, start: int, end: int) -> int:
+        """Offset of the first occurrence of anchor k that starts in [start, end) and is not the start of
+        one of its stop words, or -1."""
+        anchor, stops = self.anchors[k], self.stops[k]
+        stop = end + len(anchor) - 1
+        i = lower.find(anchor, start, stop)
+        while i >= 0 and stops and any(lower.startswith(w, i) for w in stops):
+            i = lower.find(anchor, i + len(anchor), stop)
+        return i
+
+    def hits(self, index: SentenceIndex) -> list[tuple[int, set[int]]] | None:
+        """(offset, cues) of the tokens that hold anchor words; None when the text must be searched."""
+        doc = index.doc
+        if not self.usable or doc is None or not len(doc):
+            return None
+        view = tokens(doc)
+        ids, idx = view.orth_ids, view.idx
+        held = self.forms.of(ids)
+        joints = numpy.flatnonzero(~view.spacy[:-1])  # token k runs on into token k + 1
+        joints = joints[(self.ends.of(ids[joints]) & self.starts.of(ids[joints + 1])) != 0]
+        checked: list[int] = []
+        if len(joints):
+            checked = numpy.union1d(joints, joints + 1).tolist()
+            held = held.copy()
+            held[checked] = 0
+        at = numpy.flatnonzero(held)
+        out = [(offset, self._cues(bits)) for offset, bits in zip(idx[at].tolist(), held[at].tolist())]
+        lower, n = index.lower, len(ids)
+        for t in checked:
+            start = int(idx[t])
+            end = int(idx[t + 1]) if t + 1 < n else len(lower)
+            for k in range(len(self.anchors)):
+                i = self._first(lower, k, start, end)
+                if i >= 0:
+                    out.append((i, self.cues[k]))
+        return out
+
+    def _cues(self, bits: int) -> set[int]:
+        cues = self.unions.get(bits)
+        if cues is None:
+            cues = self.unions[bits] = set().union(*(c for k, c in enumerate(self.cues) if bits >> k & 1))
+        return cues
+
+
+def _buckets(splits: Iterable[int]) -> int:
+    out = 0
+    for s in splits:
+        out |= 1 << (s % 64)
+    return out
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` as `lower_text` gives it: a character whose lower case is longer stays as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def candidates(sent: _Sentence, cues: set[int], r: Rules) -> list[Candidate]:
@@ -441,6 +554,7 @@ class SentenceIndex:
     starts are kept in ``doc.user_data`` so later stages (the findings) reuse them."""
 
     def __init__(self, doc: Doc, text: str) -> None:
+        self.doc: Doc | None = doc
         self.text = text
         self.lower = lower_text(doc, text)
         self.starts: list[int] = sentence_starts(doc)

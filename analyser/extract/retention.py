@@ -35,11 +35,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -47,6 +47,7 @@ from .. import extensions  # noqa: F401  (declares the Doc extensions)
 from ..data import load_data
 from ..extensions import doc_text
 from ..report import RetentionPeriod, Section
+from ..tokens import LOWER_FORMS, FormValues, tokens
 
 SPAN_KEY = "retention_periods"
 _WINDOW = 60  # characters of context looked at before / after a duration
@@ -377,9 +378,13 @@ class _Finder:
         self.lowered: dict[int, str] = {}
         self.bounds: dict[int, tuple[int, int]] = {}
         self.cookie_sections: dict[tuple[int, bool], bool] = {}
-        self.categories = _category_index(doc._.data_categories or [])
-        self.scan = _token_scan(doc, p)
+        self.scan = _token_scan(doc)
         self.sent_starts = self.scan.sentences
+
+    @cached_property
+    def categories(self) -> _CategoryIndex:
+        """The data-category mentions, indexed when a period first asks for them."""
+        return _category_index(self.doc._.data_categories or [])
 
     # ---------------------------------------------------------- driver
 
@@ -779,43 +784,7 @@ def _form_flags(form: str, p: Patterns) -> int:
     return flags
 
 
-class _FormTable:
-    """Flags per lower-case form hash, looked up for a whole Doc at once with array operations: an
-    open-addressed table indexed by the low bits of the hash; forms that miss it (new, or a taken slot)
-    go through a dict, and new forms get one Python step each. Hashes do not depend on the vocab."""
-
-    BITS = 16  # small enough to stay in the CPU cache between documents
-
-    def __init__(self) -> None:
-        size = 1 << self.BITS
-        self.mask = numpy.uint64(size - 1)
-        self.hashes = numpy.zeros(size, dtype="uint64")
-        self.flags = numpy.zeros(size, dtype="uint8")
-        self.overflow: dict[int, int] = {}
-
-    def lookup(self, forms: numpy.ndarray, strings: Any, p: Patterns) -> numpy.ndarray:
-        slots = (forms & self.mask).astype("int64")
-        flags = self.flags[slots].astype("int64")
-        missed = numpy.flatnonzero(self.hashes[slots] != forms)
-        if len(missed):
-            for i, h in zip(missed.tolist(), forms[missed].tolist()):
-                flags[i] = self._add(h, strings, p)
-        return flags
-
-    def _add(self, h: int, strings: Any, p: Patterns) -> int:
-        f = self.overflow.get(h)
-        if f is None:
-            f = _form_flags(strings[h], p)
-            slot = h & int(self.mask)
-            if self.hashes[slot] == 0:
-                self.hashes[slot] = h
-                self.flags[slot] = f
-            else:
-                self.overflow[h] = f
-        return f
-
-
-_FORMS = _FormTable()
+_FLAGS = FormValues(LOWER_FORMS, lambda form: _form_flags(form, patterns()), "uint8")  # per lower-case form
 
 
 @dataclass
@@ -831,37 +800,38 @@ class _Scan:
     token_offsets: numpy.ndarray
 
 
-def _token_scan(doc: Doc, p: Patterns) -> _Scan:
-    """Character offsets of the tokens that matter, and of sentence starts, with array operations;
-    Python only walks the few flagged tokens."""
+def _token_scan(doc: Doc) -> _Scan:
+    """Character offsets of the tokens that matter, and of sentence starts, from the shared token view
+    with array operations; Python only walks the few flagged tokens."""
     if not len(doc):
         return _Scan([], [], [], [], [], [], [0], numpy.zeros(1, dtype="int64"), numpy.zeros(0, dtype="int64"))
-    arr = doc.to_array([LOWER, IDX, SENT_START])
-    flags = _FORMS.lookup(arr[:, 0], doc.vocab.strings, p)
-    idx = arr[:, 1].astype("int64")
-    number = (flags & _NUM) > 0
-    number_before = numpy.zeros(len(doc), dtype=bool)
-    number_before[1:] = number[:-1]
-    unit_at = numpy.flatnonzero(((flags & _UNIT) > 0) & (number | number_before))
-    window = idx[numpy.maximum(unit_at - 5, 0)]  # the numbers of "tussen de zes en twaalf maanden"
-
-    scan = _Scan(list(zip(window.tolist(), idx[unit_at].tolist())), [], [], [], [], [], [],
-                 numpy.zeros(0, dtype="int64"), idx)
-    lists = ((_CUE, scan.cues), (_HEAD, scan.heads), (_COOKIE, scan.cookies), (_INDEFINITE, scan.indefinite),
-             (_LEAD, scan.leads))
-    marked = numpy.flatnonzero(flags & _MARKS)
-    for f, offset in zip(flags[marked].tolist(), idx[marked].tolist()):
-        for flag, target in lists:
-            if f & flag:
-                target.append(offset)
-    if doc.has_annotation("SENT_START"):
-        sent = arr[:, 2].astype("int64")
+    view = tokens(doc)
+    flags = _FLAGS.of(view.lower_ids)
+    idx = view.idx
+    units: list[tuple[int, int]] = []
+    cues: list[int] = []
+    heads: list[int] = []
+    cookies: list[int] = []
+    indefinite: list[int] = []
+    leads: list[int] = []
+    lists = ((_CUE, cues), (_HEAD, heads), (_COOKIE, cookies), (_INDEFINITE, indefinite), (_LEAD, leads))
+    marked = numpy.flatnonzero(flags & (_MARKS | _UNIT))
+    for k, f, offset in zip(marked.tolist(), flags[marked].tolist(), idx[marked].tolist()):
+        if f & _UNIT and (f & _NUM or (k and flags[k - 1] & _NUM)):
+            units.append((int(idx[max(k - 5, 0)]), offset))  # the numbers of "tussen de zes en twaalf maanden"
+        if f & _MARKS:
+            for flag, target in lists:
+                if f & flag:
+                    target.append(offset)
+    if view.sent_start is not None:  # from the sentence stage
+        sentence_array = idx[view.sent_start]
+    elif doc.has_annotation("SENT_START"):
+        sent = doc.to_array([SENT_START]).astype("int64")
         sent[0] = 1
-        scan.sentence_array = idx[sent == 1]
+        sentence_array = idx[sent == 1]
     else:
-        scan.sentence_array = numpy.zeros(1, dtype="int64")
-    scan.sentences = scan.sentence_array.tolist()
-    return scan
+        sentence_array = numpy.zeros(1, dtype="int64")
+    return _Scan(units, cues, heads, cookies, indefinite, leads, sentence_array.tolist(), sentence_array, idx)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
