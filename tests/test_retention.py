@@ -327,3 +327,25 @@ def test_corpus_retention_f1_floor(corpus_reports, gold):
 ])
 def test_validity_is_no_retention(periods, sentence):
     assert [r for r in periods(sentence) if r.duration] == []
+
+
+# ------------------------------------------------------------------ retention tables and deadlines (dev4 wordings)
+
+_TABLE = ("Hoe lang bewaren we je gegevens?\n\nHieronder zie je de termijnen die we hanteren.\n\n"
+          "| Gegevens | Bewaartermijn |\n|---|---|\n{row}\n| Facturen | zeven jaar |")
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ("| Klant- en contractgegevens | zolang je klant bent en daarna twee jaar |", ["P2Y", "P7Y"]),
+    ("| Gegevens van Vrienden | zolang u Vriend bent en daarna nog twee jaar |", ["P2Y", "P7Y"]),
+    ("| Foto's van evenementen | voor onbepaalde tijd in ons beeldarchief |", ["indefinite", "P7Y"]),
+])
+def test_rows_of_a_retention_table_need_no_verb_of_keeping(periods, row, expected):
+    assert sorted(durations(periods(_TABLE.format(row=row)))) == sorted(expected)
+
+
+def test_payment_and_review_deadlines_in_a_retention_section_are_not_retention(periods):
+    text = ("Hoe lang bewaren we je gegevens?\n\n- Logbestanden: zes maanden.\n\n"
+            "Opdrachtgevers betalen een factuur binnen 14 dagen. De freelancer ontvangt zijn geld binnen twee "
+            "werkdagen nadat de opdrachtgever heeft betaald.")
+    assert durations(periods(text)) == ["P6M"]

@@ -53,6 +53,9 @@ SPAN_KEY = "retention_periods"
 _WINDOW = 60  # characters of context looked at before / after a duration
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _CLOCK = re.compile(r"[.,:]\d\d$")
+# "binnen 14 dagen" right before a duration: a deadline (paying, assessing, replying) unless a word of keeping or
+# deleting stands in the same part of the sentence
+_WITHIN = re.compile(r"\bbinnen\s+(?:de\s+|een\s+)?$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+")
 _CRITERION_REACH = 160  # a criterion never runs past a sentence end; its patterns stop at . ; : and line breaks
 _REACH = 45  # characters before a unit word where its number(s) may start ("tussen de zes en twaalf maanden")
@@ -558,6 +561,8 @@ class _Finder:
         cookie = ctx.cookie or self._cookie_section(ctx)
         if cookie and p.cookie_lifetime.search(part):
             return True  # "Looptijd: 2 jaar", "deze cookie vervalt na 1 jaar"
+        if not ctx.list_item and _WITHIN.search(before):
+            return False  # a deadline in running text: "Opdrachtgevers betalen een factuur binnen 14 dagen."
         placed = ctx.list_item or bool(p.governed.search(before))
         if placed and (ctx.retention_section or ctx.intro_cue):
             return True
@@ -613,7 +618,8 @@ class _Finder:
         if self.p.indefinite_deletion.search(after):
             return None  # "permanent verwijderd" is deletion, not keeping
         scope = before[-25:] + " " + after[:25] if phrase in self.p.indefinite_adjacent else ctx.text
-        if not deletion_phrase and not self.p.keep_cue.search(scope):
+        in_retention_table = phrase not in self.p.indefinite_adjacent and (ctx.retention_section or ctx.intro_cue)
+        if not deletion_phrase and not self.p.keep_cue.search(scope) and not in_retention_table:
             return None  # "onbeperkt toegang", "een permanent bewaakt datacenter" say nothing about keeping data
         return RetentionPeriod(
             text=self.text[m.start:m.end], duration=None, indefinite=True, start=m.start, end=m.end,
