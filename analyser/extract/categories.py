@@ -34,7 +34,6 @@ from functools import cache
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -44,6 +43,7 @@ from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..data import DataError, load_data, vocabulary
 from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
+from ..tokens import LOWER_FORMS, tokens
 
 Cats = tuple[str, ...]
 _BRACKETED = re.compile(r"\(([^\W\d_]+)\)(\w+)")  # "(bedrijfs)naam"
@@ -282,40 +282,33 @@ def make_component(nlp: Language, name: str) -> CategoriesComponent:
     return CategoriesComponent(nlp)
 
 
-class FormTable:
-    """Flag bits per lower-case form id, for a whole Doc in a few array operations: a direct-mapped table (slot =
-    low bits of the id) plus a dict for the rare forms whose slot is taken. Only forms never seen before reach
-    Python (``learn``), once per process."""
+class FormFlags:
+    """Flag bits per lower-case form number (`LOWER_FORMS`), kept per process: a document's flags are one
+    ``take``; only forms never seen before reach Python (``learn``)."""
 
-    def __init__(self, bits: int = 18) -> None:
-        self.mask = numpy.uint64((1 << bits) - 1)
-        self.ids = numpy.zeros(1 << bits, dtype=numpy.uint64)
-        self.flags = numpy.zeros(1 << bits, dtype=numpy.uint16)
-        self.overflow: dict[int, int] = {}
+    def __init__(self) -> None:
+        self.values = numpy.zeros(0, dtype=numpy.uint16)
 
-    def lookup(self, forms: numpy.ndarray, learn: Callable[[int, int], int]) -> numpy.ndarray:
-        """The flags of every token form; ``learn(form id, token index)`` classifies a new form."""
-        slots = (forms & self.mask).astype(numpy.intp)
-        flags = self.flags[slots]
-        missed = numpy.flatnonzero(self.ids[slots] != forms)
-        if len(missed):
-            for i, h in zip(missed.tolist(), forms[missed].tolist()):
-                f = self.overflow.get(h)
-                if f is None:
-                    f = learn(h, i)
-                    slot = h & int(self.mask)
-                    if self.ids[slot] in (0, h):
-                        self.ids[slot], self.flags[slot] = h, f
-                    else:
-                        self.overflow[h] = f
-                flags[i] = f
+    def of(self, ids: numpy.ndarray, learn: Callable[[int], int]) -> numpy.ndarray:
+        """The flags of every token, given the tokens' form numbers; ``learn(token index)`` classifies the form
+        of a token whose form is new."""
+        if len(self.values) < len(LOWER_FORMS):
+            grown = numpy.full(len(LOWER_FORMS) - len(self.values), _UNLEARNED, dtype=numpy.uint16)
+            self.values = numpy.concatenate([self.values, grown])
+        flags = self.values.take(ids)
+        new = numpy.flatnonzero(flags & _UNLEARNED)
+        if len(new):
+            forms, first = numpy.unique(ids[new], return_index=True)
+            for form, i in zip(forms.tolist(), new[first].tolist()):
+                self.values[form] = learn(i)
+            flags = self.values.take(ids)
         return flags
 
 
 class CategoriesComponent:
     """Writes ``doc._.data_categories`` (one `DataCategory` per id, in order of first mention) and
-    ``doc.spans["data_categories"]`` (every supporting mention, labelled with the category id). Also leaves the
-    sentence starts (character offsets) in ``doc.user_data["analyser_sentence_starts"]`` for later stages."""
+    ``doc.spans["data_categories"]`` (every supporting mention, labelled with the category id). Reads the shared
+    token view (`tokens`), with the sentence starts and lemmas of the stages before it."""
 
     def __init__(self, nlp: Language) -> None:
         self.rules = rules()
@@ -344,7 +337,7 @@ class CategoriesComponent:
         # every lower-case form seen so far: its classification (string id → Hit) and its flags, shared by all
         # documents; a document costs a few array operations plus the classification of forms never seen before
         self.forms: dict[int, Hit | None] = {}
-        self.table = FormTable()
+        self.table = FormFlags()
         words = dict(self.rules.sets, articles={"het", "dit"}, second_person={"u", "je", "jij", "uw", "jouw"})
         self.ids = {k: frozenset(strings.add(w) for w in v) for k, v in words.items()}
         self.labels = {c["id"]: strings.add(c["id"]) for c in vocabulary()["data_categories"]}
@@ -386,17 +379,10 @@ class CategoriesComponent:
 
     def find(self, doc: Doc) -> Context:
         """The Doc's context, with the accepted mentions in ``found``."""
-        arr = doc.to_array([LOWER, IDX, SENT_START])
-        lowers = numpy.ascontiguousarray(arr[:, 0])
-        strings = doc.vocab.strings
-        flags = self.table.lookup(lowers, lambda h, i: self._learn(h, doc[i].lemma, strings))
-        starts = numpy.flatnonzero(arr[:, 2] == 1)
-        if "analyser_sentence_starts" not in doc.user_data:  # the same list legal_bases and findings would build
-            chars = arr[starts, 1].astype("int64").tolist()
-            if not chars or chars[0] != 0:
-                chars.insert(0, 0)
-            doc.user_data["analyser_sentence_starts"] = chars
-        context = Context(doc, self, lowers, flags, arr[:, 1].astype(numpy.int64), starts)
+        view = tokens(doc)
+        lowers, lemmas, strings = view.lower, view.lemma, doc.vocab.strings
+        flags = self.table.of(view.lower_ids, lambda i: self._learn(int(lowers[i]), int(lemmas[i]), strings))
+        context = Context(doc, self, lowers, flags, view.idx, numpy.flatnonzero(view.sent_start))
         chosen = self.candidates(doc, context, numpy.flatnonzero(flags & _MARKS).tolist())
         if chosen:
             context.found = context.accept_weak(context.judge(chosen))
@@ -519,6 +505,7 @@ _NEGATION = 64  # 'geen', 'niet', 'nooit'
 _CUE = 128  # a cue word of a sentence rule
 _HINT = 256  # a character a contact value needs (digit, '@', ':', '[', '(', 'www.')
 _MARKS = _HIT | _ELLIPTIC | _CLAUSE
+_UNLEARNED = 1 << 15  # (in `FormFlags`) a form not classified yet
 _VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (cheap pre-check)
 
 _STRINGS: dict[int, str] = {}
