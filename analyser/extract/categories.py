@@ -274,6 +274,56 @@ def rules() -> Rules:
     )
 
 
+@dataclass(slots=True)
+class _Node:
+    children: dict[int, _Node] = field(default_factory=dict)  # next lower-case string id → node
+    keys: tuple[int, ...] = ()  # the match ids of the sequences that end here
+
+
+class PhraseTrie:
+    """The literal sequences of a `PhraseMatcher` on LOWER as a trie of string ids, walked in Python from the few
+    tokens that may start one. Gives the matcher's matches in its order: by start, then end, then - for several
+    keys on one span - the order the matcher itself reports them in (probed once per sequence)."""
+
+    def __init__(self, matcher: PhraseMatcher, patterns: list[Doc]) -> None:
+        self.root = _Node()
+        self.seconds: set[int] = set()  # the ids that come second in a sequence
+        for pattern in patterns:
+            node = self.root
+            lowers = [t.lower for t in pattern]
+            for h in lowers:
+                node = node.children.setdefault(h, _Node())
+            if not node.keys:
+                node.keys = tuple(key for key, start, end in matcher(pattern) if start == 0 and end == len(pattern))
+            if len(lowers) > 1:
+                self.seconds.add(lowers[1])
+
+    def starts(self, h: int) -> bool:
+        return h in self.root.children
+
+    def alone(self, h: int) -> bool:
+        """A one-token sequence is ``h``."""
+        node = self.root.children.get(h)
+        return node is not None and bool(node.keys)
+
+    def __call__(self, lowers: Any, positions: list[int]) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every sequence that starts at one of ``positions`` (ascending)."""
+        matches = []
+        n = len(lowers)
+        root = self.root.children
+        for i in positions:
+            node = root.get(lowers[i])
+            j = i + 1
+            while node is not None:
+                for key in node.keys:
+                    matches.append((key, i, j))
+                if j >= n:
+                    break
+                node = node.children.get(lowers[j])
+                j += 1
+        return matches
+
+
 # ------------------------------------------------------------------ the component
 
 
@@ -316,6 +366,7 @@ class CategoriesComponent:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self.keys: dict[int, tuple[Cats, bool, frozenset[int]]] = {}
+        literal: list[Doc] = []
         for i, (sequences, cats, strong) in enumerate(self.rules.patterns):
             by_key: dict[str, list[list[str]]] = {}
             for seq in sequences:
@@ -331,9 +382,12 @@ class CategoriesComponent:
                     self.keys[strings[f"analyser_category_{i}"]] = (cats, strong, frozenset())
             for j, (not_next, seqs) in enumerate(by_key.items()):
                 key = f"analyser_category_{i}_{j}"
-                self.phrases.add(key, [Doc(nlp.vocab, words=seq) for seq in seqs])
+                docs = [Doc(nlp.vocab, words=seq) for seq in seqs]
+                self.phrases.add(key, docs)
+                literal.extend(docs)
                 excluded = frozenset(strings.add(w) for w in not_next.split("|")) if not_next else frozenset()
                 self.keys[strings[key]] = (cats, strong, excluded)
+        self.trie = PhraseTrie(self.phrases, literal)  # what the PhraseMatcher finds, from the flagged tokens only
         # every lower-case form seen so far: its classification (string id → Hit) and its flags, shared by all
         # documents; a document costs a few array operations plus the classification of forms never seen before
         self.forms: dict[int, Hit | None] = {}
@@ -417,7 +471,7 @@ class CategoriesComponent:
                 if m is not None:
                     out.append(m)
         suppressed: list[tuple[int, int]] = []
-        matches = self.phrases(doc)
+        matches = self.trie(lowers, ctx.phrase_starts)
         if len(self.matcher):
             matches += self.matcher(doc)
         n = len(lowers)
@@ -459,6 +513,10 @@ class CategoriesComponent:
             flag |= _CUE
         if _VALUE_HINT.search(form):
             flag |= _HINT
+        if self.trie.starts(h):
+            flag |= _PHRASE | (_PHRASE_ALONE if self.trie.alone(h) else 0)
+        if h in self.trie.seconds:
+            flag |= _PHRASE_NEXT
         return flag
 
     def _relative_clause(self, lowers: list[int], i: int) -> Mention | None:
@@ -504,6 +562,9 @@ _NEWLINE = 32  # whitespace holding a line break
 _NEGATION = 64  # 'geen', 'niet', 'nooit'
 _CUE = 128  # a cue word of a sentence rule
 _HINT = 256  # a character a contact value needs (digit, '@', ':', '[', '(', 'www.')
+_PHRASE = 512  # the first token of a phrase pattern
+_PHRASE_NEXT = 1024  # the second token of a phrase pattern
+_PHRASE_ALONE = 2048  # a phrase pattern of one token
 _MARKS = _HIT | _ELLIPTIC | _CLAUSE
 _UNLEARNED = 1 << 15  # (in `FormFlags`) a form not classified yet
 _VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (cheap pre-check)
@@ -617,6 +678,11 @@ class Context:
         self.negations: list[int] = numpy.flatnonzero(flags & _NEGATION).tolist()
         self.cues: list[int] = numpy.flatnonzero(flags & _CUE).tolist()
         self.stops: list[int] = numpy.flatnonzero(flags & (_HINT | _NEWLINE)).tolist()
+        # where a phrase pattern may start: its first token followed by a possible second one, or a one-token phrase
+        follows = numpy.zeros(len(flags), dtype=bool)
+        follows[:-1] = flags[1:] & _PHRASE_NEXT
+        self.phrase_starts: list[int] = numpy.flatnonzero(
+            ((flags & _PHRASE_ALONE) != 0) | (((flags & _PHRASE) != 0) & follows)).tolist()
         self.sections: list[Section] = doc._.sections or []
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
