@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 import numpy
@@ -346,7 +347,7 @@ class FormFlags:
             grown = numpy.full(len(LOWER_FORMS) - len(self.values), _UNLEARNED, dtype=numpy.uint16)
             self.values = numpy.concatenate([self.values, grown])
         flags = self.values.take(ids)
-        new = numpy.flatnonzero(flags & _UNLEARNED)
+        new = (flags >= _UNLEARNED).nonzero()[0]
         if len(new):
             forms, first = numpy.unique(ids[new], return_index=True)
             for form, i in zip(forms.tolist(), new[first].tolist()):
@@ -436,8 +437,8 @@ class CategoriesComponent:
         view = tokens(doc)
         lowers, lemmas, strings = view.lower, view.lemma, doc.vocab.strings
         flags = self.table.of(view.lower_ids, lambda i: self._learn(int(lowers[i]), int(lemmas[i]), strings))
-        context = Context(doc, self, lowers, flags, view.idx, numpy.flatnonzero(view.sent_start))
-        chosen = self.candidates(doc, context, numpy.flatnonzero(flags & _MARKS).tolist())
+        context = Context(doc, self, lowers, flags, view.idx, view.sent_start.nonzero()[0])
+        chosen = self.candidates(doc, context, _positions(flags, _MARKS))
         if chosen:
             context.found = context.accept_weak(context.judge(chosen))
         return context
@@ -572,6 +573,11 @@ _VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (chea
 _STRINGS: dict[int, str] = {}
 
 
+def _positions(flags: numpy.ndarray, bits: int) -> list[int]:
+    """The indices of the tokens with any of ``bits`` (``nonzero`` on a bool array: much faster than on uint16)."""
+    return ((flags & bits) != 0).nonzero()[0].tolist()
+
+
 def _string(h: int, strings: Any) -> str:
     """The string of a lower-case form id (cached: StringStore lookups are slow)."""
     s = _STRINGS.get(h)
@@ -585,6 +591,9 @@ def _adjective(token: str) -> bool:
     return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke")
 
 
+_START = attrgetter("start")
+
+
 def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: list[tuple[int, int]]) -> list[Mention]:
     """Drop mentions inside a 'not a category' span; of overlapping mentions keep the longest (then the strong
     one, then the earlier); of one-word mentions of the same word keep the first strong one (else the first).
@@ -592,7 +601,8 @@ def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: lis
     if suppressed:
         def inside(m: Mention) -> bool:
             return any(s <= m.start and m.end <= e for s, e in suppressed)
-        singles = {i: m for i, m in singles.items() if not inside(m)}
+        covered = {i for s, e in suppressed for i in range(s, e)}  # (singles are one token long)
+        singles = {i: m for i, m in singles.items() if i not in covered}
         others = [m for m in others if not inside(m)]
     multi = []
     ordered = True
@@ -609,7 +619,7 @@ def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: lis
     if not multi:
         chosen = list(singles.values())
         if not ordered:
-            chosen.sort(key=lambda m: m.start)
+            chosen.sort(key=_START)
         return chosen
     multi.sort(key=lambda m: (m.start - m.end, not m.strong, m.start))
     taken: set[int] = set()
@@ -620,7 +630,7 @@ def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: lis
             taken.update(covered)
             chosen.append(m)
     chosen.extend(m for i, m in singles.items() if i not in taken)
-    chosen.sort(key=lambda m: m.start)
+    chosen.sort(key=_START)
     return chosen
 
 
@@ -674,27 +684,22 @@ class Context:
         if not len(starts) or starts[0] != 0:
             starts = numpy.concatenate(([0], starts))
         self.starts: list[int] = starts.tolist()
+        self.starts.append(self.n)  # (the end of the last sentence)
         # tokens the context rules look for, in order (a bisect finds them in a sentence or after a mention)
-        self.negations: list[int] = numpy.flatnonzero(flags & _NEGATION).tolist()
-        self.cues: list[int] = numpy.flatnonzero(flags & _CUE).tolist()
-        self.stops: list[int] = numpy.flatnonzero(flags & (_HINT | _NEWLINE)).tolist()
+        self.negations = _positions(flags, _NEGATION)
+        self.cues = _positions(flags, _CUE)
+        self.stops = _positions(flags, _HINT | _NEWLINE)
         # where a phrase pattern may start: its first token followed by a possible second one, or a one-token phrase
         follows = numpy.zeros(len(flags), dtype=bool)
-        follows[:-1] = flags[1:] & _PHRASE_NEXT
-        self.phrase_starts: list[int] = numpy.flatnonzero(
-            ((flags & _PHRASE_ALONE) != 0) | (((flags & _PHRASE) != 0) & follows)).tolist()
+        follows[:-1] = (flags[1:] & _PHRASE_NEXT) != 0
+        self.phrase_starts: list[int] = (((flags & _PHRASE) != 0) & follows | ((flags & _PHRASE_ALONE) != 0)
+                                         ).nonzero()[0].tolist()
         self.sections: list[Section] = doc._.sections or []
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
         self._sentences: dict[int, Sentence] = {}
         self._section_flags: dict[int, tuple[bool, bool, frozenset[str], int]] = {}
         self.found: list[Mention] = []
-
-    @staticmethod
-    def _any_in(tokens: list[int], start: int, end: int) -> bool:
-        """Whether one of the (sorted) ``tokens`` lies in [start, end)."""
-        i = bisect_left(tokens, start)
-        return i < len(tokens) and tokens[i] < end
 
     # facts ---------------------------------------------------------------
 
@@ -704,9 +709,7 @@ class Context:
         return nxt - 1 if nxt - 1 > self.idx[i] and self.text[nxt - 1] == " " else nxt
 
     def _make_sentence(self, k: int) -> Sentence:
-        starts = self.starts
-        start = starts[k]
-        end = starts[k + 1] if k + 1 < len(starts) else self.n
+        start, end = self.starts[k], self.starts[k + 1]
         flags = self.flags
         first, last = start, end - 1
         while first < last and flags[first] & _BLANK:
@@ -716,13 +719,14 @@ class Context:
         toks = self.lowers[start:end].tolist()
         char = self.idx[start]
         definition, controller, section_excluded, section = self.section_flags(char)
-        negations = self.negations
+        negations, cues = self.negations, self.cues
         i = bisect_left(negations, start)
         sent = Sentence(start, end, toks, first - start, definition or toks[last - start] == self.question,
                         i < len(negations) and negations[i] < end,
                         controller and not self._collects_from_subject(toks), section_excluded, section,
                         char in self.heading_starts)
-        if not sent.skip and self._any_in(self.cues, start, end):  # a definition or an excluded kind of sentence
+        i = bisect_left(cues, start)
+        if not sent.skip and i < len(cues) and cues[i] < end:  # a definition or an excluded kind of sentence
             cues = self.ids["cues"].intersection(toks)
             text = self.sentence_text(sent)
             rules = self.rules.sentence_rules
@@ -821,7 +825,7 @@ class Context:
                                                  and _adjective(_string(toks[rel - 1], strings)))):
                 continue  # 'ons e-mailadres', 'onderstaand adres', 'ons algemene telefoonnummer', 'dit adres'
             j = bisect_left(stops, m.end)  # the next token with a value character or a line break
-            if j < len(stops) and flags[stops[j]] & _HINT and self._contact_value(m):
+            if j < len(stops) and flags[stops[j]] & _HINT and self._contact_value(m, stops[j]):
                 continue
             cats = m.cats
             if rel > 1 and toks[rel - 2] in prepositions and self._contact_instruction(toks, rel, rel_end):
@@ -857,16 +861,12 @@ class Context:
             sent.excluded[cat] = bool(rx.search(self.sentence_text(sent)))
         return sent.excluded[cat]
 
-    def _contact_value(self, m: Mention) -> bool:
+    def _contact_value(self, m: Mention, j: int) -> bool:
         """The controller's own contact line: 'Telefoonnummer 1400', 'E-mail: info@...', 'Adres:' + a street
-        line, 'Naam: Stichting De Korrel'. Tokens flagged with a contact-value character are looked for first,
-        so most mentions need no string work."""
-        k = bisect_left(self.stops, m.end)  # the next token with a value character or a line break
-        if k == len(self.stops):
-            return False
-        j = self.stops[k]
+        line, 'Naam: Stichting De Korrel'. ``j`` is the next token after the mention with a contact-value
+        character (see `judge`), so most mentions need no string work."""
         end_char = self.end_char(m.end - 1)
-        if self.idx[j] >= end_char + 60 or not self.flags[j] & _HINT:
+        if self.idx[j] >= end_char + 60:
             return False
         after = self.text[end_char:end_char + 60]
         cut = after.find("\n")
