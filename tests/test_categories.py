@@ -312,3 +312,22 @@ def test_corpus_f1_floor(corpus_reports, gold):
     counts = evaluation.fields["data_categories"]
     assert counts.f1 >= CORPUS_F1_FLOOR, f"data_categories F1 {counts.f1:.3f} (P {counts.precision:.3f}, " \
                                          f"R {counts.recall:.3f}) fell below {CORPUS_F1_FLOOR}"
+
+
+def test_phrase_trie_finds_what_the_phrase_matcher_finds_in_the_same_order():
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from analyser.extract.categories import PhraseTrie
+
+    nlp = spacy.blank("nl")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    patterns = []
+    for key, texts in {"a": ["ip adres", "adres"], "b": ["ip adres"], "c": ["naam van de", "naam"]}.items():
+        docs = [nlp.make_doc(text) for text in texts]
+        matcher.add(key, docs)
+        patterns.extend(docs)
+    trie = PhraseTrie(matcher, patterns)
+    doc = nlp("Uw IP adres en de naam van de klant, en uw naam")  # two keys on one span; a match at the very end
+    lowers = [t.lower for t in doc]
+    assert trie(lowers, [i for i, h in enumerate(lowers) if trie.starts(h)]) == matcher(doc)
