@@ -331,3 +331,22 @@ def test_corpus_f1_floor(corpus_reports, gold):
 ])
 def test_sector_wordings_name_their_category(categories, text, expected):
     assert expected in categories(text)
+
+
+def test_phrase_trie_finds_what_the_phrase_matcher_finds_in_the_same_order():
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from analyser.extract.categories import PhraseTrie
+
+    nlp = spacy.blank("nl")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    patterns = []
+    for key, texts in {"a": ["ip adres", "adres"], "b": ["ip adres"], "c": ["naam van de", "naam"]}.items():
+        docs = [nlp.make_doc(text) for text in texts]
+        matcher.add(key, docs)
+        patterns.extend(docs)
+    trie = PhraseTrie(matcher, patterns)
+    doc = nlp("Uw IP adres en de naam van de klant, en uw naam")  # two keys on one span; a match at the very end
+    lowers = [t.lower for t in doc]
+    assert trie(lowers, [i for i, h in enumerate(lowers) if trie.starts(h)]) == matcher(doc)

@@ -31,10 +31,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -44,6 +44,7 @@ from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..data import DataError, load_data, vocabulary
 from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
+from ..tokens import LOWER_FORMS, tokens
 
 Cats = tuple[str, ...]
 _BRACKETED = re.compile(r"\(([^\W\d_]+)\)(\w+)")  # "(bedrijfs)naam"
@@ -274,6 +275,56 @@ def rules() -> Rules:
     )
 
 
+@dataclass(slots=True)
+class _Node:
+    children: dict[int, _Node] = field(default_factory=dict)  # next lower-case string id → node
+    keys: tuple[int, ...] = ()  # the match ids of the sequences that end here
+
+
+class PhraseTrie:
+    """The literal sequences of a `PhraseMatcher` on LOWER as a trie of string ids, walked in Python from the few
+    tokens that may start one. Gives the matcher's matches in its order: by start, then end, then - for several
+    keys on one span - the order the matcher itself reports them in (probed once per sequence)."""
+
+    def __init__(self, matcher: PhraseMatcher, patterns: list[Doc]) -> None:
+        self.root = _Node()
+        self.seconds: set[int] = set()  # the ids that come second in a sequence
+        for pattern in patterns:
+            node = self.root
+            lowers = [t.lower for t in pattern]
+            for h in lowers:
+                node = node.children.setdefault(h, _Node())
+            if not node.keys:
+                node.keys = tuple(key for key, start, end in matcher(pattern) if start == 0 and end == len(pattern))
+            if len(lowers) > 1:
+                self.seconds.add(lowers[1])
+
+    def starts(self, h: int) -> bool:
+        return h in self.root.children
+
+    def alone(self, h: int) -> bool:
+        """A one-token sequence is ``h``."""
+        node = self.root.children.get(h)
+        return node is not None and bool(node.keys)
+
+    def __call__(self, lowers: Any, positions: list[int]) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every sequence that starts at one of ``positions`` (ascending)."""
+        matches = []
+        n = len(lowers)
+        root = self.root.children
+        for i in positions:
+            node = root.get(lowers[i])
+            j = i + 1
+            while node is not None:
+                for key in node.keys:
+                    matches.append((key, i, j))
+                if j >= n:
+                    break
+                node = node.children.get(lowers[j])
+                j += 1
+        return matches
+
+
 # ------------------------------------------------------------------ the component
 
 
@@ -282,40 +333,33 @@ def make_component(nlp: Language, name: str) -> CategoriesComponent:
     return CategoriesComponent(nlp)
 
 
-class FormTable:
-    """Flag bits per lower-case form id, for a whole Doc in a few array operations: a direct-mapped table (slot =
-    low bits of the id) plus a dict for the rare forms whose slot is taken. Only forms never seen before reach
-    Python (``learn``), once per process."""
+class FormFlags:
+    """Flag bits per lower-case form number (`LOWER_FORMS`), kept per process: a document's flags are one
+    ``take``; only forms never seen before reach Python (``learn``)."""
 
-    def __init__(self, bits: int = 18) -> None:
-        self.mask = numpy.uint64((1 << bits) - 1)
-        self.ids = numpy.zeros(1 << bits, dtype=numpy.uint64)
-        self.flags = numpy.zeros(1 << bits, dtype=numpy.uint16)
-        self.overflow: dict[int, int] = {}
+    def __init__(self) -> None:
+        self.values = numpy.zeros(0, dtype=numpy.uint16)
 
-    def lookup(self, forms: numpy.ndarray, learn: Callable[[int, int], int]) -> numpy.ndarray:
-        """The flags of every token form; ``learn(form id, token index)`` classifies a new form."""
-        slots = (forms & self.mask).astype(numpy.intp)
-        flags = self.flags[slots]
-        missed = numpy.flatnonzero(self.ids[slots] != forms)
-        if len(missed):
-            for i, h in zip(missed.tolist(), forms[missed].tolist()):
-                f = self.overflow.get(h)
-                if f is None:
-                    f = learn(h, i)
-                    slot = h & int(self.mask)
-                    if self.ids[slot] in (0, h):
-                        self.ids[slot], self.flags[slot] = h, f
-                    else:
-                        self.overflow[h] = f
-                flags[i] = f
+    def of(self, ids: numpy.ndarray, learn: Callable[[int], int]) -> numpy.ndarray:
+        """The flags of every token, given the tokens' form numbers; ``learn(token index)`` classifies the form
+        of a token whose form is new."""
+        if len(self.values) < len(LOWER_FORMS):
+            grown = numpy.full(len(LOWER_FORMS) - len(self.values), _UNLEARNED, dtype=numpy.uint16)
+            self.values = numpy.concatenate([self.values, grown])
+        flags = self.values.take(ids)
+        new = (flags >= _UNLEARNED).nonzero()[0]
+        if len(new):
+            forms, first = numpy.unique(ids[new], return_index=True)
+            for form, i in zip(forms.tolist(), new[first].tolist()):
+                self.values[form] = learn(i)
+            flags = self.values.take(ids)
         return flags
 
 
 class CategoriesComponent:
     """Writes ``doc._.data_categories`` (one `DataCategory` per id, in order of first mention) and
-    ``doc.spans["data_categories"]`` (every supporting mention, labelled with the category id). Also leaves the
-    sentence starts (character offsets) in ``doc.user_data["analyser_sentence_starts"]`` for later stages."""
+    ``doc.spans["data_categories"]`` (every supporting mention, labelled with the category id). Reads the shared
+    token view (`tokens`), with the sentence starts and lemmas of the stages before it."""
 
     def __init__(self, nlp: Language) -> None:
         self.rules = rules()
@@ -323,6 +367,7 @@ class CategoriesComponent:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self.keys: dict[int, tuple[Cats, bool, frozenset[int]]] = {}
+        literal: list[Doc] = []
         for i, (sequences, cats, strong) in enumerate(self.rules.patterns):
             by_key: dict[str, list[list[str]]] = {}
             for seq in sequences:
@@ -338,13 +383,16 @@ class CategoriesComponent:
                     self.keys[strings[f"analyser_category_{i}"]] = (cats, strong, frozenset())
             for j, (not_next, seqs) in enumerate(by_key.items()):
                 key = f"analyser_category_{i}_{j}"
-                self.phrases.add(key, [Doc(nlp.vocab, words=seq) for seq in seqs])
+                docs = [Doc(nlp.vocab, words=seq) for seq in seqs]
+                self.phrases.add(key, docs)
+                literal.extend(docs)
                 excluded = frozenset(strings.add(w) for w in not_next.split("|")) if not_next else frozenset()
                 self.keys[strings[key]] = (cats, strong, excluded)
+        self.trie = PhraseTrie(self.phrases, literal)  # what the PhraseMatcher finds, from the flagged tokens only
         # every lower-case form seen so far: its classification (string id → Hit) and its flags, shared by all
         # documents; a document costs a few array operations plus the classification of forms never seen before
         self.forms: dict[int, Hit | None] = {}
-        self.table = FormTable()
+        self.table = FormFlags()
         words = dict(self.rules.sets, articles={"het", "dit"}, second_person={"u", "je", "jij", "uw", "jouw"})
         self.ids = {k: frozenset(strings.add(w) for w in v) for k, v in words.items()}
         self.labels = {c["id"]: strings.add(c["id"]) for c in vocabulary()["data_categories"]}
@@ -386,18 +434,11 @@ class CategoriesComponent:
 
     def find(self, doc: Doc) -> Context:
         """The Doc's context, with the accepted mentions in ``found``."""
-        arr = doc.to_array([LOWER, IDX, SENT_START])
-        lowers = numpy.ascontiguousarray(arr[:, 0])
-        strings = doc.vocab.strings
-        flags = self.table.lookup(lowers, lambda h, i: self._learn(h, doc[i].lemma, strings))
-        starts = numpy.flatnonzero(arr[:, 2] == 1)
-        if "analyser_sentence_starts" not in doc.user_data:  # the same list legal_bases and findings would build
-            chars = arr[starts, 1].astype("int64").tolist()
-            if not chars or chars[0] != 0:
-                chars.insert(0, 0)
-            doc.user_data["analyser_sentence_starts"] = chars
-        context = Context(doc, self, lowers, flags, arr[:, 1].astype(numpy.int64), starts)
-        chosen = self.candidates(doc, context, numpy.flatnonzero(flags & _MARKS).tolist())
+        view = tokens(doc)
+        lowers, lemmas, strings = view.lower, view.lemma, doc.vocab.strings
+        flags = self.table.of(view.lower_ids, lambda i: self._learn(int(lowers[i]), int(lemmas[i]), strings))
+        context = Context(doc, self, lowers, flags, view.idx, view.sent_start.nonzero()[0])
+        chosen = self.candidates(doc, context, _positions(flags, _MARKS))
         if chosen:
             context.found = context.accept_weak(context.judge(chosen))
         return context
@@ -431,7 +472,7 @@ class CategoriesComponent:
                 if m is not None:
                     out.append(m)
         suppressed: list[tuple[int, int]] = []
-        matches = self.phrases(doc)
+        matches = self.trie(lowers, ctx.phrase_starts)
         if len(self.matcher):
             matches += self.matcher(doc)
         n = len(lowers)
@@ -473,6 +514,10 @@ class CategoriesComponent:
             flag |= _CUE
         if _VALUE_HINT.search(form):
             flag |= _HINT
+        if self.trie.starts(h):
+            flag |= _PHRASE | (_PHRASE_ALONE if self.trie.alone(h) else 0)
+        if h in self.trie.seconds:
+            flag |= _PHRASE_NEXT
         return flag
 
     def _relative_clause(self, lowers: list[int], i: int) -> Mention | None:
@@ -518,10 +563,19 @@ _NEWLINE = 32  # whitespace holding a line break
 _NEGATION = 64  # 'geen', 'niet', 'nooit'
 _CUE = 128  # a cue word of a sentence rule
 _HINT = 256  # a character a contact value needs (digit, '@', ':', '[', '(', 'www.')
+_PHRASE = 512  # the first token of a phrase pattern
+_PHRASE_NEXT = 1024  # the second token of a phrase pattern
+_PHRASE_ALONE = 2048  # a phrase pattern of one token
 _MARKS = _HIT | _ELLIPTIC | _CLAUSE
+_UNLEARNED = 1 << 15  # (in `FormFlags`) a form not classified yet
 _VALUE_HINT = re.compile(r"[\d@:\[(]|www\.")  # what a contact value needs (cheap pre-check)
 
 _STRINGS: dict[int, str] = {}
+
+
+def _positions(flags: numpy.ndarray, bits: int) -> list[int]:
+    """The indices of the tokens with any of ``bits`` (``nonzero`` on a bool array: much faster than on uint16)."""
+    return ((flags & bits) != 0).nonzero()[0].tolist()
 
 
 def _string(h: int, strings: Any) -> str:
@@ -537,6 +591,9 @@ def _adjective(token: str) -> bool:
     return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke")
 
 
+_START = attrgetter("start")
+
+
 def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: list[tuple[int, int]]) -> list[Mention]:
     """Drop mentions inside a 'not a category' span; of overlapping mentions keep the longest (then the strong
     one, then the earlier); of one-word mentions of the same word keep the first strong one (else the first).
@@ -544,7 +601,8 @@ def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: lis
     if suppressed:
         def inside(m: Mention) -> bool:
             return any(s <= m.start and m.end <= e for s, e in suppressed)
-        singles = {i: m for i, m in singles.items() if not inside(m)}
+        covered = {i for s, e in suppressed for i in range(s, e)}  # (singles are one token long)
+        singles = {i: m for i, m in singles.items() if i not in covered}
         others = [m for m in others if not inside(m)]
     multi = []
     ordered = True
@@ -561,7 +619,7 @@ def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: lis
     if not multi:
         chosen = list(singles.values())
         if not ordered:
-            chosen.sort(key=lambda m: m.start)
+            chosen.sort(key=_START)
         return chosen
     multi.sort(key=lambda m: (m.start - m.end, not m.strong, m.start))
     taken: set[int] = set()
@@ -572,7 +630,7 @@ def _resolve(singles: dict[int, Mention], others: list[Mention], suppressed: lis
             taken.update(covered)
             chosen.append(m)
     chosen.extend(m for i, m in singles.items() if i not in taken)
-    chosen.sort(key=lambda m: m.start)
+    chosen.sort(key=_START)
     return chosen
 
 
@@ -626,22 +684,22 @@ class Context:
         if not len(starts) or starts[0] != 0:
             starts = numpy.concatenate(([0], starts))
         self.starts: list[int] = starts.tolist()
+        self.starts.append(self.n)  # (the end of the last sentence)
         # tokens the context rules look for, in order (a bisect finds them in a sentence or after a mention)
-        self.negations: list[int] = numpy.flatnonzero(flags & _NEGATION).tolist()
-        self.cues: list[int] = numpy.flatnonzero(flags & _CUE).tolist()
-        self.stops: list[int] = numpy.flatnonzero(flags & (_HINT | _NEWLINE)).tolist()
+        self.negations = _positions(flags, _NEGATION)
+        self.cues = _positions(flags, _CUE)
+        self.stops = _positions(flags, _HINT | _NEWLINE)
+        # where a phrase pattern may start: its first token followed by a possible second one, or a one-token phrase
+        follows = numpy.zeros(len(flags), dtype=bool)
+        follows[:-1] = (flags[1:] & _PHRASE_NEXT) != 0
+        self.phrase_starts: list[int] = (((flags & _PHRASE) != 0) & follows | ((flags & _PHRASE_ALONE) != 0)
+                                         ).nonzero()[0].tolist()
         self.sections: list[Section] = doc._.sections or []
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
         self._sentences: dict[int, Sentence] = {}
         self._section_flags: dict[int, tuple[bool, bool, frozenset[str], int]] = {}
         self.found: list[Mention] = []
-
-    @staticmethod
-    def _any_in(tokens: list[int], start: int, end: int) -> bool:
-        """Whether one of the (sorted) ``tokens`` lies in [start, end)."""
-        i = bisect_left(tokens, start)
-        return i < len(tokens) and tokens[i] < end
 
     # facts ---------------------------------------------------------------
 
@@ -651,9 +709,7 @@ class Context:
         return nxt - 1 if nxt - 1 > self.idx[i] and self.text[nxt - 1] == " " else nxt
 
     def _make_sentence(self, k: int) -> Sentence:
-        starts = self.starts
-        start = starts[k]
-        end = starts[k + 1] if k + 1 < len(starts) else self.n
+        start, end = self.starts[k], self.starts[k + 1]
         flags = self.flags
         first, last = start, end - 1
         while first < last and flags[first] & _BLANK:
@@ -663,13 +719,14 @@ class Context:
         toks = self.lowers[start:end].tolist()
         char = self.idx[start]
         definition, controller, section_excluded, section = self.section_flags(char)
-        negations = self.negations
+        negations, cues = self.negations, self.cues
         i = bisect_left(negations, start)
         sent = Sentence(start, end, toks, first - start, definition or toks[last - start] == self.question,
                         i < len(negations) and negations[i] < end,
                         controller and not self._collects_from_subject(toks), section_excluded, section,
                         char in self.heading_starts)
-        if not sent.skip and self._any_in(self.cues, start, end):  # a definition or an excluded kind of sentence
+        i = bisect_left(cues, start)
+        if not sent.skip and i < len(cues) and cues[i] < end:  # a definition or an excluded kind of sentence
             cues = self.ids["cues"].intersection(toks)
             text = self.sentence_text(sent)
             rules = self.rules.sentence_rules
@@ -768,7 +825,7 @@ class Context:
                                                  and _adjective(_string(toks[rel - 1], strings)))):
                 continue  # 'ons e-mailadres', 'onderstaand adres', 'ons algemene telefoonnummer', 'dit adres'
             j = bisect_left(stops, m.end)  # the next token with a value character or a line break
-            if j < len(stops) and flags[stops[j]] & _HINT and self._contact_value(m):
+            if j < len(stops) and flags[stops[j]] & _HINT and self._contact_value(m, stops[j]):
                 continue
             cats = m.cats
             if rel > 1 and toks[rel - 2] in prepositions and self._contact_instruction(toks, rel, rel_end):
@@ -804,16 +861,12 @@ class Context:
             sent.excluded[cat] = bool(rx.search(self.sentence_text(sent)))
         return sent.excluded[cat]
 
-    def _contact_value(self, m: Mention) -> bool:
+    def _contact_value(self, m: Mention, j: int) -> bool:
         """The controller's own contact line: 'Telefoonnummer 1400', 'E-mail: info@...', 'Adres:' + a street
-        line, 'Naam: Stichting De Korrel'. Tokens flagged with a contact-value character are looked for first,
-        so most mentions need no string work."""
-        k = bisect_left(self.stops, m.end)  # the next token with a value character or a line break
-        if k == len(self.stops):
-            return False
-        j = self.stops[k]
+        line, 'Naam: Stichting De Korrel'. ``j`` is the next token after the mention with a contact-value
+        character (see `judge`), so most mentions need no string work."""
         end_char = self.end_char(m.end - 1)
-        if self.idx[j] >= end_char + 60 or not self.flags[j] & _HINT:
+        if self.idx[j] >= end_char + 60:
             return False
         after = self.text[end_char:end_char + 60]
         cut = after.find("\n")
