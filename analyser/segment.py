@@ -51,7 +51,7 @@ _DATE = re.compile(
 _LABEL_VALUE = re.compile(
     r"^(?:versie|datum|laatst\s+(?:bijgewerkt|gewijzigd|aangepast)|bijgewerkt|gewijzigd|tel(?:efoon)?(?:nummer)?|"
     r"e-?mail|gsm|fax|adres|kvk|btw|iban|website|post(?:adres)?|bezoekadres|t\.a\.v|tnv|ingangsdatum|"
-    r"publicatiedatum|vastgesteld|status|postbus)\b", re.I)
+    r"publicatiedatum|vastgesteld|goedgekeurd|aangenomen|bekrachtigd|status|postbus)\b", re.I)
 _SENTENCE_START = re.compile(r"^(?:wij|we|je|jij|u|ik|zij|ze|hij|dit|dat|er|hier|daar|als|indien|wanneer)\s+\w+", re.I)
 _FINITE_HINT = re.compile(
     r"\b(?:is|zijn|wordt|worden|werd|hebben|heeft|kunt|kan|kunnen|zal|zullen|mag|mogen|moet|moeten|"

@@ -271,6 +271,9 @@ MORE_PHRASINGS = [
     ("data_source", True, "Na je examen krijgen we de uitslag van het CBR."),
     ("data_source", True, "Wil je een verjaardagskorting, dan kan je ons je verjaardag (dag en maand) geven."),
     ("data_source", False, "Met deze statistieken krijgen we inzicht in het gebruik van de website."),
+    ("security", True, "Afdelingsbesturen zien alleen de gegevens van de leden in hun eigen afdeling."),
+    ("children", False, "Kinderen tot en met 12 jaar hebben gratis toegang."),
+    ("children", True, "Ben je jonger dan 16 jaar, dan heb je toestemming van je ouders nodig."),
 ]
 
 

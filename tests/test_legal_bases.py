@@ -63,6 +63,8 @@ def bases(bases_nlp):
      "legitimate_interests"),
     ("Wij verwerken uw gegevens op basis van ons rechtmatig belang om onze leden te informeren.",
      "legitimate_interests"),
+    ("Giften registreren wij omdat de Wet financiering politieke partijen ons daartoe verplicht.",
+     "legal_obligation"),
 ])
 def test_each_basis_is_found_in_a_real_dutch_sentence(bases, sentence, basis):
     assert basis in bases(sentence)

@@ -124,7 +124,8 @@ def test_the_same_line_is_a_list_item_after_a_colon_and_a_heading_above_content(
 
 def test_contact_and_date_lines_with_and_without_digits():
     contact = ["info(at)bakkerijdekorrel.nl", "www.bakkerijdekorrel.nl", "Adres: zie hieronder", "Postbus 1234",
-               "12-03-2024", "Kerkstraat 12", "3941 AL Doorn", "06-12345678", "---"]
+               "12-03-2024", "Kerkstraat 12", "3941 AL Doorn", "06-12345678", "---",
+               "Goedgekeurd door de raad voor maatschappelijk welzijn op 24 juni 2024"]
     assert [line for line in contact if not _is_contact_or_date(line)] == []
     assert not any(_is_contact_or_date(line) for line in ["Onze bakkerij", "Bewaartermijnen", "Bewaartermijn 7 jaar"])
 
