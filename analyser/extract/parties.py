@@ -679,14 +679,20 @@ class PhraseIndex:
                 one.add(doc[0].lower_)
             else:
                 pairs.add((doc[0].lower_, doc[1].lower_))
-        firsts = {a: i for i, a in enumerate(sorted({a for a, _ in pairs}), 1)}
-        seconds = {b: i for i, b in enumerate(sorted({b for _, b in pairs}), 1)}
-        self.pairs = numpy.zeros((len(firsts) + 1, len(seconds) + 1), dtype=bool)
+        # may a pattern start at a token, given the next one? A row per form that starts a longer pattern, one row
+        # (all true) for the one-token patterns, a column per form that is the second word of a longer pattern
+        # (column 0: any other token, or none)
+        rows = {a: i for i, a in enumerate(sorted({a for a, _ in pairs} - one), 2)}
+        height = len(rows) + 2
+        rows.update(dict.fromkeys(one, 1))
+        columns = {b: i for i, b in enumerate(sorted({b for _, b in pairs}), 1)}
+        width = len(columns) + 1
+        self.starts = numpy.zeros(height * width, dtype=bool)
+        self.starts[width: 2 * width] = True
         for a, b in pairs:
-            self.pairs[firsts[a], seconds[b]] = True
-        self.one = FormValues(LOWER_FORMS, one.__contains__, "bool")
-        self.first = FormValues(LOWER_FORMS, lambda form: firsts.get(form, 0), "int32")
-        self.second = FormValues(LOWER_FORMS, lambda form: seconds.get(form, 0), "int32")
+            self.starts[rows[a] * width + columns[b]] = True
+        self.row = FormValues(LOWER_FORMS, lambda form: rows.get(form, 0) * width, "int64")
+        self.column = FormValues(LOWER_FORMS, lambda form: columns.get(form, 0), "int64")
 
     def __call__(self, view: TokenView) -> list[tuple[int, int, int]]:
         """(match id, start, end) of every pattern in the document, as ``PhraseMatcher.__call__`` gives them."""
@@ -694,18 +700,24 @@ class PhraseIndex:
         n = len(ids)
         if not n:
             return []
-        starts = self.one.of(ids)
-        if n > 1:
-            starts[:-1] |= self.pairs[self.first.of(ids[:-1]), self.second.of(ids[1:])]
+        rows = self.row.of(ids)
+        positions = rows.nonzero()[0]  # one-token patterns and first words of longer ones ("de", "wij")
+        if not len(positions):
+            return []
+        columns = self.column.of(ids.take(positions + 1, mode="clip"))
+        if positions[-1] == n - 1:
+            columns[-1] = 0  # the last token has no next one
+        positions = positions.compress(self.starts.take(rows.take(positions) + columns))
         lower = view.lower
+        trie = self.trie
         matches = []
-        for i in numpy.flatnonzero(starts).tolist():
-            node = self.trie.get(lower.item(i))
+        for i, form in zip(positions.tolist(), lower.take(positions).tolist()):
+            node = trie.get(form)
             j = i + 1
             while node is not None:
                 for label in node.labels:
                     matches.append((label, i, j))
-                if j >= n:
+                if j >= n or not node.next:
                     break
                 node = node.next.get(lower.item(j))
                 j += 1
@@ -1474,20 +1486,17 @@ class _DocRun:
         if offset >= end or not (text[offset].isupper() or text[offset].isdigit() or text[offset] in "'’‘"
                                  or text.startswith("s-", offset)):
             return None  # a name starts with a capital (or a digit, or 's-)
-        span = self.doc.char_span(offset, min(end, offset + 80), alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        k = span.start
+        k = int(self.idx.searchsorted(offset, "right")) - 1  # the token holding the (non-space) character at offset
         stop = self._forward(k)
         if stop == k + 1 and stop + 1 < self.n and self.tok(stop) == ":" and not self._valid([self.tok(k)], False):
             k = stop + 1  # "Hostingprovider: Foo Hosting": a label, the name follows the colon
             stop = self._forward(k)
         if stop <= k or not self._name_ends_cleanly(stop):
             return None
-        after = self.doc[stop] if stop < self.n else None
-        if after is not None and after.text not in ("|", ":", "(", ",", "-", "–", "voor") and not after.is_space \
-                and not after.is_punct:
-            return None  # the line goes on as a sentence: "Met dienstverleners die ..."
+        if stop < self.n and self.tok(stop) not in ("|", ":", "(", ",", "-", "–", "voor"):
+            after = self.doc[stop]
+            if not after.is_space and not after.is_punct:
+                return None  # the line goes on as a sentence: "Met dienstverleners die ..."
         return self._name_hit(k, stop)
 
     def _group_names(self, hits: list[Hit], controllers: list[str], kb_found: list[Found]) -> list[Found]:
