@@ -418,22 +418,21 @@ def test_words_after_use_and_role_cues_that_are_no_names(names, text):
 
 
 def test_form_table_classifies_each_form_once(nlp):
-    from analyser.extract.parties import CAPITAL, form_table
+    from analyser.extract.parties import form_table
     from analyser.tokens import tokens
 
     doc = nlp.make_doc("Wij delen gegevens met Mollie, Googel en onze YouTube-dienst via het hotelsysteem van Mews. "
                        "Wij delen ook gegevens met Facebookpagina's.")
     table = form_table()
     ids = tokens(doc).orth_ids
-    first = table.of(ids)
+    capital, result_ids = table.capital.of(ids), table.result_ids.of(ids)
     classified = len(table.results)
-    again = table.of(ids)
-    assert again.tolist() == first.tolist() and len(table.results) == classified  # known forms are not analysed again
-    values = {t.text: v for t, v in zip(doc, first.tolist())}
-    assert values["Mollie"] & CAPITAL and values["Mews"] & CAPITAL
-    assert not values["gegevens"] & CAPITAL and not values["Wij"] & CAPITAL
+    assert table.result_ids.of(ids).tolist() == result_ids.tolist()
+    assert len(table.results) == classified  # known forms are not analysed again
+    capitals = {t.text for t, c in zip(doc, capital.tolist()) if c}
+    assert {"Mollie", "Mews", "Googel"} <= capitals and not {"gegevens", "Wij"} & capitals
     kb = table.kb
-    found = {text: table.result(v) for text, v in values.items() if v >> 1}
+    found = {t.text: table.result(r) for t, r in zip(doc, result_ids.tolist()) if r}
     assert kb.aliases[found["Googel"][0]].text.lower() == "google" and found["Googel"][1] == "fuzzy"
     assert kb.aliases[found["YouTube-dienst"][0]].text == "YouTube" and found["YouTube-dienst"][1] == "compound"
     assert found["hotelsysteem"] == (-1, "role")

@@ -546,10 +546,6 @@ class Found:
     aliases: set[int] = field(default_factory=set)  # knowledge-base aliases that matched
 
 
-CAPITAL = 1  # FormTable value bit: a capital that may start or end a name ("Wij", "AVG" may not)
-_RESULT_SHIFT = 1
-
-
 @cache
 def form_table() -> FormTable:
     """One table per process (forms are numbered by text, the same in every pipeline)."""
@@ -557,34 +553,32 @@ def form_table() -> FormTable:
 
 
 class FormTable:
-    """Every token form (``ORTH_FORMS``) this process has seen, classified once: does it have a capital, and is it
-    a compound or spelling variant of an alias ("YouTube-dienst", "Googel") or a role noun by its ending
-    ("hotelsysteem")? A document's values are one ``take`` over its form numbers; Python runs only for forms
-    never seen before (after the first documents, hardly any)."""
+    """Every token form (``ORTH_FORMS``) this process has seen, classified once: does it have a capital that may
+    start or end a name ("Wij", "AVG" may not), and is it a compound or spelling variant of an alias
+    ("YouTube-dienst", "Googel") or a role noun by its ending ("hotelsysteem")? A document's values are one
+    ``take`` per question over its form numbers; Python runs only for forms never seen before."""
 
     def __init__(self, kb: KnowledgeBase, words: frozenset[str]) -> None:
         self.kb = kb
         self.words = words
         self.results: list[tuple[int, str]] = [(-1, "")]  # (alias index, "compound" | "fuzzy" | "role")
-        # bit 0: has a capital; value >> 1: index into results
-        self.table = FormValues(ORTH_FORMS, self._classify, "int64")
+        self.capital = FormValues(ORTH_FORMS, self._capital, "bool")
+        self.result_ids = FormValues(ORTH_FORMS, self._result_id, "int32")  # index into results; 0: none
 
-    def of(self, orth_ids: numpy.ndarray) -> numpy.ndarray:
-        """The value of every token of a document, from its ORTH form numbers (``TokenView.orth_ids``)."""
-        return self.table.of(orth_ids)
+    def result(self, result_id: int) -> tuple[int, str]:
+        return self.results[result_id]
 
-    def result(self, value: int) -> tuple[int, str]:
-        return self.results[value >> _RESULT_SHIFT]
-
-    def _classify(self, form: str) -> int:
+    def _capital(self, form: str) -> bool:
         kb = self.kb
         capital = not form.islower() and any(c.isupper() for c in form)
-        value = CAPITAL if capital and form not in kb.start_stopwords and form not in kb.stopwords else 0
+        return capital and form not in kb.start_stopwords and form not in kb.stopwords
+
+    def _result_id(self, form: str) -> int:
         result = self._analyse_form(form)
-        if result is not None:
-            self.results.append(result)
-            value |= (len(self.results) - 1) << _RESULT_SHIFT
-        return value
+        if result is None:
+            return 0
+        self.results.append(result)
+        return len(self.results) - 1
 
     def _analyse_form(self, form: str) -> tuple[int, str] | None:
         kb = self.kb
@@ -831,8 +825,7 @@ class _DocRun:
         self.idx = view.idx
         self.strings = doc.vocab.strings
         self.forms = form_table()
-        self.values = self.forms.of(view.orth_ids)
-        self.cap_positions: list[int] = numpy.flatnonzero(self.values & CAPITAL).tolist()  # see name_positions
+        self.cap_positions: list[int] = self.forms.capital.of(view.orth_ids).nonzero()[0].tolist()  # see caps()
         self._texts: list[str | None] = [None] * self.n
         self._legal_memo: dict[tuple[int, ...], tuple[int, int, str] | None] = {}
         self._section_starts: list[int] | None = None
@@ -965,13 +958,14 @@ class _DocRun:
     def _form_hits(self, covered: bytearray) -> tuple[list[Hit], list[tuple[str, int, int]]]:
         """Compounds and spelling variants of aliases, and role nouns by their ending ("hotelsysteem",
         "zorgverzekeraar"), from the distinct token forms (each analysed once per process)."""
-        values = self.values
+        result_ids = self.forms.result_ids.of(self.view.orth_ids)
+        positions = result_ids.nonzero()[0]
         hits = []
         roles = []
-        for i in numpy.flatnonzero(values > 1).tolist():
+        for i, result_id in zip(positions.tolist(), result_ids.take(positions).tolist()):
             if covered[i]:
                 continue
-            alias, how = self.forms.result(int(values[i]))
+            alias, how = self.forms.result(result_id)
             if how == "role":
                 roles.append(("role", i, i + 1))
             else:
