@@ -426,21 +426,41 @@ def test_words_after_use_and_role_cues_that_are_no_names(names, text):
 # ------------------------------------------------------------------ the form table
 
 
-def test_form_table_survives_collisions_and_growth(nlp):
-    from spacy.attrs import ORTH
-
-    from analyser.extract.parties import FormTable, dutch_words, knowledge_base
+def test_form_table_classifies_each_form_once(nlp):
+    from analyser.extract.parties import form_table
+    from analyser.tokens import tokens
 
     doc = nlp.make_doc("Wij delen gegevens met Mollie, Googel en onze YouTube-dienst via het hotelsysteem van Mews. "
                        "Wij delen ook gegevens met Facebookpagina's.")
-    orths = doc.to_array(ORTH)
-    small = FormTable(knowledge_base(), dutch_words(), bits=2)  # four slots: every form collides, the table grows
-    first = small.lookup(orths, doc.vocab.strings)
-    again = small.lookup(orths, doc.vocab.strings)
-    fresh = FormTable(knowledge_base(), dutch_words()).lookup(orths, doc.vocab.strings)
-    assert (first & 1).tolist() == (fresh & 1).tolist() == (again & 1).tolist()
-    assert [small.result(v) for v in again.tolist()] == [small.result(v) for v in first.tolist()]
-    assert small.count == len(set(orths.tolist())) and len(small.keys) >= 4 * small.count
+    table = form_table()
+    ids = tokens(doc).orth_ids
+    capital, result_ids = table.capital.of(ids), table.result_ids.of(ids)
+    classified = len(table.results)
+    assert table.result_ids.of(ids).tolist() == result_ids.tolist()
+    assert len(table.results) == classified  # known forms are not analysed again
+    capitals = {t.text for t, c in zip(doc, capital.tolist()) if c}
+    assert {"Mollie", "Mews", "Googel"} <= capitals and not {"gegevens", "Wij"} & capitals
+    kb = table.kb
+    found = {t.text: table.result(r) for t, r in zip(doc, result_ids.tolist()) if r}
+    assert kb.aliases[found["Googel"][0]].text.lower() == "google" and found["Googel"][1] == "fuzzy"
+    assert kb.aliases[found["YouTube-dienst"][0]].text == "YouTube" and found["YouTube-dienst"][1] == "compound"
+    assert found["hotelsysteem"] == (-1, "role")
+
+
+def test_phrase_index_gives_the_phrase_matchers_matches(nlp):
+    """Overlapping patterns, one span with two labels ("doorgeven": a recipient verb and a list introduction),
+    a pattern that ends the text, and words that only start longer patterns ("de", "wij")."""
+    from analyser.tokens import tokens
+
+    comp = nlp.get_pipe("analyser_third_parties")
+    for text in ["Wij gebruiken Google Analytics en Google Maps API. De Autoriteit Persoonsgegevens.",
+                 "Wij doorgeven gegevens aan de gezamenlijke verwerkingsverantwoordelijke. Google",
+                 "de van wij we", "Mollie B.V.", ""]:
+        doc = nlp.make_doc(text)
+        assert comp.phrases(tokens(doc)) == comp.matcher(doc)
+    doc = nlp.make_doc("Wij doorgeven het")
+    labels = [nlp.vocab.strings[m] for m, s, e in comp.phrases(tokens(doc)) if (s, e) == (1, 2)]
+    assert sorted(labels) == ["tp_cue_intro", "tp_cue_recip"]
 
 
 def test_development_set_third_parties_f1_floor():

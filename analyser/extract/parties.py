@@ -3,8 +3,8 @@
 Three sources, the most certain first, all driven by ``data/third_parties.json``:
 
 1. **Knowledge base.** Several hundred organisations with their own names and their product names
-   (YouTube → Google, Teams → Microsoft, WhatsApp → Meta), matched case-insensitively by a
-   ``PhraseMatcher`` over LOWER; names that are also words ("Exact", "Zoom", "Stripe") must match the
+   (YouTube → Google, Teams → Microsoft, WhatsApp → Meta), matched case-insensitively (the matches of a
+   ``PhraseMatcher`` over LOWER); names that are also words ("Exact", "Zoom", "Stripe") must match the
    exact token forms. Hyphenated and glued compounds ("YouTube-dienst", "google-Cloud",
    "SURFdatacentra") and spelling variants ("Googel", "MailChimpp", via rapidfuzz Damerau-Levenshtein)
    are found from the distinct capitalised token forms of a document, each analysed once per process;
@@ -25,9 +25,9 @@ Three sources, the most certain first, all driven by ``data/third_parties.json``
    (matched so that they block); government bodies unless their paragraph or list introduction says
    they receive data; names inside e-mail addresses and URLs (single tokens, never matched).
 
-Cost: one ``PhraseMatcher`` run (aliases and cue words), one two-column array, set operations on the
-distinct capitalised forms, literal ``str.find`` anchors for the controller, and Python work only
-around the few dozen matches of a document.
+Cost: a few numpy steps over the shared token view (``analyser.tokens``: per-form tables say which tokens can
+start an alias or cue phrase, have a capital or are a compound or variant of an alias), literal ``str.find``
+anchors for the controller, and Python work only around the few dozen matches of a document.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from typing import Any
 import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -51,6 +51,7 @@ from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..data import load_data
 from ..extensions import doc_text
 from ..report import Span, ThirdParty
+from ..tokens import LOWER_FORMS, ORTH_FORMS, FormValues, TokenView, tokens
 from .document_date import lower_text
 
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-?\d{4}\b|^\s*\d{4}\s+[A-Z]"
@@ -545,99 +546,39 @@ class Found:
     aliases: set[int] = field(default_factory=set)  # knowledge-base aliases that matched
 
 
-CAPITAL = 1  # FormTable value bit: a capital that may start or end a name ("Wij", "AVG" may not)
-_RESULT_SHIFT = 1
-
-
 @cache
 def form_table() -> FormTable:
-    """One table per process (forms are hashes of strings, the same in every pipeline's vocab)."""
+    """One table per process (forms are numbered by text, the same in every pipeline)."""
     return FormTable(knowledge_base(), dutch_words())
 
 
 class FormTable:
-    """Every token form (ORTH hash) this process has seen, classified once: does it have a capital, and is it a
-    compound or spelling variant of an alias ("YouTube-dienst", "Googel") or a role noun by its ending
-    ("hotelsysteem")? An open-addressing hash table in two numpy arrays, so a whole document is looked up with a
-    few vector operations over its ORTH array; Python runs only for forms never seen before (after the first
-    documents, hardly any)."""
+    """Every token form (``ORTH_FORMS``) this process has seen, classified once: does it have a capital that may
+    start or end a name ("Wij", "AVG" may not), and is it a compound or spelling variant of an alias
+    ("YouTube-dienst", "Googel") or a role noun by its ending ("hotelsysteem")? A document's values are one
+    ``take`` per question over its form numbers; Python runs only for forms never seen before."""
 
-    def __init__(self, kb: KnowledgeBase, words: frozenset[str], bits: int = 16) -> None:
+    def __init__(self, kb: KnowledgeBase, words: frozenset[str]) -> None:
         self.kb = kb
         self.words = words
-        self.keys = numpy.zeros(1 << bits, dtype="uint64")  # ORTH hashes; 0: empty slot
-        self.values = numpy.zeros(1 << bits, dtype="int64")  # bit 0: has a capital; value >> 1: index into results
-        self.count = 0
         self.results: list[tuple[int, str]] = [(-1, "")]  # (alias index, "compound" | "fuzzy" | "role")
+        self.capital = FormValues(ORTH_FORMS, self._capital, "bool")
+        self.result_ids = FormValues(ORTH_FORMS, self._result_id, "int32")  # index into results; 0: none
 
-    def lookup(self, orths: numpy.ndarray, strings: Any) -> numpy.ndarray:
-        """The value of every token of a document (see ``values``)."""
-        keys = self.keys
-        mask = numpy.uint64(len(keys) - 1)
-        slots = (orths & mask).astype(numpy.intp)
-        values = self.values[slots]
-        idx = numpy.flatnonzero(keys[slots] != orths)
-        if not len(idx):
-            return values
-        # a few tokens whose slot holds another form (probe on) or nothing (a new form)
-        table_values = self.values
-        m = int(mask)
-        new = []
-        for i, slot in zip(idx.tolist(), slots[idx].tolist()):
-            h = orths.item(i)
-            found = keys.item(slot)
-            while found and found != h:
-                slot = (slot + 1) & m
-                found = keys.item(slot)
-            if found:
-                values[i] = table_values.item(slot)
-            else:
-                new.append(i)
-        if not new:
-            return values
-        unknown = numpy.array(new, dtype=numpy.intp)
-        forms, inverse = numpy.unique(orths[unknown], return_inverse=True)
-        classified = [self._classify(strings[h]) for h in forms.tolist()]
-        values[unknown] = numpy.array(classified, dtype="int64")[inverse]
-        if self.count + len(classified) < _CACHE_LIMIT:
-            for h, value in zip(forms.tolist(), classified):
-                self._insert(h, value)
-        return values
+    def result(self, result_id: int) -> tuple[int, str]:
+        return self.results[result_id]
 
-    def _insert(self, h: int, value: int) -> None:
-        if (self.count + 1) * 4 > len(self.keys):
-            self._grow()
-        keys = self.keys
-        mask = len(keys) - 1
-        slot = h & mask
-        while keys.item(slot):
-            slot = (slot + 1) & mask
-        keys[slot] = h
-        self.values[slot] = value
-        self.count += 1
-
-    def _grow(self) -> None:
-        """Twice the slots (a quarter full at most keeps probe runs short); the forms are inserted again."""
-        used = numpy.flatnonzero(self.keys)
-        old_keys, old_values = self.keys[used].tolist(), self.values[used].tolist()
-        self.keys = numpy.zeros(2 * len(self.keys), dtype="uint64")
-        self.values = numpy.zeros(2 * len(self.values), dtype="int64")
-        self.count = 0
-        for h, value in zip(old_keys, old_values):
-            self._insert(h, value)
-
-    def result(self, value: int) -> tuple[int, str]:
-        return self.results[value >> _RESULT_SHIFT]
-
-    def _classify(self, form: str) -> int:
+    def _capital(self, form: str) -> bool:
         kb = self.kb
         capital = not form.islower() and any(c.isupper() for c in form)
-        value = CAPITAL if capital and form not in kb.start_stopwords and form not in kb.stopwords else 0
+        return capital and form not in kb.start_stopwords and form not in kb.stopwords
+
+    def _result_id(self, form: str) -> int:
         result = self._analyse_form(form)
-        if result is not None:
-            self.results.append(result)
-            value |= (len(self.results) - 1) << _RESULT_SHIFT
-        return value
+        if result is None:
+            return 0
+        self.results.append(result)
+        return len(self.results) - 1
 
     def _analyse_form(self, form: str) -> tuple[int, str] | None:
         kb = self.kb
@@ -707,6 +648,84 @@ class FormTable:
         return None
 
 
+class PhraseIndex:
+    """The matches of a ``PhraseMatcher`` over LOWER, in its order, from the shared token view: a form table says
+    which tokens start a one-token pattern or the first two tokens of a longer one (a few numpy steps per
+    document), and only there are the patterns walked in Python (a trie of LOWER hashes)."""
+
+    def __init__(self, matcher: PhraseMatcher, docs: list[Doc]) -> None:
+        self.trie: dict[int, _PhraseNode] = {}
+        one: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for doc in docs:
+            if not len(doc):
+                continue
+            level = self.trie
+            node = None
+            for token in doc:
+                node = level.get(token.lower)
+                if node is None:
+                    node = level[token.lower] = _PhraseNode()
+                level = node.next
+            # the labels of a pattern, in the order the matcher reports them for the same span
+            node.labels = tuple(m for m, s, e in matcher(doc) if s == 0 and e == len(doc))
+            if len(doc) == 1:
+                one.add(doc[0].lower_)
+            else:
+                pairs.add((doc[0].lower_, doc[1].lower_))
+        # may a pattern start at a token, given the next one? A row per form that starts a longer pattern, one row
+        # (all true) for the one-token patterns, a column per form that is the second word of a longer pattern
+        # (column 0: any other token, or none)
+        rows = {a: i for i, a in enumerate(sorted({a for a, _ in pairs} - one), 2)}
+        height = len(rows) + 2
+        rows.update(dict.fromkeys(one, 1))
+        columns = {b: i for i, b in enumerate(sorted({b for _, b in pairs}), 1)}
+        width = len(columns) + 1
+        self.starts = numpy.zeros(height * width, dtype=bool)
+        self.starts[width: 2 * width] = True
+        for a, b in pairs:
+            self.starts[rows[a] * width + columns[b]] = True
+        self.row = FormValues(LOWER_FORMS, lambda form: rows.get(form, 0) * width, "int64")
+        self.column = FormValues(LOWER_FORMS, lambda form: columns.get(form, 0), "int64")
+
+    def __call__(self, view: TokenView) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every pattern in the document, as ``PhraseMatcher.__call__`` gives them."""
+        ids = view.lower_ids
+        n = len(ids)
+        if not n:
+            return []
+        rows = self.row.of(ids)
+        positions = rows.nonzero()[0]  # one-token patterns and first words of longer ones ("de", "wij")
+        if not len(positions):
+            return []
+        columns = self.column.of(ids.take(positions + 1, mode="clip"))
+        if positions[-1] == n - 1:
+            columns[-1] = 0  # the last token has no next one
+        positions = positions.compress(self.starts.take(rows.take(positions) + columns))
+        lower = view.lower
+        trie = self.trie
+        matches = []
+        for i, form in zip(positions.tolist(), lower.take(positions).tolist()):
+            node = trie.get(form)
+            j = i + 1
+            while node is not None:
+                for label in node.labels:
+                    matches.append((label, i, j))
+                if j >= n or not node.next:
+                    break
+                node = node.next.get(lower.item(j))
+                j += 1
+        return matches
+
+
+class _PhraseNode:
+    __slots__ = ("labels", "next")
+
+    def __init__(self) -> None:
+        self.labels: tuple[int, ...] = ()
+        self.next: dict[int, _PhraseNode] = {}
+
+
 class ThirdPartyComponent:
     def __init__(self, nlp: Language) -> None:
         self.kb = knowledge_base()
@@ -756,8 +775,12 @@ class ThirdPartyComponent:
         self.clause_negation_orths = {vocab.strings.add(w) for w in cues["clause_negations"]}
         self.exception_orths = {vocab.strings.add(w) for w in cues["clause_exceptions"]}
         self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n")}
+        pattern_docs = []
         for key, texts in patterns.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+            docs = list(nlp.tokenizer.pipe(texts))
+            self.matcher.add(key, docs)
+            pattern_docs += docs
+        self.phrases = PhraseIndex(self.matcher, pattern_docs)
 
     # -------------------------------------------------------------- main
 
@@ -776,10 +799,9 @@ class ThirdPartyComponent:
             mentions = []
             label = strings.add(f.organisation)
             for s, e in f.mentions:
-                span = SpacySpan(doc, s, e, label=label)
-                start, end = span.start_char, span.end_char
+                start, end = run.chars(s, e)
                 mentions.append(Span(text[start:end], start, end))
-                spans.append(span)
+                spans.append(SpacySpan(doc, s, e, label=label))
             parties.append(ThirdParty(
                 organisation=f.organisation, services=f.services, country=f.country, kind=f.kind,
                 in_knowledge_base=f.org is not None, outside_eea=self.kb.outside_eea(f.country), mentions=mentions))
@@ -798,11 +820,12 @@ class _DocRun:
         self.doc = doc
         self.text = doc_text(doc)
         self.n = len(doc)
-        self.orths = doc.to_array(ORTH)
+        self.view = view = tokens(doc)
+        self.orths = view.orth
+        self.idx = view.idx
         self.strings = doc.vocab.strings
         self.forms = form_table()
-        self.values = self.forms.lookup(self.orths, self.strings)
-        self.cap_positions: list[int] = numpy.flatnonzero(self.values & CAPITAL).tolist()  # see name_positions
+        self.cap_positions: list[int] = self.forms.capital.of(view.orth_ids).nonzero()[0].tolist()  # see caps()
         self._texts: list[str | None] = [None] * self.n
         self._legal_memo: dict[tuple[int, ...], tuple[int, int, str] | None] = {}
         self._section_starts: list[int] | None = None
@@ -814,7 +837,10 @@ class _DocRun:
     def sent_starts(self) -> list[int]:
         """Token indices of sentence starts, read only when a step needs sentence bounds."""
         if self._sent_starts is None:
-            starts = numpy.flatnonzero(self.doc.to_array(SENT_START) == 1).tolist()
+            flags = self.view.sent_start
+            if flags is None:  # no sentence stage in this pipeline: spaCy's sentence starts
+                flags = self.doc.to_array(SENT_START) == 1
+            starts = numpy.flatnonzero(flags).tolist()
             self._sent_starts = starts if starts and starts[0] == 0 else [0, *starts]
         return self._sent_starts
 
@@ -826,9 +852,7 @@ class _DocRun:
         return self.sent_starts[k], end
 
     def chars(self, s: int, e: int) -> tuple[int, int]:
-        doc = self.doc
-        last = doc[e - 1]
-        return doc[s].idx, last.idx + len(last)
+        return self.idx.item(s), self.idx.item(e - 1) + len(self.tok(e - 1))
 
     def tok(self, i: int) -> str:
         """Token text from the ORTH array (cheaper than building a Token), remembered per document: the cue steps
@@ -903,7 +927,7 @@ class _DocRun:
         text = self.text
         title_end = text.find("\n", len(text) - len(text.lstrip()))
         for h in kept:
-            char = self.doc[h.start].idx
+            char = self.idx.item(h.start)
             if char >= controller.head:
                 break  # kept: in text order
             if char <= title_end:
@@ -918,7 +942,7 @@ class _DocRun:
         alias_hits: list[Hit] = []
         cues: list[tuple[str, int, int]] = []
         orths = self.orths
-        for match_id, s, e in comp.matcher(self.doc):
+        for match_id, s, e in comp.phrases(self.view):
             kind, value = comp.labels[match_id]
             if kind == "alias":
                 exact = comp.exact.get(match_id)
@@ -934,13 +958,14 @@ class _DocRun:
     def _form_hits(self, covered: bytearray) -> tuple[list[Hit], list[tuple[str, int, int]]]:
         """Compounds and spelling variants of aliases, and role nouns by their ending ("hotelsysteem",
         "zorgverzekeraar"), from the distinct token forms (each analysed once per process)."""
-        values = self.values
+        result_ids = self.forms.result_ids.of(self.view.orth_ids)
+        positions = result_ids.nonzero()[0]
         hits = []
         roles = []
-        for i in numpy.flatnonzero(values > 1).tolist():
+        for i, result_id in zip(positions.tolist(), result_ids.take(positions).tolist()):
             if covered[i]:
                 continue
-            alias, how = self.forms.result(int(values[i]))
+            alias, how = self.forms.result(result_id)
             if how == "role":
                 roles.append(("role", i, i + 1))
             else:
@@ -966,7 +991,7 @@ class _DocRun:
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
-            if org.recipient_only and (not self._received(self.doc[h.start].idx) or self._clause_negated(h.start)):
+            if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)):
                 continue
             if self._negated(h.start):
                 continue
@@ -1422,7 +1447,7 @@ class _DocRun:
         hits: list[Hit] = []
         colons = set()
         for i in intros:
-            line_end = text.find("\n", self.doc[i].idx)
+            line_end = text.find("\n", self.idx.item(i))
             if line_end > 0 and text[line_end - 1] == ":":
                 colons.add(line_end - 1)
         for colon in sorted(colons):
@@ -1455,20 +1480,17 @@ class _DocRun:
         if offset >= end or not (text[offset].isupper() or text[offset].isdigit() or text[offset] in "'’‘"
                                  or text.startswith("s-", offset)):
             return None  # a name starts with a capital (or a digit, or 's-)
-        span = self.doc.char_span(offset, min(end, offset + 80), alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        k = span.start
+        k = int(self.idx.searchsorted(offset, "right")) - 1  # the token holding the (non-space) character at offset
         stop = self._forward(k)
         if stop == k + 1 and stop + 1 < self.n and self.tok(stop) == ":" and not self._valid([self.tok(k)], False):
             k = stop + 1  # "Hostingprovider: Foo Hosting": a label, the name follows the colon
             stop = self._forward(k)
         if stop <= k or not self._name_ends_cleanly(stop):
             return None
-        after = self.doc[stop] if stop < self.n else None
-        if after is not None and after.text not in ("|", ":", "(", ",", "-", "–", "voor") and not after.is_space \
-                and not after.is_punct:
-            return None  # the line goes on as a sentence: "Met dienstverleners die ..."
+        if stop < self.n and self.tok(stop) not in ("|", ":", "(", ",", "-", "–", "voor"):
+            after = self.doc[stop]
+            if not after.is_space and not after.is_punct:
+                return None  # the line goes on as a sentence: "Met dienstverleners die ..."
         return self._name_hit(k, stop)
 
     def _group_names(self, hits: list[Hit], controllers: list[str], kb_found: list[Found]) -> list[Found]:
