@@ -536,3 +536,32 @@ def test_a_legal_form_ends_a_name_before_the_next_sentence(names):
 ])
 def test_flemish_wording_passes_data_to_a_government_body(names, text, body):
     assert body in names("Privacyverklaring\n\n" + text)
+
+
+# ------------------------------------------------------------------ the controller under other spellings (dev4)
+
+
+def test_a_controller_spelt_like_a_known_organisation_is_not_that_organisation(names):
+    text = ("Privacyverklaring Klusbord\n\nKlusbord B.V. is verantwoordelijk voor de verwerking van je gegevens. "
+            "Op Klusbord vinden opdrachtgevers en freelancers elkaar.\n\nWe gebruiken HubSpot als CRM-systeem.")
+    assert names(text) == {"HubSpot"}
+
+
+def test_the_firm_that_runs_the_controllers_office_is_the_controller(names):
+    text = ("PRIVACYVERKLARING NOTARISKANTOOR BRINKHORST\n\nHet kantoor wordt gevoerd door Brinkhorst Notarissen B.V. "
+            "Notariskantoor Brinkhorst is verantwoordelijk voor de verwerking van uw persoonsgegevens.\n\n"
+            "Onze e-mail verloopt via Zivver.")
+    assert names(text) == {"Zivver"}
+
+
+def test_a_ministry_as_the_postal_address_of_a_request_is_no_recipient(names):
+    text = ("Privacyverklaring\n\nDe Minister van Binnenlandse Zaken en Koninkrijksrelaties is verantwoordelijk. "
+            "U kunt uw verzoek toesturen per post aan:\n\nMinisterie van Binnenlandse Zaken en Koninkrijksrelaties\n\n"
+            "T.a.v. Servicedesk\n\nPostbus 20011\n\n2500 EA Den Haag")
+    assert names(text) == set()
+
+
+def test_a_ministry_that_receives_a_report_is_a_recipient(names):
+    text = ("Privacyverklaring\n\nGiften boven het grensbedrag maken wij openbaar en wij melden ze aan het ministerie "
+            "van Binnenlandse Zaken en Koninkrijksrelaties. De kandidatenlijst leveren wij in bij de Kiesraad.")
+    assert names(text) == {"Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "Kiesraad"}

@@ -450,6 +450,17 @@ def _name_ending(window: str) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
+_ADDRESS_LINE = re.compile(r"(?:t\.\s?a\.\s?v\.?|ter attentie van|postbus)\b|.*\b\d{4}\s?[A-Z]{2}\b", re.I)
+
+
+def _address_follows(text: str, char: int) -> bool:
+    """The line holding ``char`` heads a postal address: one of the next two lines is "T.a.v. ...", a "Postbus"
+    or a postcode line."""
+    end = text.find("\n", char)
+    lines = [ln.strip() for ln in text[end + 1:end + 300].split("\n")] if end >= 0 else []
+    return any(_ADDRESS_LINE.match(ln) for ln in [ln for ln in lines if ln][:2])
+
+
 def _list_intro_line(text: str, char: int, max_lines: int = 15) -> tuple[int, int] | None:
     """Bounds of the line ending in a colon that introduces the list of short lines ``char`` stands in, if any."""
     end = text.rfind("\n", 0, char)
@@ -1014,8 +1025,11 @@ class _DocRun:
         """The paragraph says data goes to the body, the body is an item of a list introduced as recipients
         ("Wij verstrekken gegevens aan:\n- de Belastingdienst"), or its section is about recipients ("Met wie
         delen wij je gegevens?", "Verstrekking aan derden")."""
-        if self.kb.receives(self.paragraph(char)):
+        line = self.paragraph(char)
+        if self.kb.receives(line):
             return True
+        if len(line.strip()) <= 80 and _address_follows(self.text, char):
+            return False  # "... of per post aan:\nMinisterie van X\nT.a.v. ...\nPostbus 20011": where to write
         intro = _list_intro_line(self.text, char)
         if intro is not None and self.kb.receives(self.text[intro[0]:intro[1]]):
             return True
@@ -1095,10 +1109,15 @@ class _DocRun:
         ctrl = [f" {_words_only(c)} " for c in controllers]
         result = []
         for f in by_org.values():
-            if ctrl and any(f" {t} " in c for t in self._mention_words(f) for c in ctrl):
-                continue  # the controller itself or its own product
+            if ctrl and any(f" {t} " in c for t in self._mention_words(f) | self._mentioned_words(f) for c in ctrl):
+                continue  # the controller itself or its own product (also when spelt like a known one: "Klusbord")
             result.append(f)
         return result
+
+    def _mentioned_words(self, found: Found) -> set[str]:
+        """The words as the text writes them at each mention (a spelling variant differs from the alias)."""
+        text = self.text
+        return {_words_only(text[slice(*self.chars(s, e))]) for s, e in found.mentions}
 
     def _mention_words(self, found: Found) -> set[str]:
         words = self.kb.alias_words
@@ -1500,7 +1519,8 @@ class _DocRun:
         keys: list[list[str]] = []
         for h in sorted(hits, key=lambda h: (-len(h.name), h.start)):
             key = _name_key(h.name)
-            if not key or h.name.lower() in kb_names or any(_is_controller(key, c) for c in ctrl if c):
+            if not key or h.name.lower() in kb_names or any(_is_controller(key, c) or self._same_firm(key, c)
+                                                            for c in ctrl if c):
                 continue
             for g, gkey in zip(groups, keys):
                 if _same_name(key, gkey):
@@ -1514,6 +1534,20 @@ class _DocRun:
         for g in groups:
             g.mentions.sort()
         return groups
+
+
+    def _same_firm(self, name: list[str], controller: list[str]) -> bool:
+        """"Brinkhorst Notarissen" is "Notariskantoor Brinkhorst": both hold the same proper name (a word no
+        dictionary lists) and their other word names the same trade (a shared stem: "notaris")."""
+        a, b = set(name), set(controller)
+        shared = a & b
+        if not any(len(w) >= 4 and w not in _GENERIC and not is_dutch_word(w, self.words) for w in shared):
+            return False
+        rest_a, rest_b = a - shared, b - shared
+        if len(rest_a) != 1 or len(rest_b) != 1:
+            return False
+        x, y = next(iter(rest_a)), next(iter(rest_b))
+        return len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]
 
 
 _LEGAL_WORDS = {"bv", "b.v", "nv", "n.v", "vzw", "ltd", "limited", "inc", "llc", "gmbh", "ag", "sa", "sas", "bvba",
