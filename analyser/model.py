@@ -17,20 +17,22 @@ from __future__ import annotations
 import json
 import os
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
+from spacy.lang.lex_attrs import LEX_ATTRS
+from spacy.lang.nl import Dutch
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .extensions import doc_text
 from .segment import section_at
+from .tokens import ORTH_FORMS, FormValues, tokens
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -50,6 +52,31 @@ def default_model_path() -> Path:
 
 _NUM_KEY = numpy.uint64(get_string_id("<num>"))
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)
+
+
+# what the pipeline's Vocab computes for a word form (spaCy's create_vocab: the base getters, then Dutch's)
+_LEX_GETTERS = {**LEX_ATTRS, **Dutch.Defaults.lex_attr_getters}
+_SKIP = 1  # punctuation or whitespace: no feature
+_NUM = 2  # like a number: the feature "<num>"
+_HAS_LETTER = 4  # holds a letter: a sentence with one is worth classifying
+
+
+def _form_kind(form: str) -> int:
+    """The bits above that hold for one token text (IS_PUNCT, IS_SPACE and LIKE_NUM as in the Vocab)."""
+    return (_SKIP * bool(_LEX_GETTERS[IS_PUNCT](form) or _LEX_GETTERS[IS_SPACE](form))
+            | _NUM * bool(_LEX_GETTERS[LIKE_NUM](form)) | _HAS_LETTER * bool(_LETTER.search(form)))
+
+
+_FORM_KIND = FormValues(ORTH_FORMS, _form_kind, "uint8")
+_FORM_LENGTH = FormValues(ORTH_FORMS, len, "int64")
+
+
+def _token_arrays(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Per token of a non-empty Doc: its lemma hash, its character offset and its `_form_kind` bits, from the
+    shared token view (the lemmas from the Doc when no lemma stage filled them in)."""
+    view = tokens(doc)
+    lemmas = view.lemma if view.lemma is not None else doc.to_array(LEMMA)
+    return lemmas, view.idx, _FORM_KIND.of(view.orth_ids)
 
 
 def _pair_keys(left: numpy.ndarray, right: numpy.ndarray) -> numpy.ndarray:
@@ -76,31 +103,18 @@ def _words(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
     read from token arrays, so no Token objects are made."""
     if not len(doc):
         return [[] for _ in offsets]
-    arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
-    lemmas = arr[:, 0].tolist()
-    skip = (arr[:, 1] | arr[:, 2]).tolist()
-    num = arr[:, 3].tolist()
-    idx = arr[:, 4].astype(numpy.int64)
+    lemmas, idx, kind = _token_arrays(doc)
+    keep = numpy.flatnonzero((kind & _SKIP) == 0)
+    kept_idx = idx[keep]
+    keys = lemmas[keep]
+    num = (kind[keep] & _NUM) != 0
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    out = []
-    for start, end in offsets:
-        i0 = int(numpy.searchsorted(idx, start, "left"))
-        i1 = int(numpy.searchsorted(idx, end, "left"))
-        words = []
-        for i in range(i0, i1):
-            if skip[i]:
-                continue
-            if num[i]:
-                words.append("<num>")
-                continue
-            h = lemmas[i]
-            w = names.get(h)
-            if w is None:
-                w = names[h] = strings[h]
-            words.append(w)
-        out.append(words)
-    return out
+    names = {h: strings[h] for h in numpy.unique(keys[~num]).tolist()}
+    names[int(_NUM_KEY)] = "<num>"
+    words = [names[h] for h in numpy.where(num, _NUM_KEY, keys).tolist()]
+    bounds = numpy.asarray(offsets, dtype=numpy.int64).reshape(-1, 2)
+    cuts = numpy.searchsorted(kept_idx, bounds, "left").tolist()
+    return [words[i0:i1] for i0, i1 in cuts]
 
 
 def doc_features(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
@@ -115,8 +129,16 @@ def doc_features(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences worth classifying (holding at least one letter)."""
-    text = doc_text(doc)
-    return [(s.start_char, s.end_char) for s in doc.sents if _LETTER.search(text, s.start_char, s.end_char)]
+    view = tokens(doc)
+    if view.sent_start is None or not len(doc):  # no sentence stage: spaCy's sentences
+        text = doc_text(doc)
+        return [(s.start_char, s.end_char) for s in doc.sents if _LETTER.search(text, s.start_char, s.end_char)]
+    first = numpy.flatnonzero(view.sent_start)
+    last = numpy.append(first[1:], len(doc)) - 1
+    lettered = numpy.logical_or.reduceat((_FORM_KIND.of(view.orth_ids) & _HAS_LETTER) != 0, first)
+    first, last = first[lettered], last[lettered]
+    ends = view.idx[last] + _FORM_LENGTH.of(view.orth_ids[last])
+    return list(zip(view.idx[first].tolist(), ends.tolist()))
 
 
 def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
@@ -124,6 +146,27 @@ def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
     offsets = sentence_offsets(doc)
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in offsets]
     return list(zip(spans, doc_features(doc, offsets)))
+
+
+def _heading_pairs(sections: list, starts: numpy.ndarray, heading_cols) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(row, column) of the ``h=`` features of every sentence starting at ``starts``: those of the heading of
+    the section holding the start (as in `section_at`), ``heading_cols(heading)`` looked up once per section."""
+    if not sections or not len(starts):
+        return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
+    section_starts = numpy.fromiter((s.start for s in sections), numpy.int64, len(sections))
+    section_ends = numpy.fromiter((s.end for s in sections), numpy.int64, len(sections))
+    k = numpy.searchsorted(section_starts, starts, "right") - 1
+    held = (k >= 0) & (starts <= section_ends[numpy.maximum(k, 0)])
+    rows = numpy.flatnonzero(held)
+    k = k[rows]
+    cols_of = [heading_cols(s.heading) if s.heading else () for s in sections]
+    counts = numpy.fromiter(map(len, cols_of), numpy.int64, len(sections))
+    flat = numpy.fromiter((c for cols in cols_of for c in cols), numpy.int64, int(counts.sum()))
+    first = numpy.cumsum(counts) - counts
+    per_row = counts[k]
+    out_rows = numpy.repeat(rows, per_row)
+    within = numpy.arange(len(out_rows)) - numpy.repeat(numpy.cumsum(per_row) - per_row, per_row)
+    return out_rows, flat[numpy.repeat(first[k], per_row) + within]
 
 
 # ---------------------------------------------------------------------------- the model
@@ -197,7 +240,7 @@ class ChecklistModel:
         if len(cols):
             rows, cols, data = self._weights(rows, cols, n_rows)
             weighted = self._coef_by_feature()[cols] * data[:, None]  # (entries, items), entries sorted by row
-            first = numpy.flatnonzero(numpy.r_[True, rows[1:] != rows[:-1]])
+            first = numpy.flatnonzero(numpy.concatenate(([True], rows[1:] != rows[:-1])))
             logits[rows[first]] += numpy.add.reduceat(weighted, first, axis=0)
         return 1.0 / (1.0 + numpy.exp(-logits))
 
@@ -216,14 +259,13 @@ class ChecklistModel:
         n_rows = len(offsets)
         if not len(doc) or not n_rows:
             return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
-        arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
-        lemmas = numpy.where(arr[:, 3] != 0, _NUM_KEY, arr[:, 0])
-        idx = arr[:, 4].astype(numpy.int64)
+        lemmas, idx, kind = _token_arrays(doc)
+        lemmas = numpy.where((kind & _NUM) != 0, _NUM_KEY, lemmas)
         bounds = numpy.asarray(offsets, dtype=numpy.int64).reshape(-1, 2)
         order = numpy.argsort(bounds[:, 0], kind="stable")
         starts, ends = bounds[order, 0], bounds[order, 1]
         slot = numpy.searchsorted(starts, idx, "right") - 1
-        inside = (slot >= 0) & ((arr[:, 1] | arr[:, 2]) == 0)
+        inside = (slot >= 0) & ((kind & _SKIP) == 0)
         inside &= idx < ends[numpy.maximum(slot, 0)]
         rows = order[slot[inside]]
         words = lemmas[inside]
@@ -232,20 +274,9 @@ class ChecklistModel:
         query_rows = numpy.concatenate([rows, rows[1:][same]])
         pos = numpy.minimum(numpy.searchsorted(keys, query), len(keys) - 1)
         hit = keys[pos] == query
-        out_rows, out_cols = [query_rows[hit]], [key_cols[pos[hit]]]
-        sections = doc._.sections or []
-        section_starts = [s.start for s in sections]
-        extra_rows: list[int] = []
-        extra_cols: list[int] = []
-        for row, (start, _) in enumerate(offsets):
-            k = bisect_right(section_starts, start) - 1
-            if k >= 0 and start <= sections[k].end and sections[k].heading:
-                cols = heading_cols(sections[k].heading)
-                extra_cols.extend(cols)
-                extra_rows.extend([row] * len(cols))
-        out_rows.append(numpy.asarray(extra_rows, dtype=numpy.int64))
-        out_cols.append(numpy.asarray(extra_cols, dtype=numpy.int64))
-        return numpy.concatenate(out_rows).astype(numpy.int64), numpy.concatenate(out_cols).astype(numpy.int64)
+        head_rows, head_cols = _heading_pairs(doc._.sections or [], bounds[:, 0], heading_cols)
+        return (numpy.concatenate([query_rows[hit], head_rows]).astype(numpy.int64),
+                numpy.concatenate([key_cols[pos[hit]], head_cols]).astype(numpy.int64))
 
     def _hash_index(self):
         """Sorted hashes of the vocabulary's unigrams and (split at each '_') bigrams with their columns, and
@@ -376,19 +407,23 @@ def predict_spans(doc: Doc, offsets: list[tuple[int, int]]) -> list[dict[str, fl
     if model is None or not offsets:
         return [{} for _ in offsets]
     probs = _probabilities(doc, model, offsets)
-    enabled = [(k, item) for k, item in enumerate(model.items) if item in model.enabled_items]
-    return [{item: float(row[k]) for k, item in enabled} for row in probs]
+    enabled = [k for k, item in enumerate(model.items) if item in model.enabled_items]
+    names = [model.items[k] for k in enabled]
+    return [dict(zip(names, row)) for row in probs[:, enabled].tolist()]
 
 
-def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int]]) -> list[numpy.ndarray]:
-    """All items' probabilities per sentence, cached on the Doc so the checklist and the section topics
-    share one pass."""
+def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int]]) -> numpy.ndarray:
+    """All items' probabilities per sentence (a row per offset), cached on the Doc so the checklist and the
+    section topics share one pass."""
     cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
     todo = [o for o in offsets if o not in cache]
+    if len(todo) == len(offsets):
+        probs = model.doc_probabilities(doc, offsets)
+        cache.update(zip(offsets, probs))
+        return probs
     if todo:
-        for offset, row in zip(todo, model.doc_probabilities(doc, todo)):
-            cache[offset] = row
-    return [cache[o] for o in offsets]
+        cache.update(zip(todo, model.doc_probabilities(doc, todo)))
+    return numpy.vstack([cache[o] for o in offsets])
 
 
 @Language.factory("analyser_model_topics", default_config={"use_model": True, "min_share": 0.5})
@@ -402,17 +437,22 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
         if model is None or not sections:
             return doc
         cached = doc.user_data.get("analyser_model_probs")
-        candidates = list(cached) if cached else sentence_offsets(doc)
-        per_section = [[o for o in candidates if section.start <= o[0] < section.end] for section in sections]
-        wanted = [o for offsets in per_section for o in offsets]
+        candidates = sorted(cached) if cached else sentence_offsets(doc)
+        starts = numpy.fromiter((o[0] for o in candidates), numpy.int64, len(candidates))
+        bounds = [(int(a), int(b)) for a, b in zip(
+            numpy.searchsorted(starts, [s.start for s in sections], "left").tolist(),
+            numpy.searchsorted(starts, [s.end for s in sections], "left").tolist())]
+        wanted = [o for a, b in bounds for o in candidates[a:b]]
         if not wanted:
             return doc
-        rows = dict(zip(wanted, _probabilities(doc, model, wanted)))
         thresholds = numpy.asarray([model.thresholds.get(i, 0.5) for i in model.items])
-        for section, offsets in zip(sections, per_section):
-            if offsets:
-                share = (numpy.vstack([rows[o] for o in offsets]) >= thresholds).mean(axis=0)
-                section.topics = [item for k, item in enumerate(model.items) if share[k] >= min_share]
+        above = (_probabilities(doc, model, wanted) >= thresholds).astype(numpy.int64)
+        counts = numpy.asarray([b - a for a, b in bounds], dtype=numpy.int64)
+        held = numpy.flatnonzero(counts)
+        first = numpy.cumsum(counts[held]) - counts[held]
+        shares = numpy.add.reduceat(above, first, axis=0) / counts[held][:, None]  # per section, as .mean()
+        for i, chosen in zip(held.tolist(), (shares >= min_share).tolist()):
+            sections[i].topics = [item for item, yes in zip(model.items, chosen) if yes]
         return doc
 
     return component
