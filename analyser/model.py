@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import doc_text
 from .segment import section_at
-from .tokens import ORTH_FORMS, FormValues, tokens
+from .tokens import LOWER_FORMS, ORTH_FORMS, FormValues, tokens
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -148,25 +149,120 @@ def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
     return list(zip(spans, doc_features(doc, offsets)))
 
 
-def _heading_pairs(sections: list, starts: numpy.ndarray, heading_cols) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(row, column) of the ``h=`` features of every sentence starting at ``starts``: those of the heading of
-    the section holding the start (as in `section_at`), ``heading_cols(heading)`` looked up once per section."""
+def _heading_pairs(sections: list, starts: numpy.ndarray, heading_cols: Callable[[str], tuple[int, ...]]
+                   ) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(row, column) of the ``h=`` features of the sentences starting at ``starts``: those of the heading of the
+    section holding the start (as `section_at` finds it: the last section starting at or before it, if it
+    does not end before it)."""
     if not sections or not len(starts):
         return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
-    section_starts = numpy.fromiter((s.start for s in sections), numpy.int64, len(sections))
-    section_ends = numpy.fromiter((s.end for s in sections), numpy.int64, len(sections))
-    k = numpy.searchsorted(section_starts, starts, "right") - 1
-    held = (k >= 0) & (starts <= section_ends[numpy.maximum(k, 0)])
-    rows = numpy.flatnonzero(held)
-    k = k[rows]
-    cols_of = [heading_cols(s.heading) if s.heading else () for s in sections]
-    counts = numpy.fromiter(map(len, cols_of), numpy.int64, len(sections))
-    flat = numpy.fromiter((c for cols in cols_of for c in cols), numpy.int64, int(counts.sum()))
-    first = numpy.cumsum(counts) - counts
-    per_row = counts[k]
-    out_rows = numpy.repeat(rows, per_row)
-    within = numpy.arange(len(out_rows)) - numpy.repeat(numpy.cumsum(per_row) - per_row, per_row)
-    return out_rows, flat[numpy.repeat(first[k], per_row) + within]
+    order = numpy.argsort(starts, kind="stable")
+    ordered = starts[order]
+    section_starts = [s.start for s in sections]
+    first = numpy.searchsorted(ordered, section_starts, "left").tolist()
+    next_first = [*first[1:], len(ordered)]
+    ended = numpy.searchsorted(ordered, [s.end for s in sections], "right").tolist()
+    stop = [min(a, b) for a, b in zip(next_first, ended)]
+    rows = order.tolist()
+    out_rows: list[int] = []
+    out_cols: list[int] = []
+    for section, a, b in zip(sections, first, stop):
+        if b > a and section.heading:
+            cols = heading_cols(section.heading)
+            if cols:
+                for row in rows[a:b]:
+                    out_rows += [row] * len(cols)
+                    out_cols += cols
+    return numpy.asarray(out_rows, dtype=numpy.int64), numpy.asarray(out_cols, dtype=numpy.int64)
+
+
+_LEFT = 1  # a lemma that starts a bigram of the vocabulary
+_RIGHT = 2  # a lemma that ends one
+
+
+class _HashIndex:
+    """A vocabulary's features by string hash: the sorted hashes of its unigrams and of its bigrams (as
+    `_pair_keys` of the two lemmas, split at each '_') with their columns, the hashes of the lemmas that start
+    or end a bigram, the ``h=`` columns of a heading (cached), and the per-form tables of `_FormFeatures`."""
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        hashes: list[int] = []
+        cols: list[int] = []
+        lefts: set[int] = set()
+        rights: set[int] = set()
+        for term, col in vocabulary.items():
+            hashes.append(get_string_id(term))
+            cols.append(col)
+            for cut in (m.start() for m in re.finditer("_", term)):
+                if 0 < cut < len(term) - 1:
+                    left, right = get_string_id(term[:cut]), get_string_id(term[cut + 1:])
+                    pair = _pair_keys(numpy.asarray([left], dtype=numpy.uint64),
+                                      numpy.asarray([right], dtype=numpy.uint64))
+                    hashes.append(int(pair[0]))
+                    cols.append(col)
+                    lefts.add(left)
+                    rights.add(right)
+        keys = numpy.asarray(hashes, dtype=numpy.uint64)
+        order = numpy.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.key_cols = numpy.asarray(cols, dtype=numpy.int64)[order]
+        self.lefts = numpy.asarray(sorted(lefts), dtype=numpy.uint64)
+        self.rights = numpy.asarray(sorted(rights), dtype=numpy.uint64)
+        (self.num_col,), (self.num_edge,) = self.lookup(numpy.asarray([_NUM_KEY], dtype=numpy.uint64))
+        self.forms = _FormFeatures()
+
+        @cache
+        def heading_cols(heading: str) -> tuple[int, ...]:
+            return tuple(vocabulary[f] for f in words_features([], heading) if f in vocabulary)
+
+        self.heading_cols = heading_cols
+
+    def lookup(self, words: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Per lemma hash: the column of its unigram feature (-1: none) and its `_LEFT` / `_RIGHT` bits."""
+        pos = numpy.minimum(numpy.searchsorted(self.keys, words), len(self.keys) - 1)
+        cols = numpy.where(self.keys[pos] == words, self.key_cols[pos], -1)
+        return cols, (_LEFT * _holds(self.lefts, words) | _RIGHT * _holds(self.rights, words)).astype(numpy.uint8)
+
+
+def _holds(sorted_keys: numpy.ndarray, words: numpy.ndarray) -> numpy.ndarray:
+    """Whether each of ``words`` is in ``sorted_keys``."""
+    if not len(sorted_keys):
+        return numpy.zeros(len(words), dtype=bool)
+    pos = numpy.minimum(numpy.searchsorted(sorted_keys, words), len(sorted_keys) - 1)
+    return sorted_keys[pos] == words
+
+
+class _FormFeatures:
+    """`_HashIndex.lookup` per lower-case form (its `LOWER_FORMS` number) instead of per token: the lemma stage
+    gives every form one lemma, so a form's lemma, unigram column and bigram bits are learnt the first time a
+    document holds it. Each document's lemmas are checked against the learnt ones; a Doc whose lemmas come
+    from elsewhere is looked up token by token."""
+
+    def __init__(self) -> None:
+        self.known = numpy.zeros(0, dtype=bool)
+        self.lemmas = numpy.zeros(0, dtype=numpy.uint64)
+        self.cols = numpy.zeros(0, dtype=numpy.int64)
+        self.edges = numpy.zeros(0, dtype=numpy.uint8)
+
+    def of(self, ids: numpy.ndarray, lemmas: numpy.ndarray, index: _HashIndex
+           ) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The unigram columns and bigram bits of tokens with these lower-case form numbers and lemmas."""
+        if len(self.known) < len(LOWER_FORMS):
+            grow = len(LOWER_FORMS) - len(self.known)
+            self.known = numpy.concatenate([self.known, numpy.zeros(grow, dtype=bool)])
+            self.lemmas = numpy.concatenate([self.lemmas, numpy.zeros(grow, dtype=numpy.uint64)])
+            self.cols = numpy.concatenate([self.cols, numpy.zeros(grow, dtype=numpy.int64)])
+            self.edges = numpy.concatenate([self.edges, numpy.zeros(grow, dtype=numpy.uint8)])
+        new = ~self.known.take(ids)
+        if new.any():
+            forms, first = numpy.unique(ids[new], return_index=True)
+            learnt = lemmas[new][first]
+            self.lemmas[forms] = learnt
+            self.cols[forms], self.edges[forms] = index.lookup(learnt)
+            self.known[forms] = True
+        if not (self.lemmas.take(ids) == lemmas).all():
+            return index.lookup(lemmas)
+        return self.cols.take(ids), self.edges.take(ids)
 
 
 # ---------------------------------------------------------------------------- the model
@@ -252,58 +348,43 @@ class ChecklistModel:
         return table
 
     def _doc_pairs(self, doc: Doc, offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """(row, column) of every feature occurrence in the given sentences, built with array operations:
-        lemma hashes (and hashed pairs of neighbouring lemmas) are looked up in a sorted table of the
+        """(row, column) of every feature occurrence in the given sentences, built with array operations: a
+        token's unigram column comes from a table per lower-case form (`_FormFeatures`), pairs of neighbouring
+        lemmas that may form a bigram of the vocabulary are hashed and looked up in a sorted table of the
         vocabulary's hashes, so no feature string is made."""
-        keys, key_cols, heading_cols = self._hash_index()
+        index = self._hash_index()
         n_rows = len(offsets)
         if not len(doc) or not n_rows:
             return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
+        view = tokens(doc)
         lemmas, idx, kind = _token_arrays(doc)
-        lemmas = numpy.where((kind & _NUM) != 0, _NUM_KEY, lemmas)
-        bounds = numpy.asarray(offsets, dtype=numpy.int64).reshape(-1, 2)
-        order = numpy.argsort(bounds[:, 0], kind="stable")
-        starts, ends = bounds[order, 0], bounds[order, 1]
-        slot = numpy.searchsorted(starts, idx, "right") - 1
+        starts = numpy.fromiter(chain.from_iterable(offsets), numpy.int64, 2 * n_rows)
+        starts, ends = starts[0::2], starts[1::2]
+        order = numpy.argsort(starts, kind="stable")
+        slot = numpy.searchsorted(starts[order], idx, "right") - 1
         inside = (slot >= 0) & ((kind & _SKIP) == 0)
-        inside &= idx < ends[numpy.maximum(slot, 0)]
+        inside &= idx < ends[order].take(numpy.maximum(slot, 0))
+        inside = numpy.flatnonzero(inside)
         rows = order[slot[inside]]
-        words = lemmas[inside]
-        same = rows[1:] == rows[:-1]
-        query = numpy.concatenate([words, _pair_keys(words[:-1][same], words[1:][same])])
-        query_rows = numpy.concatenate([rows, rows[1:][same]])
-        pos = numpy.minimum(numpy.searchsorted(keys, query), len(keys) - 1)
-        hit = keys[pos] == query
-        head_rows, head_cols = _heading_pairs(doc._.sections or [], bounds[:, 0], heading_cols)
-        return (numpy.concatenate([query_rows[hit], head_rows]).astype(numpy.int64),
-                numpy.concatenate([key_cols[pos[hit]], head_cols]).astype(numpy.int64))
+        num = (kind[inside] & _NUM) != 0
+        words = numpy.where(num, _NUM_KEY, lemmas[inside])
+        cols, edges = index.forms.of(view.lower_ids[inside], lemmas[inside], index)
+        cols = numpy.where(num, index.num_col, cols)
+        edges = numpy.where(num, index.num_edge, edges)
+        unigram = cols >= 0
+        pair = (rows[1:] == rows[:-1]) & ((edges[:-1] & _LEFT) != 0) & ((edges[1:] & _RIGHT) != 0)
+        query = _pair_keys(words[:-1][pair], words[1:][pair])
+        pos = numpy.minimum(numpy.searchsorted(index.keys, query), len(index.keys) - 1)
+        hit = index.keys[pos] == query
+        head_rows, head_cols = _heading_pairs(doc._.sections or [], starts, index.heading_cols)
+        return (numpy.concatenate([rows[unigram], rows[1:][pair][hit], head_rows]),
+                numpy.concatenate([cols[unigram], index.key_cols[pos[hit]], head_cols]))
 
-    def _hash_index(self):
-        """Sorted hashes of the vocabulary's unigrams and (split at each '_') bigrams with their columns, and
-        a cached lookup of a heading's ``h=`` columns; built once per model."""
+    def _hash_index(self) -> _HashIndex:
+        """The vocabulary's hashes for array lookups (see `_HashIndex`), built once per model."""
         index = self.__dict__.get("_index")
         if index is None:
-            hashes: list[int] = []
-            cols: list[int] = []
-            for term, col in self.vocabulary.items():
-                hashes.append(get_string_id(term))
-                cols.append(col)
-                for cut in (m.start() for m in re.finditer("_", term)):
-                    if 0 < cut < len(term) - 1:
-                        pair = _pair_keys(numpy.asarray([get_string_id(term[:cut])], dtype=numpy.uint64),
-                                          numpy.asarray([get_string_id(term[cut + 1:])], dtype=numpy.uint64))
-                        hashes.append(int(pair[0]))
-                        cols.append(col)
-            keys = numpy.asarray(hashes, dtype=numpy.uint64)
-            order = numpy.argsort(keys, kind="stable")
-            vocab = self.vocabulary
-
-            @cache
-            def heading_cols(heading: str) -> tuple[int, ...]:
-                return tuple(vocab[f] for f in words_features([], heading) if f in vocab)
-
-            index = self.__dict__["_index"] = (keys[order], numpy.asarray(cols, dtype=numpy.int64)[order],
-                                               heading_cols)
+            index = self.__dict__["_index"] = _HashIndex(self.vocabulary)
         return index
 
     def enabled_set(self) -> frozenset[str]:
