@@ -52,7 +52,6 @@ def default_model_path() -> Path:
 
 
 _NUM_KEY = numpy.uint64(get_string_id("<num>"))
-_MIX = numpy.uint64(0x9E3779B97F4A7C15)
 
 
 # what the pipeline's Vocab computes for a word form (spaCy's create_vocab: the base getters, then Dutch's)
@@ -78,11 +77,6 @@ def _token_arrays(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray
     view = tokens(doc)
     lemmas = view.lemma if view.lemma is not None else doc.to_array(LEMMA)
     return lemmas, view.idx, _FORM_KIND.of(view.orth_ids)
-
-
-def _pair_keys(left: numpy.ndarray, right: numpy.ndarray) -> numpy.ndarray:
-    """One 64-bit key per pair of string hashes (wrapping arithmetic), for bigram lookups."""
-    return left * _MIX + (right ^ (right >> numpy.uint64(29)))
 
 
 def words_features(words: list[str], heading: str | None) -> list[str]:
@@ -176,40 +170,32 @@ def _heading_pairs(sections: list, starts: numpy.ndarray, heading_cols: Callable
     return numpy.asarray(out_rows, dtype=numpy.int64), numpy.asarray(out_cols, dtype=numpy.int64)
 
 
-_LEFT = 1  # a lemma that starts a bigram of the vocabulary
-_RIGHT = 2  # a lemma that ends one
-
-
 class _HashIndex:
-    """A vocabulary's features by string hash: the sorted hashes of its unigrams and of its bigrams (as
-    `_pair_keys` of the two lemmas, split at each '_') with their columns, the hashes of the lemmas that start
-    or end a bigram, the ``h=`` columns of a heading (cached), and the per-form tables of `_FormFeatures`."""
+    """A vocabulary's features by lemma hash, for array lookups: the sorted hashes of its terms with their
+    columns (unigrams), a dense table of its bigrams by the numbers of their two lemmas (the lemmas that start a
+    bigram, and those that end one, numbered in hash order), the ``h=`` columns of a heading (cached), and the
+    same facts per lower-case form (`_FormFeatures`)."""
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
-        hashes: list[int] = []
-        cols: list[int] = []
-        lefts: set[int] = set()
-        rights: set[int] = set()
+        bigrams: list[tuple[int, int, int]] = []  # (hash of the left lemma, hash of the right one, column)
         for term, col in vocabulary.items():
-            hashes.append(get_string_id(term))
-            cols.append(col)
             for cut in (m.start() for m in re.finditer("_", term)):
                 if 0 < cut < len(term) - 1:
-                    left, right = get_string_id(term[:cut]), get_string_id(term[cut + 1:])
-                    pair = _pair_keys(numpy.asarray([left], dtype=numpy.uint64),
-                                      numpy.asarray([right], dtype=numpy.uint64))
-                    hashes.append(int(pair[0]))
-                    cols.append(col)
-                    lefts.add(left)
-                    rights.add(right)
-        keys = numpy.asarray(hashes, dtype=numpy.uint64)
-        order = numpy.argsort(keys, kind="stable")
-        self.keys = keys[order]
-        self.key_cols = numpy.asarray(cols, dtype=numpy.int64)[order]
-        self.lefts = numpy.asarray(sorted(lefts), dtype=numpy.uint64)
-        self.rights = numpy.asarray(sorted(rights), dtype=numpy.uint64)
-        (self.num_col,), (self.num_edge,) = self.lookup(numpy.asarray([_NUM_KEY], dtype=numpy.uint64))
-        self.forms = _FormFeatures()
+                    bigrams.append((get_string_id(term[:cut]), get_string_id(term[cut + 1:]), col))
+        hashes = numpy.fromiter(map(get_string_id, vocabulary), dtype=numpy.uint64, count=len(vocabulary))
+        order = numpy.argsort(hashes, kind="stable")
+        self.keys = hashes[order]
+        self.key_cols = numpy.fromiter(vocabulary.values(), dtype=numpy.int64, count=len(vocabulary))[order]
+        self.lefts = numpy.unique(numpy.asarray([b[0] for b in bigrams], dtype=numpy.uint64))
+        self.rights = numpy.unique(numpy.asarray([b[1] for b in bigrams], dtype=numpy.uint64))
+        self.width = len(self.rights) + 1  # a row of the bigram table; the last row and column: no such lemma
+        self.bigrams = numpy.full((len(self.lefts) + 1) * self.width, -1, dtype=numpy.int64)
+        if bigrams:
+            left, right, cols = zip(*bigrams)
+            code = (numpy.searchsorted(self.lefts, numpy.asarray(left, dtype=numpy.uint64)) * self.width
+                    + numpy.searchsorted(self.rights, numpy.asarray(right, dtype=numpy.uint64)))
+            self.bigrams[code] = cols
+        self.forms = _FormFeatures(self)
 
         @cache
         def heading_cols(heading: str) -> tuple[int, ...]:
@@ -217,52 +203,62 @@ class _HashIndex:
 
         self.heading_cols = heading_cols
 
-    def lookup(self, words: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """Per lemma hash: the column of its unigram feature (-1: none) and its `_LEFT` / `_RIGHT` bits."""
-        pos = numpy.minimum(numpy.searchsorted(self.keys, words), len(self.keys) - 1)
-        cols = numpy.where(self.keys[pos] == words, self.key_cols[pos], -1)
-        return cols, (_LEFT * _holds(self.lefts, words) | _RIGHT * _holds(self.rights, words)).astype(numpy.uint8)
+    def lookup(self, words: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """Per lemma hash: the column of its unigram feature (-1: none), and its bigram table row and column."""
+        return (_find(self.keys, words, self.key_cols, -1),
+                _find(self.lefts, words, numpy.arange(len(self.lefts)), len(self.lefts)) * self.width,
+                _find(self.rights, words, numpy.arange(len(self.rights)), len(self.rights)))
+
+    def token_features(self, lower_ids: numpy.ndarray, lemmas: numpy.ndarray, num: numpy.ndarray
+                       ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`lookup` of tokens' words: "<num>" where ``num``, else their lemmas (per form when it can)."""
+        if self.forms.learn(lower_ids, lemmas):
+            word = numpy.where(num, 0, lower_ids + 1)
+            return self.forms.cols.take(word), self.forms.lefts.take(word), self.forms.rights.take(word)
+        return self.lookup(numpy.where(num, _NUM_KEY, lemmas))
+
+    def pairs(self, lefts: numpy.ndarray, rights: numpy.ndarray) -> numpy.ndarray:
+        """The bigram column (-1: none) of each neighbouring pair of tokens with these `lookup` rows, columns."""
+        return self.bigrams.take(lefts[:-1] + rights[1:])
 
 
-def _holds(sorted_keys: numpy.ndarray, words: numpy.ndarray) -> numpy.ndarray:
-    """Whether each of ``words`` is in ``sorted_keys``."""
+def _find(sorted_keys: numpy.ndarray, words: numpy.ndarray, values: numpy.ndarray, missing: int) -> numpy.ndarray:
+    """``values`` at the position of each of ``words`` in ``sorted_keys``, ``missing`` where it is not there."""
     if not len(sorted_keys):
-        return numpy.zeros(len(words), dtype=bool)
+        return numpy.full(len(words), missing, dtype=numpy.int64)
     pos = numpy.minimum(numpy.searchsorted(sorted_keys, words), len(sorted_keys) - 1)
-    return sorted_keys[pos] == words
+    return numpy.where(sorted_keys[pos] == words, values[pos], missing)
 
 
 class _FormFeatures:
-    """`_HashIndex.lookup` per lower-case form (its `LOWER_FORMS` number) instead of per token: the lemma stage
-    gives every form one lemma, so a form's lemma, unigram column and bigram bits are learnt the first time a
-    document holds it. Each document's lemmas are checked against the learnt ones; a Doc whose lemmas come
-    from elsewhere is looked up token by token."""
+    """`_HashIndex.lookup` per lower-case form instead of per token: the lemma stage gives every form one lemma,
+    so a form's lemma and its lookups are learnt the first time a document holds it. Arrays by word number:
+    0 is "<num>", 1 + n the form numbered n in `LOWER_FORMS`."""
 
-    def __init__(self) -> None:
-        self.known = numpy.zeros(0, dtype=bool)
-        self.lemmas = numpy.zeros(0, dtype=numpy.uint64)
-        self.cols = numpy.zeros(0, dtype=numpy.int64)
-        self.edges = numpy.zeros(0, dtype=numpy.uint8)
+    def __init__(self, index: _HashIndex) -> None:
+        self.index = index
+        self.known = numpy.ones(1, dtype=bool)
+        self.lemmas = numpy.asarray([_NUM_KEY], dtype=numpy.uint64)
+        self.cols, self.lefts, self.rights = index.lookup(self.lemmas)
 
-    def of(self, ids: numpy.ndarray, lemmas: numpy.ndarray, index: _HashIndex
-           ) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """The unigram columns and bigram bits of tokens with these lower-case form numbers and lemmas."""
-        if len(self.known) < len(LOWER_FORMS):
-            grow = len(LOWER_FORMS) - len(self.known)
+    def learn(self, lower_ids: numpy.ndarray, lemmas: numpy.ndarray) -> bool:
+        """Learn the forms not seen before; False if these lemmas are not the ones learnt (lemmas that did not
+        come from the lemma stage), so the tokens must be looked up one by one."""
+        if len(self.known) <= len(LOWER_FORMS):
+            grow = len(LOWER_FORMS) + 1 - len(self.known)
             self.known = numpy.concatenate([self.known, numpy.zeros(grow, dtype=bool)])
             self.lemmas = numpy.concatenate([self.lemmas, numpy.zeros(grow, dtype=numpy.uint64)])
-            self.cols = numpy.concatenate([self.cols, numpy.zeros(grow, dtype=numpy.int64)])
-            self.edges = numpy.concatenate([self.edges, numpy.zeros(grow, dtype=numpy.uint8)])
-        new = ~self.known.take(ids)
+            self.cols, self.lefts, self.rights = (numpy.concatenate([a, numpy.zeros(grow, dtype=a.dtype)])
+                                                  for a in (self.cols, self.lefts, self.rights))
+        words = lower_ids + 1
+        new = ~self.known.take(words)
         if new.any():
-            forms, first = numpy.unique(ids[new], return_index=True)
+            forms, first = numpy.unique(words[new], return_index=True)
             learnt = lemmas[new][first]
             self.lemmas[forms] = learnt
-            self.cols[forms], self.edges[forms] = index.lookup(learnt)
+            self.cols[forms], self.lefts[forms], self.rights[forms] = self.index.lookup(learnt)
             self.known[forms] = True
-        if not (self.lemmas.take(ids) == lemmas).all():
-            return index.lookup(lemmas)
-        return self.cols.take(ids), self.edges.take(ids)
+        return bool((self.lemmas.take(words) == lemmas).all())
 
 
 # ---------------------------------------------------------------------------- the model
@@ -303,12 +299,16 @@ class ChecklistModel:
         """The TF-IDF entries of (row, column) occurrences, one per distinct pair, sorted by row then column:
         (1 + log count) × idf, each row scaled to unit length (the training recipe)."""
         width = len(self.vocabulary)
-        pairs, counts = numpy.unique(rows * width + cols, return_counts=True)
-        rows, cols = pairs // width, pairs % width
-        data = (1.0 + numpy.log(counts)) * self.idf[cols]
+        keys = numpy.sort(rows * width + cols)
+        if not len(keys):
+            return keys, keys, numpy.zeros(0)
+        first = numpy.flatnonzero(numpy.concatenate(([True], keys[1:] != keys[:-1])))
+        counts = numpy.diff(first, append=len(keys))
+        rows, cols = numpy.divmod(keys.take(first), width)
+        data = (1.0 + numpy.log(counts)) * self.idf.take(cols)
         norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
         norms[norms == 0] = 1.0
-        return rows, cols, data / norms[rows]
+        return rows, cols, data / norms.take(rows)
 
     def predict_matrix(self, matrix) -> numpy.ndarray:
         if matrix.shape[0] == 0:
@@ -348,10 +348,9 @@ class ChecklistModel:
         return table
 
     def _doc_pairs(self, doc: Doc, offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """(row, column) of every feature occurrence in the given sentences, built with array operations: a
-        token's unigram column comes from a table per lower-case form (`_FormFeatures`), pairs of neighbouring
-        lemmas that may form a bigram of the vocabulary are hashed and looked up in a sorted table of the
-        vocabulary's hashes, so no feature string is made."""
+        """(row, column) of every feature occurrence in the given sentences, built with array operations: the
+        tokens' unigram columns and bigram table numbers come from tables per lower-case form (`_HashIndex`),
+        so no feature string is made."""
         index = self._hash_index()
         n_rows = len(offsets)
         if not len(doc) or not n_rows:
@@ -366,19 +365,14 @@ class ChecklistModel:
         inside &= idx < ends[order].take(numpy.maximum(slot, 0))
         inside = numpy.flatnonzero(inside)
         rows = order[slot[inside]]
-        num = (kind[inside] & _NUM) != 0
-        words = numpy.where(num, _NUM_KEY, lemmas[inside])
-        cols, edges = index.forms.of(view.lower_ids[inside], lemmas[inside], index)
-        cols = numpy.where(num, index.num_col, cols)
-        edges = numpy.where(num, index.num_edge, edges)
+        cols, lefts, rights = index.token_features(view.lower_ids[inside], lemmas[inside],
+                                                   (kind[inside] & _NUM) != 0)
         unigram = cols >= 0
-        pair = (rows[1:] == rows[:-1]) & ((edges[:-1] & _LEFT) != 0) & ((edges[1:] & _RIGHT) != 0)
-        query = _pair_keys(words[:-1][pair], words[1:][pair])
-        pos = numpy.minimum(numpy.searchsorted(index.keys, query), len(index.keys) - 1)
-        hit = index.keys[pos] == query
+        pair_cols = index.pairs(lefts, rights)
+        pair = (pair_cols >= 0) & (rows[1:] == rows[:-1])
         head_rows, head_cols = _heading_pairs(doc._.sections or [], starts, index.heading_cols)
-        return (numpy.concatenate([rows[unigram], rows[1:][pair][hit], head_rows]),
-                numpy.concatenate([cols[unigram], index.key_cols[pos[hit]], head_cols]))
+        return (numpy.concatenate([rows[unigram], rows[1:][pair], head_rows]),
+                numpy.concatenate([cols[unigram], pair_cols[pair], head_cols]))
 
     def _hash_index(self) -> _HashIndex:
         """The vocabulary's hashes for array lookups (see `_HashIndex`), built once per model."""
@@ -386,6 +380,13 @@ class ChecklistModel:
         if index is None:
             index = self.__dict__["_index"] = _HashIndex(self.vocabulary)
         return index
+
+    def threshold_row(self) -> numpy.ndarray:
+        """Each item's threshold (0.5 when it has none), in the order of ``items``."""
+        row = self.__dict__.get("_threshold_row")
+        if row is None:
+            row = self.__dict__["_threshold_row"] = numpy.asarray([self.thresholds.get(i, 0.5) for i in self.items])
+        return row
 
     def enabled_set(self) -> frozenset[str]:
         return frozenset(self.enabled_items)
@@ -493,18 +494,33 @@ def predict_spans(doc: Doc, offsets: list[tuple[int, int]]) -> list[dict[str, fl
     return [dict(zip(names, row)) for row in probs[:, enabled].tolist()]
 
 
+class _DocProbabilities:
+    """The probabilities (all items) computed so far for sentences of one Doc: row ``rows[offsets]`` of
+    ``matrix``."""
+
+    def __init__(self, n_items: int) -> None:
+        self.rows: dict[tuple[int, int], int] = {}
+        self.matrix = numpy.zeros((0, n_items))
+
+    def add(self, offsets: list[tuple[int, int]], probs: numpy.ndarray) -> None:
+        self.rows.update(zip(offsets, range(len(self.matrix), len(self.matrix) + len(offsets))))
+        self.matrix = numpy.concatenate([self.matrix, probs]) if len(self.matrix) else probs
+
+    def of(self, offsets: list[tuple[int, int]]) -> numpy.ndarray:
+        rows = self.rows
+        return self.matrix.take([rows[o] for o in offsets], axis=0)
+
+
 def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int]]) -> numpy.ndarray:
-    """All items' probabilities per sentence (a row per offset), cached on the Doc so the checklist and the
+    """All items' probabilities per sentence (a row per offset), kept on the Doc so the checklist and the
     section topics share one pass."""
-    cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
-    todo = [o for o in offsets if o not in cache]
-    if len(todo) == len(offsets):
-        probs = model.doc_probabilities(doc, offsets)
-        cache.update(zip(offsets, probs))
-        return probs
+    known = doc.user_data.get("analyser_model_probs")
+    if known is None:
+        known = doc.user_data["analyser_model_probs"] = _DocProbabilities(len(model.items))
+    todo = [o for o in offsets if o not in known.rows]
     if todo:
-        cache.update(zip(todo, model.doc_probabilities(doc, todo)))
-    return numpy.vstack([cache[o] for o in offsets])
+        known.add(todo, model.doc_probabilities(doc, todo))
+    return known.of(offsets)
 
 
 @Language.factory("analyser_model_topics", default_config={"use_model": True, "min_share": 0.5})
@@ -517,8 +533,8 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
         sections = [s for s in doc._.sections or [] if s.heading and not s.topics]
         if model is None or not sections:
             return doc
-        cached = doc.user_data.get("analyser_model_probs")
-        candidates = sorted(cached) if cached else sentence_offsets(doc)
+        known = doc.user_data.get("analyser_model_probs")
+        candidates = sorted(known.rows) if known is not None and known.rows else sentence_offsets(doc)
         starts = numpy.fromiter((o[0] for o in candidates), numpy.int64, len(candidates))
         bounds = [(int(a), int(b)) for a, b in zip(
             numpy.searchsorted(starts, [s.start for s in sections], "left").tolist(),
@@ -526,8 +542,7 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
         wanted = [o for a, b in bounds for o in candidates[a:b]]
         if not wanted:
             return doc
-        thresholds = numpy.asarray([model.thresholds.get(i, 0.5) for i in model.items])
-        above = (_probabilities(doc, model, wanted) >= thresholds).astype(numpy.int64)
+        above = (_probabilities(doc, model, wanted) >= model.threshold_row()).astype(numpy.int64)
         counts = numpy.asarray([b - a for a, b in bounds], dtype=numpy.int64)
         held = numpy.flatnonzero(counts)
         first = numpy.cumsum(counts[held]) - counts[held]
