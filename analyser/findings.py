@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,6 +26,7 @@ from .extensions import doc_text
 from .extract.document_date import lower_text
 from .extract.legal_bases import SectionIndex, SentenceIndex
 from .report import ChecklistItem, DataCategory, Finding, LegalBasis, RetentionPeriod, Span, ThirdParty
+from .tokens import LOWER_FORMS, FormValues, tokens
 
 RIGHTS = ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_objection",
           "right_portability")
@@ -41,6 +44,27 @@ class FindingRules:
         self.patterns: dict[str, list[re.Pattern[str]]] = {
             name: [re.compile(p) for p in ([ps] if isinstance(ps, str) else ps)]
             for name, ps in data["patterns"].items()}
+        # A pattern cannot match a text when each of its alternatives holds a word (lower-case letters) that
+        # none of the text's tokens holds: a bit per such word, and per pattern the bits of each alternative's
+        # words (None: no sieve). A table per 64 words gives the bits of each lower-case form.
+        words: dict[str, int] = {}
+        self.cue_bits: dict[str, list[list[int] | None]] = {}
+        for name, patterns in self.patterns.items():
+            per_pattern: list[list[int] | None] = []
+            for pattern in patterns:
+                masks: list[int] | None = [] if not pattern.flags & re.IGNORECASE else None
+                for branch in _branches(pattern.pattern) if masks is not None else []:
+                    required = _required_words(branch)
+                    for w in required:
+                        words.setdefault(w, 1 << len(words))
+                    if not required:
+                        masks = None
+                        break
+                    masks.append(sum({words[w] for w in required}))
+                per_pattern.append(masks)
+            self.cue_bits[name] = per_pattern
+        chunks = [list(words)[k:k + 64] for k in range(0, len(words), 64)]
+        self.form_cues = [FormValues(LOWER_FORMS, partial(_word_bits, chunk), "uint64") for chunk in chunks]
         voc = vocabulary()
         self.item_names = {c["id"]: (c["nl"], c["en"]) for c in voc["checklist"]}
         self.category_names = {c["id"]: (c["nl"].split(",")[0].strip(), c["id"].replace("_", " "))
@@ -76,6 +100,67 @@ class FindingRules:
         return Finding(code, t["severity"], t["nl"].format(**nl_fields), spans, t["en"].format(**en_fields))
 
 
+def _word_bits(words: list[str], form: str) -> int:
+    """Bit k set when ``words[k]`` occurs in ``form``."""
+    return sum(1 << k for k, w in enumerate(words) if w in form)
+
+
+def _required_words(branch: str) -> list[str]:
+    """The runs of lower-case letters that every match of ``branch`` (a pattern without top-level '|') holds:
+    literal letters outside groups and character classes, not made optional by a quantifier."""
+    words: list[str] = []
+    run: list[str] = []
+    depth, i, in_class = 0, 0, False
+    while i <= len(branch):
+        ch = branch[i] if i < len(branch) else ""
+        optional = branch[i + 1:i + 2] in ("*", "?", "{")
+        if depth == 0 and not in_class and "a" <= ch <= "z" and not optional:
+            run.append(ch)
+            i += 1
+            continue
+        if run:
+            words.append("".join(run))
+            run = []
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        i += 1
+    return words
+
+
+def _branches(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level '|' (not inside a group or a character class, not escaped)."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 _RULES: list[FindingRules] = []
 
 
@@ -104,6 +189,8 @@ class Context:
     sections: SectionIndex | None = None
     _sentences: SentenceIndex | None = None
     _matches: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _cues: int | None = None  # the `FindingRules.cue_bits` of the words the Doc's tokens hold
+    _patterns: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, r: FindingRules) -> Context:
@@ -130,17 +217,31 @@ class Context:
     def addressed(self, item: str) -> bool:
         return self.status(item) in ADDRESSED
 
+    def patterns(self, name: str) -> list[re.Pattern[str]]:
+        """The patterns of ``name`` that can match in this Doc (see `FindingRules.cue_bits`)."""
+        got = self._patterns.get(name)
+        if got is None:
+            if self._cues is None:
+                ids = tokens(self.doc).lower_ids
+                self._cues = sum(int(numpy.bitwise_or.reduce(table.of(ids))) << (64 * k)
+                                 for k, table in enumerate(self.rules.form_cues)) if len(ids) else 0
+            cues = self._cues
+            got = self._patterns[name] = [
+                p for p, masks in zip(self.rules.patterns[name], self.rules.cue_bits[name])
+                if masks is None or any((mask & cues) == mask for mask in masks)]
+        return got
+
     def matches(self, name: str) -> list[tuple[int, int]]:
         """Offsets of every match of cue pattern ``name`` in the text (computed once)."""
         got = self._matches.get(name)
         if got is None:
-            got = sorted(m.span() for p in self.rules.patterns[name] for m in p.finditer(self.lower))
+            got = sorted(m.span() for p in self.patterns(name) for m in p.finditer(self.lower))
             self._matches[name] = got
         return got
 
     def search(self, name: str, text: str) -> bool:
-        """Whether pattern ``name`` occurs in ``text`` (lower case)."""
-        return any(p.search(text) for p in self.rules.patterns[name])
+        """Whether pattern ``name`` occurs in ``text`` (lower case, a part of the Doc's text)."""
+        return any(p.search(text) for p in self.patterns(name))
 
     def sentence(self, start: int, end: int) -> Span:
         """The sentence around ``start:end`` as a report span."""
@@ -165,7 +266,7 @@ class Context:
         section = self.sections.at(start) if self.sections is not None else None
         if section is not None:
             lo, hi = max(lo, section.start), min(hi, section.end)
-        return any(p.search(self.lower, lo, hi) for p in self.rules.patterns[name])
+        return any(p.search(self.lower, lo, hi) for p in self.patterns(name))
 
 
 def _names(pairs: list[tuple[str, str]]) -> tuple[str, str]:

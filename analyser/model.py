@@ -17,20 +17,23 @@ from __future__ import annotations
 import json
 import os
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM
+from spacy.lang.lex_attrs import LEX_ATTRS
+from spacy.lang.nl import Dutch
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .extensions import doc_text
 from .segment import section_at
+from .tokens import LOWER_FORMS, ORTH_FORMS, FormValues, tokens
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -49,12 +52,31 @@ def default_model_path() -> Path:
 
 
 _NUM_KEY = numpy.uint64(get_string_id("<num>"))
-_MIX = numpy.uint64(0x9E3779B97F4A7C15)
 
 
-def _pair_keys(left: numpy.ndarray, right: numpy.ndarray) -> numpy.ndarray:
-    """One 64-bit key per pair of string hashes (wrapping arithmetic), for bigram lookups."""
-    return left * _MIX + (right ^ (right >> numpy.uint64(29)))
+# what the pipeline's Vocab computes for a word form (spaCy's create_vocab: the base getters, then Dutch's)
+_LEX_GETTERS = {**LEX_ATTRS, **Dutch.Defaults.lex_attr_getters}
+_SKIP = 1  # punctuation or whitespace: no feature
+_NUM = 2  # like a number: the feature "<num>"
+_HAS_LETTER = 4  # holds a letter: a sentence with one is worth classifying
+
+
+def _form_kind(form: str) -> int:
+    """The bits above that hold for one token text (IS_PUNCT, IS_SPACE and LIKE_NUM as in the Vocab)."""
+    return (_SKIP * bool(_LEX_GETTERS[IS_PUNCT](form) or _LEX_GETTERS[IS_SPACE](form))
+            | _NUM * bool(_LEX_GETTERS[LIKE_NUM](form)) | _HAS_LETTER * bool(_LETTER.search(form)))
+
+
+_FORM_KIND = FormValues(ORTH_FORMS, _form_kind, "uint8")
+_FORM_LENGTH = FormValues(ORTH_FORMS, len, "int64")
+
+
+def _token_arrays(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Per token of a non-empty Doc: its lemma hash, its character offset and its `_form_kind` bits, from the
+    shared token view (the lemmas from the Doc when no lemma stage filled them in)."""
+    view = tokens(doc)
+    lemmas = view.lemma if view.lemma is not None else doc.to_array(LEMMA)
+    return lemmas, view.idx, _FORM_KIND.of(view.orth_ids)
 
 
 def words_features(words: list[str], heading: str | None) -> list[str]:
@@ -76,31 +98,18 @@ def _words(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
     read from token arrays, so no Token objects are made."""
     if not len(doc):
         return [[] for _ in offsets]
-    arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
-    lemmas = arr[:, 0].tolist()
-    skip = (arr[:, 1] | arr[:, 2]).tolist()
-    num = arr[:, 3].tolist()
-    idx = arr[:, 4].astype(numpy.int64)
+    lemmas, idx, kind = _token_arrays(doc)
+    keep = numpy.flatnonzero((kind & _SKIP) == 0)
+    kept_idx = idx[keep]
+    keys = lemmas[keep]
+    num = (kind[keep] & _NUM) != 0
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    out = []
-    for start, end in offsets:
-        i0 = int(numpy.searchsorted(idx, start, "left"))
-        i1 = int(numpy.searchsorted(idx, end, "left"))
-        words = []
-        for i in range(i0, i1):
-            if skip[i]:
-                continue
-            if num[i]:
-                words.append("<num>")
-                continue
-            h = lemmas[i]
-            w = names.get(h)
-            if w is None:
-                w = names[h] = strings[h]
-            words.append(w)
-        out.append(words)
-    return out
+    names = {h: strings[h] for h in numpy.unique(keys[~num]).tolist()}
+    names[int(_NUM_KEY)] = "<num>"
+    words = [names[h] for h in numpy.where(num, _NUM_KEY, keys).tolist()]
+    bounds = numpy.asarray(offsets, dtype=numpy.int64).reshape(-1, 2)
+    cuts = numpy.searchsorted(kept_idx, bounds, "left").tolist()
+    return [words[i0:i1] for i0, i1 in cuts]
 
 
 def doc_features(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
@@ -115,8 +124,16 @@ def doc_features(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences worth classifying (holding at least one letter)."""
-    text = doc_text(doc)
-    return [(s.start_char, s.end_char) for s in doc.sents if _LETTER.search(text, s.start_char, s.end_char)]
+    view = tokens(doc)
+    if view.sent_start is None or not len(doc):  # no sentence stage: spaCy's sentences
+        text = doc_text(doc)
+        return [(s.start_char, s.end_char) for s in doc.sents if _LETTER.search(text, s.start_char, s.end_char)]
+    first = numpy.flatnonzero(view.sent_start)
+    last = numpy.append(first[1:], len(doc)) - 1
+    lettered = numpy.logical_or.reduceat((_FORM_KIND.of(view.orth_ids) & _HAS_LETTER) != 0, first)
+    first, last = first[lettered], last[lettered]
+    ends = view.idx[last] + _FORM_LENGTH.of(view.orth_ids[last])
+    return list(zip(view.idx[first].tolist(), ends.tolist()))
 
 
 def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
@@ -124,6 +141,124 @@ def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
     offsets = sentence_offsets(doc)
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in offsets]
     return list(zip(spans, doc_features(doc, offsets)))
+
+
+def _heading_pairs(sections: list, starts: numpy.ndarray, heading_cols: Callable[[str], tuple[int, ...]]
+                   ) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(row, column) of the ``h=`` features of the sentences starting at ``starts``: those of the heading of the
+    section holding the start (as `section_at` finds it: the last section starting at or before it, if it
+    does not end before it)."""
+    if not sections or not len(starts):
+        return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
+    order = numpy.argsort(starts, kind="stable")
+    ordered = starts[order]
+    section_starts = [s.start for s in sections]
+    first = numpy.searchsorted(ordered, section_starts, "left").tolist()
+    next_first = [*first[1:], len(ordered)]
+    ended = numpy.searchsorted(ordered, [s.end for s in sections], "right").tolist()
+    stop = [min(a, b) for a, b in zip(next_first, ended)]
+    rows = order.tolist()
+    out_rows: list[int] = []
+    out_cols: list[int] = []
+    for section, a, b in zip(sections, first, stop):
+        if b > a and section.heading:
+            cols = heading_cols(section.heading)
+            if cols:
+                for row in rows[a:b]:
+                    out_rows += [row] * len(cols)
+                    out_cols += cols
+    return numpy.asarray(out_rows, dtype=numpy.int64), numpy.asarray(out_cols, dtype=numpy.int64)
+
+
+class _HashIndex:
+    """A vocabulary's features by lemma hash, for array lookups: the sorted hashes of its terms with their
+    columns (unigrams), a dense table of its bigrams by the numbers of their two lemmas (the lemmas that start a
+    bigram, and those that end one, numbered in hash order), the ``h=`` columns of a heading (cached), and the
+    same facts per lower-case form (`_FormFeatures`)."""
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        bigrams: list[tuple[int, int, int]] = []  # (hash of the left lemma, hash of the right one, column)
+        for term, col in vocabulary.items():
+            for cut in (m.start() for m in re.finditer("_", term)):
+                if 0 < cut < len(term) - 1:
+                    bigrams.append((get_string_id(term[:cut]), get_string_id(term[cut + 1:]), col))
+        hashes = numpy.fromiter(map(get_string_id, vocabulary), dtype=numpy.uint64, count=len(vocabulary))
+        order = numpy.argsort(hashes, kind="stable")
+        self.keys = hashes[order]
+        self.key_cols = numpy.fromiter(vocabulary.values(), dtype=numpy.int64, count=len(vocabulary))[order]
+        self.lefts = numpy.unique(numpy.asarray([b[0] for b in bigrams], dtype=numpy.uint64))
+        self.rights = numpy.unique(numpy.asarray([b[1] for b in bigrams], dtype=numpy.uint64))
+        self.width = len(self.rights) + 1  # a row of the bigram table; the last row and column: no such lemma
+        self.bigrams = numpy.full((len(self.lefts) + 1) * self.width, -1, dtype=numpy.int64)
+        if bigrams:
+            left, right, cols = zip(*bigrams)
+            code = (numpy.searchsorted(self.lefts, numpy.asarray(left, dtype=numpy.uint64)) * self.width
+                    + numpy.searchsorted(self.rights, numpy.asarray(right, dtype=numpy.uint64)))
+            self.bigrams[code] = cols
+        self.forms = _FormFeatures(self)
+
+        @cache
+        def heading_cols(heading: str) -> tuple[int, ...]:
+            return tuple(vocabulary[f] for f in words_features([], heading) if f in vocabulary)
+
+        self.heading_cols = heading_cols
+
+    def lookup(self, words: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """Per lemma hash: the column of its unigram feature (-1: none), and its bigram table row and column."""
+        return (_find(self.keys, words, self.key_cols, -1),
+                _find(self.lefts, words, numpy.arange(len(self.lefts)), len(self.lefts)) * self.width,
+                _find(self.rights, words, numpy.arange(len(self.rights)), len(self.rights)))
+
+    def token_features(self, lower_ids: numpy.ndarray, lemmas: numpy.ndarray, num: numpy.ndarray
+                       ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`lookup` of tokens' words: "<num>" where ``num``, else their lemmas (per form when it can)."""
+        if self.forms.learn(lower_ids, lemmas):
+            word = numpy.where(num, 0, lower_ids + 1)
+            return self.forms.cols.take(word), self.forms.lefts.take(word), self.forms.rights.take(word)
+        return self.lookup(numpy.where(num, _NUM_KEY, lemmas))
+
+    def pairs(self, lefts: numpy.ndarray, rights: numpy.ndarray) -> numpy.ndarray:
+        """The bigram column (-1: none) of each neighbouring pair of tokens with these `lookup` rows, columns."""
+        return self.bigrams.take(lefts[:-1] + rights[1:])
+
+
+def _find(sorted_keys: numpy.ndarray, words: numpy.ndarray, values: numpy.ndarray, missing: int) -> numpy.ndarray:
+    """``values`` at the position of each of ``words`` in ``sorted_keys``, ``missing`` where it is not there."""
+    if not len(sorted_keys):
+        return numpy.full(len(words), missing, dtype=numpy.int64)
+    pos = numpy.minimum(numpy.searchsorted(sorted_keys, words), len(sorted_keys) - 1)
+    return numpy.where(sorted_keys[pos] == words, values[pos], missing)
+
+
+class _FormFeatures:
+    """`_HashIndex.lookup` per lower-case form instead of per token: the lemma stage gives every form one lemma,
+    so a form's lemma and its lookups are learnt the first time a document holds it. Arrays by word number:
+    0 is "<num>", 1 + n the form numbered n in `LOWER_FORMS`."""
+
+    def __init__(self, index: _HashIndex) -> None:
+        self.index = index
+        self.known = numpy.ones(1, dtype=bool)
+        self.lemmas = numpy.asarray([_NUM_KEY], dtype=numpy.uint64)
+        self.cols, self.lefts, self.rights = index.lookup(self.lemmas)
+
+    def learn(self, lower_ids: numpy.ndarray, lemmas: numpy.ndarray) -> bool:
+        """Learn the forms not seen before; False if these lemmas are not the ones learnt (lemmas that did not
+        come from the lemma stage), so the tokens must be looked up one by one."""
+        if len(self.known) <= len(LOWER_FORMS):
+            grow = len(LOWER_FORMS) + 1 - len(self.known)
+            self.known = numpy.concatenate([self.known, numpy.zeros(grow, dtype=bool)])
+            self.lemmas = numpy.concatenate([self.lemmas, numpy.zeros(grow, dtype=numpy.uint64)])
+            self.cols, self.lefts, self.rights = (numpy.concatenate([a, numpy.zeros(grow, dtype=a.dtype)])
+                                                  for a in (self.cols, self.lefts, self.rights))
+        words = lower_ids + 1
+        new = ~self.known.take(words)
+        if new.any():
+            forms, first = numpy.unique(words[new], return_index=True)
+            learnt = lemmas[new][first]
+            self.lemmas[forms] = learnt
+            self.cols[forms], self.lefts[forms], self.rights[forms] = self.index.lookup(learnt)
+            self.known[forms] = True
+        return bool((self.lemmas.take(words) == lemmas).all())
 
 
 # ---------------------------------------------------------------------------- the model
@@ -164,12 +299,16 @@ class ChecklistModel:
         """The TF-IDF entries of (row, column) occurrences, one per distinct pair, sorted by row then column:
         (1 + log count) × idf, each row scaled to unit length (the training recipe)."""
         width = len(self.vocabulary)
-        pairs, counts = numpy.unique(rows * width + cols, return_counts=True)
-        rows, cols = pairs // width, pairs % width
-        data = (1.0 + numpy.log(counts)) * self.idf[cols]
+        keys = numpy.sort(rows * width + cols)
+        if not len(keys):
+            return keys, keys, numpy.zeros(0)
+        first = numpy.flatnonzero(numpy.concatenate(([True], keys[1:] != keys[:-1])))
+        counts = numpy.diff(first, append=len(keys))
+        rows, cols = numpy.divmod(keys.take(first), width)
+        data = (1.0 + numpy.log(counts)) * self.idf.take(cols)
         norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
         norms[norms == 0] = 1.0
-        return rows, cols, data / norms[rows]
+        return rows, cols, data / norms.take(rows)
 
     def predict_matrix(self, matrix) -> numpy.ndarray:
         if matrix.shape[0] == 0:
@@ -197,7 +336,7 @@ class ChecklistModel:
         if len(cols):
             rows, cols, data = self._weights(rows, cols, n_rows)
             weighted = self._coef_by_feature()[cols] * data[:, None]  # (entries, items), entries sorted by row
-            first = numpy.flatnonzero(numpy.r_[True, rows[1:] != rows[:-1]])
+            first = numpy.flatnonzero(numpy.concatenate(([True], rows[1:] != rows[:-1])))
             logits[rows[first]] += numpy.add.reduceat(weighted, first, axis=0)
         return 1.0 / (1.0 + numpy.exp(-logits))
 
@@ -209,71 +348,45 @@ class ChecklistModel:
         return table
 
     def _doc_pairs(self, doc: Doc, offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """(row, column) of every feature occurrence in the given sentences, built with array operations:
-        lemma hashes (and hashed pairs of neighbouring lemmas) are looked up in a sorted table of the
-        vocabulary's hashes, so no feature string is made."""
-        keys, key_cols, heading_cols = self._hash_index()
+        """(row, column) of every feature occurrence in the given sentences, built with array operations: the
+        tokens' unigram columns and bigram table numbers come from tables per lower-case form (`_HashIndex`),
+        so no feature string is made."""
+        index = self._hash_index()
         n_rows = len(offsets)
         if not len(doc) or not n_rows:
             return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
-        arr = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX])
-        lemmas = numpy.where(arr[:, 3] != 0, _NUM_KEY, arr[:, 0])
-        idx = arr[:, 4].astype(numpy.int64)
-        bounds = numpy.asarray(offsets, dtype=numpy.int64).reshape(-1, 2)
-        order = numpy.argsort(bounds[:, 0], kind="stable")
-        starts, ends = bounds[order, 0], bounds[order, 1]
-        slot = numpy.searchsorted(starts, idx, "right") - 1
-        inside = (slot >= 0) & ((arr[:, 1] | arr[:, 2]) == 0)
-        inside &= idx < ends[numpy.maximum(slot, 0)]
+        view = tokens(doc)
+        lemmas, idx, kind = _token_arrays(doc)
+        starts = numpy.fromiter(chain.from_iterable(offsets), numpy.int64, 2 * n_rows)
+        starts, ends = starts[0::2], starts[1::2]
+        order = numpy.argsort(starts, kind="stable")
+        slot = numpy.searchsorted(starts[order], idx, "right") - 1
+        inside = (slot >= 0) & ((kind & _SKIP) == 0)
+        inside &= idx < ends[order].take(numpy.maximum(slot, 0))
+        inside = numpy.flatnonzero(inside)
         rows = order[slot[inside]]
-        words = lemmas[inside]
-        same = rows[1:] == rows[:-1]
-        query = numpy.concatenate([words, _pair_keys(words[:-1][same], words[1:][same])])
-        query_rows = numpy.concatenate([rows, rows[1:][same]])
-        pos = numpy.minimum(numpy.searchsorted(keys, query), len(keys) - 1)
-        hit = keys[pos] == query
-        out_rows, out_cols = [query_rows[hit]], [key_cols[pos[hit]]]
-        sections = doc._.sections or []
-        section_starts = [s.start for s in sections]
-        extra_rows: list[int] = []
-        extra_cols: list[int] = []
-        for row, (start, _) in enumerate(offsets):
-            k = bisect_right(section_starts, start) - 1
-            if k >= 0 and start <= sections[k].end and sections[k].heading:
-                cols = heading_cols(sections[k].heading)
-                extra_cols.extend(cols)
-                extra_rows.extend([row] * len(cols))
-        out_rows.append(numpy.asarray(extra_rows, dtype=numpy.int64))
-        out_cols.append(numpy.asarray(extra_cols, dtype=numpy.int64))
-        return numpy.concatenate(out_rows).astype(numpy.int64), numpy.concatenate(out_cols).astype(numpy.int64)
+        cols, lefts, rights = index.token_features(view.lower_ids[inside], lemmas[inside],
+                                                   (kind[inside] & _NUM) != 0)
+        unigram = cols >= 0
+        pair_cols = index.pairs(lefts, rights)
+        pair = (pair_cols >= 0) & (rows[1:] == rows[:-1])
+        head_rows, head_cols = _heading_pairs(doc._.sections or [], starts, index.heading_cols)
+        return (numpy.concatenate([rows[unigram], rows[1:][pair], head_rows]),
+                numpy.concatenate([cols[unigram], pair_cols[pair], head_cols]))
 
-    def _hash_index(self):
-        """Sorted hashes of the vocabulary's unigrams and (split at each '_') bigrams with their columns, and
-        a cached lookup of a heading's ``h=`` columns; built once per model."""
+    def _hash_index(self) -> _HashIndex:
+        """The vocabulary's hashes for array lookups (see `_HashIndex`), built once per model."""
         index = self.__dict__.get("_index")
         if index is None:
-            hashes: list[int] = []
-            cols: list[int] = []
-            for term, col in self.vocabulary.items():
-                hashes.append(get_string_id(term))
-                cols.append(col)
-                for cut in (m.start() for m in re.finditer("_", term)):
-                    if 0 < cut < len(term) - 1:
-                        pair = _pair_keys(numpy.asarray([get_string_id(term[:cut])], dtype=numpy.uint64),
-                                          numpy.asarray([get_string_id(term[cut + 1:])], dtype=numpy.uint64))
-                        hashes.append(int(pair[0]))
-                        cols.append(col)
-            keys = numpy.asarray(hashes, dtype=numpy.uint64)
-            order = numpy.argsort(keys, kind="stable")
-            vocab = self.vocabulary
-
-            @cache
-            def heading_cols(heading: str) -> tuple[int, ...]:
-                return tuple(vocab[f] for f in words_features([], heading) if f in vocab)
-
-            index = self.__dict__["_index"] = (keys[order], numpy.asarray(cols, dtype=numpy.int64)[order],
-                                               heading_cols)
+            index = self.__dict__["_index"] = _HashIndex(self.vocabulary)
         return index
+
+    def threshold_row(self) -> numpy.ndarray:
+        """Each item's threshold (0.5 when it has none), in the order of ``items``."""
+        row = self.__dict__.get("_threshold_row")
+        if row is None:
+            row = self.__dict__["_threshold_row"] = numpy.asarray([self.thresholds.get(i, 0.5) for i in self.items])
+        return row
 
     def enabled_set(self) -> frozenset[str]:
         return frozenset(self.enabled_items)
@@ -376,19 +489,38 @@ def predict_spans(doc: Doc, offsets: list[tuple[int, int]]) -> list[dict[str, fl
     if model is None or not offsets:
         return [{} for _ in offsets]
     probs = _probabilities(doc, model, offsets)
-    enabled = [(k, item) for k, item in enumerate(model.items) if item in model.enabled_items]
-    return [{item: float(row[k]) for k, item in enabled} for row in probs]
+    enabled = [k for k, item in enumerate(model.items) if item in model.enabled_items]
+    names = [model.items[k] for k in enabled]
+    return [dict(zip(names, row)) for row in probs[:, enabled].tolist()]
 
 
-def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int]]) -> list[numpy.ndarray]:
-    """All items' probabilities per sentence, cached on the Doc so the checklist and the section topics
-    share one pass."""
-    cache: dict[tuple[int, int], numpy.ndarray] = doc.user_data.setdefault("analyser_model_probs", {})
-    todo = [o for o in offsets if o not in cache]
+class _DocProbabilities:
+    """The probabilities (all items) computed so far for sentences of one Doc: row ``rows[offsets]`` of
+    ``matrix``."""
+
+    def __init__(self, n_items: int) -> None:
+        self.rows: dict[tuple[int, int], int] = {}
+        self.matrix = numpy.zeros((0, n_items))
+
+    def add(self, offsets: list[tuple[int, int]], probs: numpy.ndarray) -> None:
+        self.rows.update(zip(offsets, range(len(self.matrix), len(self.matrix) + len(offsets))))
+        self.matrix = numpy.concatenate([self.matrix, probs]) if len(self.matrix) else probs
+
+    def of(self, offsets: list[tuple[int, int]]) -> numpy.ndarray:
+        rows = self.rows
+        return self.matrix.take([rows[o] for o in offsets], axis=0)
+
+
+def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int]]) -> numpy.ndarray:
+    """All items' probabilities per sentence (a row per offset), kept on the Doc so the checklist and the
+    section topics share one pass."""
+    known = doc.user_data.get("analyser_model_probs")
+    if known is None:
+        known = doc.user_data["analyser_model_probs"] = _DocProbabilities(len(model.items))
+    todo = [o for o in offsets if o not in known.rows]
     if todo:
-        for offset, row in zip(todo, model.doc_probabilities(doc, todo)):
-            cache[offset] = row
-    return [cache[o] for o in offsets]
+        known.add(todo, model.doc_probabilities(doc, todo))
+    return known.of(offsets)
 
 
 @Language.factory("analyser_model_topics", default_config={"use_model": True, "min_share": 0.5})
@@ -401,18 +533,22 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
         sections = [s for s in doc._.sections or [] if s.heading and not s.topics]
         if model is None or not sections:
             return doc
-        cached = doc.user_data.get("analyser_model_probs")
-        candidates = list(cached) if cached else sentence_offsets(doc)
-        per_section = [[o for o in candidates if section.start <= o[0] < section.end] for section in sections]
-        wanted = [o for offsets in per_section for o in offsets]
+        known = doc.user_data.get("analyser_model_probs")
+        candidates = sorted(known.rows) if known is not None and known.rows else sentence_offsets(doc)
+        starts = numpy.fromiter((o[0] for o in candidates), numpy.int64, len(candidates))
+        bounds = [(int(a), int(b)) for a, b in zip(
+            numpy.searchsorted(starts, [s.start for s in sections], "left").tolist(),
+            numpy.searchsorted(starts, [s.end for s in sections], "left").tolist())]
+        wanted = [o for a, b in bounds for o in candidates[a:b]]
         if not wanted:
             return doc
-        rows = dict(zip(wanted, _probabilities(doc, model, wanted)))
-        thresholds = numpy.asarray([model.thresholds.get(i, 0.5) for i in model.items])
-        for section, offsets in zip(sections, per_section):
-            if offsets:
-                share = (numpy.vstack([rows[o] for o in offsets]) >= thresholds).mean(axis=0)
-                section.topics = [item for k, item in enumerate(model.items) if share[k] >= min_share]
+        above = (_probabilities(doc, model, wanted) >= model.threshold_row()).astype(numpy.int64)
+        counts = numpy.asarray([b - a for a, b in bounds], dtype=numpy.int64)
+        held = numpy.flatnonzero(counts)
+        first = numpy.cumsum(counts[held]) - counts[held]
+        shares = numpy.add.reduceat(above, first, axis=0) / counts[held][:, None]  # per section, as .mean()
+        for i, chosen in zip(held.tolist(), (shares >= min_share).tolist()):
+            sections[i].topics = [item for item, yes in zip(model.items, chosen) if yes]
         return doc
 
     return component

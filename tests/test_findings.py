@@ -358,3 +358,14 @@ def test_corpus_findings_are_well_formed(corpus_reports):
     assert "nl-016" in codes.get("outdated_law_reference", set())
     assert "nl-016" in codes.get("outdated_authority_reference", set())
     assert {"seed-001", "seed-003", "seed-004"} <= codes.get("statement_predates_gdpr", set())
+
+
+def test_cue_sieve_reads_the_words_every_match_of_a_pattern_holds():
+    from analyser.findings import _branches, _required_words
+
+    assert _branches(r"a(?:b|c)|d[|]e|f\|g") == ["a(?:b|c)", "d[|]e", r"f\|g"]
+    assert _required_words(r"wet\s+bescherming\s+persoonsgegevens") == ["wet", "bescherming", "persoonsgegevens"]
+    assert _required_words(r"ouders?\b[^.;]{0,80}\btoestemming") == ["ouder", "toestemming"]
+    assert _required_words(r"kind(?:eren)?\b") == ["kind"]
+    assert _required_words(r"scc'?s?\b") == ["scc"]
+    assert _required_words(r"[a-z]+\s+(?:de\s+)?") == []

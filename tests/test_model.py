@@ -86,3 +86,23 @@ def test_the_model_recognises_withdrawal_of_consent_in_new_wording(trained):
 def test_prediction_covers_only_the_enabled_items(trained):
     (probs,) = model.predict(["U kunt uw toestemming altijd intrekken."])
     assert set(probs) == set(trained.enabled_items)
+
+
+def test_array_features_follow_a_docs_own_lemmas_where_they_differ_from_the_learnt_ones(trained, analyse_text):
+    from spacy.attrs import LEMMA
+
+    from analyser.tokens import tokens
+
+    text = "Uw gegevens\n\nWij bewaren uw gegevens 7 jaar en delen uw gegevens niet."
+    doc = analyse_text(text, use_model=False)
+    offsets = sentence_offsets(doc)
+    trained.doc_matrix(doc, offsets)  # the forms of this text are learnt
+    other = analyse_text(text, use_model=False)
+    for token in other:
+        if token.lower_ == "gegevens":
+            token.lemma_ = "toestemming"
+    tokens(other).lemma = other.to_array(LEMMA)
+    fast = trained.doc_matrix(other, offsets).toarray()
+    slow = trained.vectorise(doc_features(other, offsets)).toarray()
+    numpy.testing.assert_allclose(fast, slow, atol=1e-6)
+    assert not numpy.allclose(fast, trained.doc_matrix(doc, offsets).toarray())
