@@ -71,7 +71,6 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -80,6 +79,7 @@ from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .data import DataError, load_data, vocabulary
 from .extensions import doc_text, sentence_starts
 from .report import ChecklistItem, Score, Section, Span
+from .tokens import LOWER_FORMS, FormValues, tokens
 
 MAX_EVIDENCE = 3
 MODEL_THRESHOLD = 0.5
@@ -337,7 +337,7 @@ class DocView:
     section_starts: list[int]
     section_topics: list[frozenset[str]]
     toc: tuple[int, int] | None
-    lower_ids: numpy.ndarray  # LOWER of every token
+    lower_ids: numpy.ndarray  # the LOWER_FORMS number of every token
     token_starts: numpy.ndarray  # char offset (IDX) of every token
     _sents: list[_Sentence | None] = field(default_factory=list)
     _sections: list[int | None] = field(default_factory=list)
@@ -348,21 +348,18 @@ class DocView:
 
     @classmethod
     def build(cls, doc: Doc) -> DocView:
-        """One array call for the token forms and offsets; the sentence starts and the lower-cased text are
-        shared with the other stages through ``doc.user_data`` (the same keys as legal_bases/document_date)."""
+        """The token form numbers, offsets and sentence starts come from the shared token view (`tokens.tokens`);
+        the lower-cased text is shared with the other stages through ``doc.user_data`` (the same key as
+        legal_bases/document_date)."""
         text = doc_text(doc)
         low = doc.user_data.get("analyser_lower")
         if low is None or len(low) != len(text):
             low = text.lower()
-        if len(doc):
-            arr = doc.to_array([LOWER, IDX])
-            lower_ids, token_starts = arr[:, 0], arr[:, 1].astype("int64")
-            starts = sentence_starts(doc)
-        else:
-            lower_ids, token_starts, starts = numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype="int64"), []
+        view = tokens(doc)
+        starts = (view.sentence_starts or sentence_starts(doc)) if len(doc) else []
         sections = doc._.sections or []
         return cls(doc, text, low if len(low) == len(text) else None, starts, [*starts[1:], len(text)], sections,
-                   [s.start for s in sections], _effective_topics(sections), doc._.toc, lower_ids, token_starts,
+                   [s.start for s in sections], _effective_topics(sections), doc._.toc, view.lower_ids, view.idx,
                    [None] * len(starts), [-1] * len(starts),
                    heading_starts=frozenset(s.start for s in sections if s.heading is not None))
 
@@ -511,32 +508,30 @@ def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
 
 
 class _TriggerTable:
-    """Word form → the cues it triggers, for every word form seen in this process, kept as sorted numpy arrays
-    so that a document's tokens are looked up in one vectorised step; only unseen forms are classified (by
-    regex) in Python. Most words trigger nothing and fail one combined regex.
+    """Word form → the cues it triggers, as a `FormValues` over the lower-case forms (`tokens.LOWER_FORMS`), so
+    that a document's tokens are looked up in one ``take`` and each form is classified (by regex) once per
+    process. Most words trigger nothing and fail one combined regex.
 
     A form's cues are kept per item as one interned cue tuple (a *group*, numbered); each form has a *slot*
     whose pairs (item, group) are stored flat (``pair_item``/``pair_group`` from ``ptr[slot]`` to
     ``ptr[slot + 1]``), so that a document's (sentence, slot) hits expand to (item, sentence, group) triples
     without a Python loop."""
 
-    def __init__(self) -> None:
-        self.hashes = numpy.zeros(1, dtype="uint64")  # sorted hashes of all classified forms (0: the empty form)
-        self.slots = numpy.zeros(1, dtype="int64")  # per hash: its slot (0: triggers nothing)
-        self.slot_pairs: list[list[tuple[int, int]]] = [[]]  # per slot: (item, group) pairs
+    def __init__(self, r: Rules) -> None:
+        self.rules = r
+        self.slot_pairs: list[list[tuple[int, int]]] = [[]]  # per slot: (item, group) pairs (slot 0: nothing)
         self.groups: list[tuple[Cue, ...]] = []  # interned cue tuples, heavier cues first
         self._interned: dict[tuple[int, ...], int] = {}
         self._slot_of: dict[tuple[tuple[int, int], ...], int] = {(): 0}  # forms with the same pairs share a slot
+        self.slots = FormValues(LOWER_FORMS, self._slot, "int64")  # per lower-case form: its slot
         self._flatten()
 
-    def lookup(self, lower: numpy.ndarray, strings: Any, r: Rules) -> tuple[numpy.ndarray, numpy.ndarray]:
+    def lookup(self, lower_ids: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Token positions that trigger something, and their slots."""
-        pos = self.hashes.searchsorted(lower)
-        known = self.hashes.take(pos, mode="clip") == lower
-        if not known.all():
-            self._learn(numpy.unique(lower[~known]), strings, r)
-            return self.lookup(lower, strings, r)
-        slots = self.slots.take(pos)
+        known = len(self.slot_pairs)
+        slots = self.slots.of(lower_ids)
+        if len(self.slot_pairs) != known:
+            self._flatten()
         fires = slots.nonzero()[0]
         return fires, slots.take(fires)
 
@@ -552,22 +547,16 @@ class _TriggerTable:
             self.group_weight = numpy.asarray([c[0].weight for c in self.groups], dtype="float64")
         return g
 
-    def _learn(self, new: numpy.ndarray, strings: Any, r: Rules) -> None:
-        slots = []
-        for h in new.tolist():
-            form = strings[h]
-            cues = [c for c in r.cues if c.trigger.search(form)] if r.any_trigger.search(form) else []
-            pairs = tuple((k, self.group([c for c in cues if c.item == k])) for k in sorted({c.item for c in cues}))
-            slot = self._slot_of.get(pairs)
-            if slot is None:
-                slot = self._slot_of[pairs] = len(self.slot_pairs)
-                self.slot_pairs.append(list(pairs))
-            slots.append(slot)
-        hashes = numpy.concatenate([self.hashes, new.astype("uint64")])
-        all_slots = numpy.concatenate([self.slots, numpy.asarray(slots, dtype="int64")])
-        order = numpy.argsort(hashes, kind="stable")
-        self.hashes, self.slots = hashes[order], all_slots[order]
-        self._flatten()
+    def _slot(self, form: str) -> int:
+        """The slot of a lower-case word form (a new one when its (item, group) pairs are new)."""
+        r = self.rules
+        cues = [c for c in r.cues if c.trigger.search(form)] if r.any_trigger.search(form) else []
+        pairs = tuple((k, self.group([c for c in cues if c.item == k])) for k in sorted({c.item for c in cues}))
+        slot = self._slot_of.get(pairs)
+        if slot is None:
+            slot = self._slot_of[pairs] = len(self.slot_pairs)
+            self.slot_pairs.append(list(pairs))
+        return slot
 
     def _flatten(self) -> None:
         counts = [len(p) for p in self.slot_pairs]
@@ -591,8 +580,8 @@ def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
     the entries it yields: once the caller sets ``settled[item]``, the rest of that item is skipped."""
     table = _TRIGGERS.get(id(r))
     if table is None:
-        table = _TRIGGERS[id(r)] = _TriggerTable()
-    positions, slots = table.lookup(view.lower_ids, doc.vocab.strings, r)
+        table = _TRIGGERS[id(r)] = _TriggerTable(r)
+    positions, slots = table.lookup(view.lower_ids)
     width = len(table.slot_pairs)
     keys = numpy.unique(view.token_sentence(positions) * width + slots)  # one step per word form per sentence
     slot_u = keys % width
