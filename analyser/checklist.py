@@ -861,24 +861,35 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
         per[i] = None if veto is not None and veto.search(view.sentence(i).low) else set(kinds)
 
     li_rules = by_id["legitimate_interests"]
-    for basis in doc._.legal_bases or []:
+    li_kinds: dict[int, set[str]] = {}  # sentence → what the legitimate interest cues find in it
+
+    def interest(start: int | None) -> set[str]:
+        if start is None:
+            return {"named"}
+        i = view.sentence_at(start)
+        kinds = li_kinds.get(i)
+        if kinds is None:
+            hit = _evaluate(li_rules, li_rules.cues, view, i)
+            kinds = li_kinds[i] = hit.kinds if hit else {"named"}
+        return kinds
+
+    ext = doc._
+    for basis in ext.legal_bases or []:
         for start in [m.start for m in basis.mentions] or [None]:
             add("legal_basis", start, {"basis"})
             if basis.basis == "legitimate_interests":
-                hit = _evaluate(li_rules, li_rules.cues, view, view.sentence_at(start)) \
-                    if start is not None else None
-                add("legitimate_interests", start, hit.kinds if hit else {"named"})
-    for party in doc._.third_parties or []:
+                add("legitimate_interests", start, interest(start))
+    for party in ext.third_parties or []:
         for start in [m.start for m in party.mentions[:2]] or [None]:
             add("recipients", start, {"named"})
-    for period in doc._.retention_periods or []:
+    for period in ext.retention_periods or []:
         add("retention", period.start, {"period"} if period.duration or period.indefinite else {"criterion"})
-    categories = doc._.data_categories or []
+    categories = ext.data_categories or []
     if len(categories) >= 2:  # one category alone, without a cue, is often inferred ("de inhoud van uw e-mail")
         for category in categories:
             for start in [m.start for m in category.mentions[:1]] or [None]:
                 add("data_categories", start, {"category"})
-    if doc._.last_updated:
+    if ext.last_updated:
         loose.setdefault("policy_changes", []).append({"changes"})
     out: dict[str, list[Hit]] = {}
     for item, per in found.items():
