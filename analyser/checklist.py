@@ -18,9 +18,9 @@ How an item is decided
      the section topics (``doc._.sections[].topics``, inherited from parent sections) meet its ``topics``.
      Item-level ``exclude_topics`` keep e.g. "cookies verwijderen" in a cookie section away from the
      right to erasure. An item's sentences are read strongest cues first, then in document order, until
-     the item is settled (a conclusive hit fixes the status whichever is found first). Before a regex
-     runs, its *literal sieve* (strings one of which every match contains, derived from the parsed
-     pattern) rejects most sentences with a few ``in`` tests.
+     the item is settled (a conclusive hit fixes the status whichever is found first). Patterns run as a
+     `Matcher`: plain-string alternatives are ``in`` tests, and each other alternative is a regex of its
+     own that only runs when the sentence holds the strings every match of it contains.
    * the facts of the extractors: ``doc._.legal_bases`` (legal basis; legitimate interest),
      ``doc._.third_parties`` (named recipients), ``doc._.retention_periods`` (a period, or only a
      criterion when ``duration`` is None; cookie lifetimes excluded), ``doc._.data_categories`` (two or
@@ -71,7 +71,6 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -80,6 +79,7 @@ from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .data import DataError, load_data, vocabulary
 from .extensions import doc_text, sentence_starts
 from .report import ChecklistItem, Score, Section, Span
+from .tokens import LOWER_FORMS, FormValues, tokens
 
 MAX_EVIDENCE = 3
 MODEL_THRESHOLD = 0.5
@@ -139,6 +139,110 @@ def _may_match(sieve: tuple[str, ...] | None, text: str) -> bool:
     return False
 
 
+def _top_alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regex source (``a|(?:b|c)`` → a, b, c: a group that spans a whole
+    alternative is opened)."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    spans_whole = source.startswith("(?:")  # the first group closes at the end of the source
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 + (source[i + 1:i + 2] == "^")
+            i += source[i:i + 1] == "]"  # a leading ] is a member, not the end
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            spans_whole = spans_whole and (depth > 0 or i == len(source) - 1)
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    if not parts and spans_whole:
+        inner = _top_alternatives(source[3:-1])
+        return inner if len(inner) > 1 else [source]
+    return [alt for part in [*parts, source[start:]] for alt in (_top_alternatives(part) if parts else [part])]
+
+
+def _required(items: Any) -> list[tuple[str, ...]]:
+    """Clauses every match of a parsed regex sequence satisfies: each clause lists strings one of which the match
+    contains (literal runs of three or more characters; a group of alternatives gives one string of each)."""
+    clauses: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if len(run.strip()) >= 3:
+            clauses.append((run,))
+        run = ""
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            clauses.extend(_required(av[3]))
+        elif op is sre.BRANCH:
+            picks = []
+            for branch in av[1]:
+                singles = [c[0] for c in _required(branch) if len(c) == 1]
+                if not singles:
+                    break
+                picks.append(max(singles, key=len))
+            else:
+                clauses.append(tuple(sorted(x for x in set(picks) if not any(y != x and y in x for y in picks))))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            clauses.extend(_required(av[2]))
+    return clauses
+
+
+class Matcher:
+    """``bool(pattern.search(text))``, cheaper. The pattern's top-level alternatives that are plain strings are
+    tested with ``in``; each other alternative is compiled alone (Python's re then skips positions by its
+    first characters, which it cannot do for most mixed alternations) and runs only when the text meets its
+    clauses (`_required`, at most three): most sentences are rejected by a few ``in`` tests."""
+
+    __slots__ = ("literals", "parts")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        alternatives = _top_alternatives(pattern.pattern)
+        if pattern.flags & re.IGNORECASE or pattern.groupindex or "(?P=" in pattern.pattern or len(alternatives) < 2:
+            alternatives = [pattern.pattern]
+        literals: list[str] = []
+        parts: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = []
+        for source in alternatives:
+            parsed = sre_parse.parse(source, pattern.flags)
+            if not pattern.flags & re.IGNORECASE and parsed and all(op is sre.LITERAL for op, _ in parsed):
+                literals.append("".join(chr(av) for _, av in parsed))
+                continue
+            compiled = re.compile(source, pattern.flags) if len(alternatives) > 1 else pattern
+            clauses = [] if compiled.flags & re.IGNORECASE else _required(parsed)
+            clauses = sorted(set(clauses), key=lambda c: (len(c), -min(map(len, c))))[:3]  # the sharpest first
+            parts.append((tuple(clauses), compiled))
+        self.literals = tuple(literals)
+        self.parts = tuple(parts)
+
+    def search(self, text: str) -> bool:
+        for literal in self.literals:
+            if literal in text:
+                return True
+        for clauses, compiled in self.parts:
+            for clause in clauses:
+                for literal in clause:
+                    if literal in text:
+                        break
+                else:
+                    break  # a clause no string of which occurs: this alternative cannot match
+            else:
+                if compiled.search(text):
+                    return True
+        return False
+
+
 # ------------------------------------------------------------------ compiled rules
 
 
@@ -147,6 +251,7 @@ class Upgrade:
     pattern: re.Pattern[str]
     kind: str
     scope: str  # "sentence" | "previous" | "next" | "section"
+    match: Matcher  # Matcher(pattern)
 
 
 @dataclass(frozen=True, eq=False)  # identity equality: cue tuples are compared in the trigger step
@@ -166,6 +271,9 @@ class Cue:
     upgrade: Upgrade | None = None
     sieve: tuple[str, ...] | None = None  # literal_sieve(pattern)
     exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
+    match: Matcher | None = None  # Matcher(pattern): what the evaluation runs
+    context_match: Matcher | None = None
+    exclude_match: Matcher | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +296,8 @@ class ItemRules:
     notes: dict[str, tuple[str, str]]
     weak: frozenset[str] = frozenset()  # partial_when_only | absent_when_only
     exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
+    exclude_match: Matcher | None = None  # Matcher(exclude)
+    fact_exclude_match: Matcher | None = None
 
     def satisfied(self, hits: list[Hit]) -> bool:
         """Enough evidence: further sentences cannot change the status (saves time on long texts)."""
@@ -239,6 +349,9 @@ def rules() -> Rules:
             out.update(groups.get(name[1:], []) if name.startswith("@") else [name])
         return frozenset(out)
 
+    def matcher(pattern: re.Pattern[str] | None) -> Matcher | None:
+        return Matcher(pattern) if pattern is not None else None
+
     items: list[ItemRules] = []
     all_cues: list[Cue] = []
     for k, spec in enumerate(vocabulary()["checklist"]):
@@ -249,6 +362,8 @@ def rules() -> Rules:
             up = c.get("upgrade")
             case = c.get("case", False)
             pattern, exclude = compile_(c.get("pattern"), case), compile_(c.get("exclude"), case)
+            context = compile_(c.get("context"), case)
+            upgrade = compile_(up["pattern"]) if up else None
             cue = Cue(
                 index=len(all_cues),
                 item=k,
@@ -257,24 +372,27 @@ def rules() -> Rules:
                 kind=c.get("kind", "cue"),
                 weight=float(c.get("weight", 1.0)),
                 case=case,
-                context=compile_(c.get("context"), case),
+                context=context,
                 context_scope=c.get("context_scope", "sentence"),
                 topics=topic_set(c.get("topics", [])),
                 exclude=exclude,
                 opening=int(c.get("opening", 0)),
-                upgrade=Upgrade(compile_(up["pattern"]), up["kind"], up.get("scope", "sentence"))  # type: ignore
+                upgrade=Upgrade(upgrade, up["kind"], up.get("scope", "sentence"), Matcher(upgrade))  # type: ignore
                 if up else None,
                 sieve=literal_sieve(pattern),
                 exclude_sieve=literal_sieve(exclude),
+                match=matcher(pattern),
+                context_match=matcher(context),
+                exclude_match=matcher(exclude),
             )
             cues.append(cue)
             all_cues.append(cue)
-        item_exclude = compile_(raw.get("exclude"))
+        item_exclude, fact_exclude = compile_(raw.get("exclude")), compile_(raw.get("fact_exclude"))
         items.append(ItemRules(
             id=item_id, article=spec["article"], required=spec["required"], nl=spec["nl"], en=spec["en"],
             cues=tuple(cues),
             exclude=item_exclude,
-            fact_exclude=compile_(raw.get("fact_exclude")),
+            fact_exclude=fact_exclude,
             exclude_topics=topic_set(raw.get("exclude_topics", [])),
             own_topics=topic_set(raw.get("topics", [])) | {item_id},
             partial_when_only=frozenset(raw.get("partial_when_only", [])),
@@ -285,6 +403,8 @@ def rules() -> Rules:
             notes={k2: (v[0], v[1]) for k2, v in raw.get("notes", {}).items()},
             weak=frozenset(raw.get("partial_when_only", [])) | frozenset(raw.get("absent_when_only", [])),
             exclude_sieve=literal_sieve(item_exclude),
+            exclude_match=matcher(item_exclude),
+            fact_exclude_match=matcher(fact_exclude),
         ))
     score = data["score"]
     return Rules(
@@ -337,8 +457,9 @@ class DocView:
     section_starts: list[int]
     section_topics: list[frozenset[str]]
     toc: tuple[int, int] | None
-    lower_ids: numpy.ndarray  # LOWER of every token
+    lower_ids: numpy.ndarray  # the LOWER_FORMS number of every token
     token_starts: numpy.ndarray  # char offset (IDX) of every token
+    starts_array: numpy.ndarray  # ``starts`` as an array
     _sents: list[_Sentence | None] = field(default_factory=list)
     _sections: list[int | None] = field(default_factory=list)
     _headings: dict[int, str] = field(default_factory=dict)
@@ -348,28 +469,21 @@ class DocView:
 
     @classmethod
     def build(cls, doc: Doc) -> DocView:
-        """One array call for the token forms and offsets; the sentence starts and the lower-cased text are
-        shared with the other stages through ``doc.user_data`` (the same keys as legal_bases/document_date)."""
+        """The token form numbers, offsets and sentence starts come from the shared token view (`tokens.tokens`);
+        the lower-cased text is shared with the other stages through ``doc.user_data`` (the same key as
+        legal_bases/document_date)."""
         text = doc_text(doc)
         low = doc.user_data.get("analyser_lower")
         if low is None or len(low) != len(text):
             low = text.lower()
-        if len(doc):
-            arr = doc.to_array([LOWER, IDX])
-            lower_ids, token_starts = arr[:, 0], arr[:, 1].astype("int64")
-            starts = sentence_starts(doc)
-        else:
-            lower_ids, token_starts, starts = numpy.zeros(0, dtype="uint64"), numpy.zeros(0, dtype="int64"), []
+        view = tokens(doc)
+        starts = (view.sentence_starts or sentence_starts(doc)) if len(doc) else []
         sections = doc._.sections or []
         return cls(doc, text, low if len(low) == len(text) else None, starts, [*starts[1:], len(text)], sections,
-                   [s.start for s in sections], _effective_topics(sections), doc._.toc, lower_ids, token_starts,
+                   [s.start for s in sections], _effective_topics(sections), doc._.toc, view.lower_ids, view.idx,
+                   numpy.asarray(starts, dtype="int64"),
                    [None] * len(starts), [-1] * len(starts),
                    heading_starts=frozenset(s.start for s in sections if s.heading is not None))
-
-    def token_sentence(self, tokens: numpy.ndarray) -> numpy.ndarray:
-        """The sentence index of each of the given token positions."""
-        return numpy.searchsorted(numpy.asarray(self.starts, dtype="int64"), self.token_starts[tokens],
-                                  side="right") - 1
 
     def token_bounds(self, sentences: list[int]) -> list[tuple[int, int]]:
         """Per sentence index: its first token and the token after its last non-space token (one array step)."""
@@ -410,7 +524,7 @@ class DocView:
         """Whether sentence ``i`` is the heading line of a section."""
         return self.sentence(i).start in self.heading_starts
 
-    def matches_around(self, pattern: re.Pattern[str], i: int, lower: bool = True) -> bool:
+    def matches_around(self, pattern: re.Pattern[str] | Matcher, i: int, lower: bool = True) -> bool:
         """Whether ``pattern`` matches the heading of sentence ``i``'s section or the lead-in of the list it
         stands in (the sentence itself is tried first by the caller); the heading is the cheaper test."""
         k = self.section_index(i)
@@ -511,32 +625,31 @@ def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
 
 
 class _TriggerTable:
-    """Word form → the cues it triggers, for every word form seen in this process, kept as sorted numpy arrays
-    so that a document's tokens are looked up in one vectorised step; only unseen forms are classified (by
-    regex) in Python. Most words trigger nothing and fail one combined regex.
+    """Word form → the cues it triggers, as a `FormValues` over the lower-case forms (`tokens.LOWER_FORMS`), so
+    that a document's tokens are looked up in one ``take`` and each form is classified (by regex) once per
+    process. Most words trigger nothing and fail one combined regex.
 
     A form's cues are kept per item as one interned cue tuple (a *group*, numbered); each form has a *slot*
     whose pairs (item, group) are stored flat (``pair_item``/``pair_group`` from ``ptr[slot]`` to
     ``ptr[slot + 1]``), so that a document's (sentence, slot) hits expand to (item, sentence, group) triples
     without a Python loop."""
 
-    def __init__(self) -> None:
-        self.hashes = numpy.zeros(1, dtype="uint64")  # sorted hashes of all classified forms (0: the empty form)
-        self.slots = numpy.zeros(1, dtype="int64")  # per hash: its slot (0: triggers nothing)
-        self.slot_pairs: list[list[tuple[int, int]]] = [[]]  # per slot: (item, group) pairs
+    def __init__(self, r: Rules) -> None:
+        self.rules = r
+        self.slot_pairs: list[list[tuple[int, int]]] = [[]]  # per slot: (item, group) pairs (slot 0: nothing)
         self.groups: list[tuple[Cue, ...]] = []  # interned cue tuples, heavier cues first
         self._interned: dict[tuple[int, ...], int] = {}
         self._slot_of: dict[tuple[tuple[int, int], ...], int] = {(): 0}  # forms with the same pairs share a slot
+        self.slots = FormValues(LOWER_FORMS, self._slot, "int64")  # per lower-case form: its slot
+        self.opening = [(c.item, c.opening, self.group((c,))) for c in r.opening]  # (item, sentences, group)
         self._flatten()
 
-    def lookup(self, lower: numpy.ndarray, strings: Any, r: Rules) -> tuple[numpy.ndarray, numpy.ndarray]:
+    def lookup(self, lower_ids: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Token positions that trigger something, and their slots."""
-        pos = self.hashes.searchsorted(lower)
-        known = self.hashes.take(pos, mode="clip") == lower
-        if not known.all():
-            self._learn(numpy.unique(lower[~known]), strings, r)
-            return self.lookup(lower, strings, r)
-        slots = self.slots.take(pos)
+        known = len(self.slot_pairs)
+        slots = self.slots.of(lower_ids)
+        if len(self.slot_pairs) != known:
+            self._flatten()
         fires = slots.nonzero()[0]
         return fires, slots.take(fires)
 
@@ -552,22 +665,16 @@ class _TriggerTable:
             self.group_weight = numpy.asarray([c[0].weight for c in self.groups], dtype="float64")
         return g
 
-    def _learn(self, new: numpy.ndarray, strings: Any, r: Rules) -> None:
-        slots = []
-        for h in new.tolist():
-            form = strings[h]
-            cues = [c for c in r.cues if c.trigger.search(form)] if r.any_trigger.search(form) else []
-            pairs = tuple((k, self.group([c for c in cues if c.item == k])) for k in sorted({c.item for c in cues}))
-            slot = self._slot_of.get(pairs)
-            if slot is None:
-                slot = self._slot_of[pairs] = len(self.slot_pairs)
-                self.slot_pairs.append(list(pairs))
-            slots.append(slot)
-        hashes = numpy.concatenate([self.hashes, new.astype("uint64")])
-        all_slots = numpy.concatenate([self.slots, numpy.asarray(slots, dtype="int64")])
-        order = numpy.argsort(hashes, kind="stable")
-        self.hashes, self.slots = hashes[order], all_slots[order]
-        self._flatten()
+    def _slot(self, form: str) -> int:
+        """The slot of a lower-case word form (a new one when its (item, group) pairs are new)."""
+        r = self.rules
+        cues = [c for c in r.cues if c.trigger.search(form)] if r.any_trigger.search(form) else []
+        pairs = tuple((k, self.group([c for c in cues if c.item == k])) for k in sorted({c.item for c in cues}))
+        slot = self._slot_of.get(pairs)
+        if slot is None:
+            slot = self._slot_of[pairs] = len(self.slot_pairs)
+            self.slot_pairs.append(list(pairs))
+        return slot
 
     def _flatten(self) -> None:
         counts = [len(p) for p in self.slot_pairs]
@@ -582,43 +689,54 @@ class _TriggerTable:
 _TRIGGERS: dict[int, _TriggerTable] = {}  # per Rules object (one per process in practice)
 
 
+def _distinct(values: numpy.ndarray) -> numpy.ndarray:
+    """The distinct values, sorted (``numpy.unique`` costs ten times more on a few hundred values)."""
+    values = numpy.sort(values)
+    keep = numpy.ones(len(values), dtype=bool)
+    numpy.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
 def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
                ) -> Iterator[tuple[int, int, list[tuple[Cue, ...]]]]:
     """(item, sentence, cue groups) for every sentence whose words triggered cues of an item, in item order
     and, per item, strongest cues first, then in document order.
 
-    Tokens become (item, sentence, group) triples, grouped and ordered in vectorised steps; Python only visits
-    the entries it yields: once the caller sets ``settled[item]``, the rest of that item is skipped."""
+    Tokens become distinct (item, sentence, group) triples, each encoded as one integer so that one sort
+    orders and another step dedupes them; Python only visits the entries it yields: once the caller sets
+    ``settled[item]``, the rest of that item is skipped."""
     table = _TRIGGERS.get(id(r))
     if table is None:
-        table = _TRIGGERS[id(r)] = _TriggerTable()
-    positions, slots = table.lookup(view.lower_ids, doc.vocab.strings, r)
-    width = len(table.slot_pairs)
-    keys = numpy.unique(view.token_sentence(positions) * width + slots)  # one step per word form per sentence
-    slot_u = keys % width
-    counts = table.count[slot_u]
-    ends = numpy.cumsum(counts)
-    flat = numpy.repeat(table.ptr[slot_u] - (ends - counts), counts) + numpy.arange(int(ends[-1]) if len(ends) else 0)
-    items, sents, groups = table.pair_item[flat], numpy.repeat(keys // width, counts), table.pair_group[flat]
-    opening = [(c.item, i, table.group((c,))) for c in r.opening for i in range(min(c.opening, len(view.starts)))]
-    if opening:
-        extra = numpy.asarray(opening, dtype="int64")
-        items, sents, groups = (numpy.concatenate([a, extra[:, j]]) for j, a in enumerate((items, sents, groups)))
-    if not len(items):
+        table = _TRIGGERS[id(r)] = _TriggerTable(r)
+    positions, slots = table.lookup(view.lower_ids)
+    n_sents = len(view.starts)
+    if not len(positions) and not table.opening:
         return
-    order = numpy.lexsort((groups, sents, items))
-    items, sents, groups = items[order], sents[order], groups[order]
-    first = numpy.ones(len(items), dtype=bool)  # the first triple of each (item, sentence)
-    first[1:] = (items[1:] != items[:-1]) | (sents[1:] != sents[:-1])
-    seg_start = numpy.flatnonzero(first)
-    seg_end = numpy.append(seg_start[1:], len(items))
-    strength = numpy.maximum.reduceat(table.group_weight[groups], seg_start)  # a group's first cue is its heaviest
-    seg_item, seg_sent = items[seg_start], sents[seg_start]
-    ranked = numpy.lexsort((seg_sent, -strength, seg_item))
-    seg_item = seg_item[ranked]
-    next_item = numpy.searchsorted(seg_item, seg_item, side="right").tolist()
-    ks, ids = seg_item.tolist(), seg_sent[ranked].tolist()
-    a_s, b_s, gs = seg_start[ranked].tolist(), seg_end[ranked].tolist(), groups.tolist()
+    n_groups = len(table.groups)
+    sents = view.starts_array.searchsorted(view.token_starts.take(positions), "right") - 1
+    counts = table.count.take(slots)
+    ends = counts.cumsum()
+    flat = numpy.repeat(table.ptr.take(slots) - (ends - counts), counts) + numpy.arange(ends[-1] if len(ends) else 0)
+    codes = ((table.pair_item.take(flat) * n_sents + numpy.repeat(sents, counts)) * n_groups
+             + table.pair_group.take(flat))  # (item, sentence, group) as one number
+    if table.opening:
+        codes = numpy.concatenate([codes, numpy.asarray([(k * n_sents + i) * n_groups + g for k, n, g in table.opening
+                                                         for i in range(min(n, n_sents))], dtype="int64")])
+    codes = _distinct(codes)
+    segments = codes // n_groups  # item * n_sents + sentence
+    groups = codes - segments * n_groups
+    first = numpy.ones(len(codes), dtype=bool)  # the first triple of each (item, sentence)
+    numpy.not_equal(segments[1:], segments[:-1], out=first[1:])
+    seg_start = first.nonzero()[0]
+    seg_end = numpy.append(seg_start[1:], len(codes))
+    strength = numpy.maximum.reduceat(table.group_weight.take(groups), seg_start)  # a group's first cue is its heaviest
+    seg = segments.take(seg_start)
+    seg_item = seg // n_sents
+    ranked = numpy.lexsort((seg, -strength, seg_item))
+    seg_item = seg_item.take(ranked)
+    next_item = seg_item.searchsorted(seg_item, "right").tolist()
+    ks, ids = seg_item.tolist(), (seg.take(ranked) - seg_item * n_sents).tolist()
+    a_s, b_s, gs = seg_start.take(ranked).tolist(), seg_end.take(ranked).tolist(), groups.tolist()
     cue_groups = table.groups
     j, n = 0, len(ks)
     while j < n:
@@ -626,23 +744,15 @@ def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
         if settled[k]:
             j = next_item[j]
             continue
-        found: list[tuple[Cue, ...]] = []
-        last = -1
-        for g in gs[a_s[j]:b_s[j]]:
-            if g != last:
-                found.append(cue_groups[g])
-                last = g
-        yield k, ids[j], found
+        yield k, ids[j], [cue_groups[g] for g in gs[a_s[j]:b_s[j]]]
         j += 1
 
 
 def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
     """The item's own vetoes on sentence ``i``: its ``exclude`` pattern, the table of contents, and the topics
     of another item's section (``exclude_topics``). Checked once per sentence, after the first cue matched."""
-    if item.exclude is not None:
-        low = view.sentence(i).low
-        if _may_match(item.exclude_sieve, low) and item.exclude.search(low):
-            return True
+    if item.exclude_match is not None and item.exclude_match.search(view.sentence(i).low):
+        return True
     if view.in_toc(i):
         return True
     if item.exclude_topics:
@@ -656,10 +766,10 @@ def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
     None when vetoed. The context is tried on the sentence alone before its lead-in and heading are joined."""
     sent = view.sentence(i)
     text = sent.text if cue.case else sent.low
-    if cue.exclude is not None and _may_match(cue.exclude_sieve, text) and cue.exclude.search(text):
+    if cue.exclude_match is not None and cue.exclude_match.search(text):
         return None
-    if cue.context is not None or cue.topics:
-        context = cue.context
+    if cue.context_match is not None or cue.topics:
+        context = cue.context_match
         if not ((cue.topics and cue.topics & view.topics(i)) or (context is not None and (
                 (context.search(text) or view.matches_around(context, i, not cue.case))
                 if cue.context_scope == "sentence" else context.search(view.scope_text(i, cue.context_scope,
@@ -667,7 +777,7 @@ def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
             return None
     if cue.upgrade is not None:
         where = sent.low if cue.upgrade.scope == "sentence" else view.scope_text(i, cue.upgrade.scope)
-        if cue.upgrade.pattern.search(where):
+        if cue.upgrade.match.search(where):
             return cue.upgrade.kind
     return cue.kind
 
@@ -686,18 +796,9 @@ def _sentence_hit(item: ItemRules, groups: list[tuple[Cue, ...]] | tuple[tuple[C
         for cue in group:
             if cue.upgrade is None and cue.weight <= weight and cue.kind in kinds:
                 continue
-            pattern = cue.pattern
-            if pattern is not None:
-                text = sent.text if cue.case else sent.low
-                sieve = cue.sieve
-                if sieve is not None:
-                    for literal in sieve:
-                        if literal in text:
-                            break
-                    else:
-                        continue  # none of the strings every match holds: the regex cannot match
-                if not pattern.search(text):
-                    continue
+            match = cue.match
+            if match is not None and not match.search(sent.text if cue.case else sent.low):
+                continue
             if veto is None:
                 veto = _vetoed(item, view, i)
             if veto:
@@ -756,28 +857,39 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
             if have is not None:
                 have |= kinds
             return
-        veto = by_id[item].fact_exclude
+        veto = by_id[item].fact_exclude_match
         per[i] = None if veto is not None and veto.search(view.sentence(i).low) else set(kinds)
 
     li_rules = by_id["legitimate_interests"]
-    for basis in doc._.legal_bases or []:
+    li_kinds: dict[int, set[str]] = {}  # sentence → what the legitimate interest cues find in it
+
+    def interest(start: int | None) -> set[str]:
+        if start is None:
+            return {"named"}
+        i = view.sentence_at(start)
+        kinds = li_kinds.get(i)
+        if kinds is None:
+            hit = _evaluate(li_rules, li_rules.cues, view, i)
+            kinds = li_kinds[i] = hit.kinds if hit else {"named"}
+        return kinds
+
+    ext = doc._
+    for basis in ext.legal_bases or []:
         for start in [m.start for m in basis.mentions] or [None]:
             add("legal_basis", start, {"basis"})
             if basis.basis == "legitimate_interests":
-                hit = _evaluate(li_rules, li_rules.cues, view, view.sentence_at(start)) \
-                    if start is not None else None
-                add("legitimate_interests", start, hit.kinds if hit else {"named"})
-    for party in doc._.third_parties or []:
+                add("legitimate_interests", start, interest(start))
+    for party in ext.third_parties or []:
         for start in [m.start for m in party.mentions[:2]] or [None]:
             add("recipients", start, {"named"})
-    for period in doc._.retention_periods or []:
+    for period in ext.retention_periods or []:
         add("retention", period.start, {"period"} if period.duration or period.indefinite else {"criterion"})
-    categories = doc._.data_categories or []
+    categories = ext.data_categories or []
     if len(categories) >= 2:  # one category alone, without a cue, is often inferred ("de inhoud van uw e-mail")
         for category in categories:
             for start in [m.start for m in category.mentions[:1]] or [None]:
                 add("data_categories", start, {"category"})
-    if doc._.last_updated:
+    if ext.last_updated:
         loose.setdefault("policy_changes", []).append({"changes"})
     out: dict[str, list[Hit]] = {}
     for item, per in found.items():

@@ -689,6 +689,34 @@ def test_literal_sieve_of_a_pattern_lists_what_every_match_contains():
     assert literal_sieve(re.compile("privacy", re.IGNORECASE)) is None
 
 
+def test_a_matcher_answers_as_its_pattern_on_corpus_sentences(corpus_texts):
+    from analyser.checklist import Matcher
+
+    sentences = [s for path in corpus_texts[::3] for s in _sentences(path)]
+    sentences += [s.strip() for s in sentences[:200]]  # unpadded too, as case-sensitive patterns see them
+    r = rules()
+    patterns = [p for cue in r.cues for p in (cue.pattern, cue.context, cue.exclude,
+                                              cue.upgrade.pattern if cue.upgrade else None) if p is not None]
+    patterns += [p for item in r.items for p in (item.exclude, item.fact_exclude) if p is not None]
+    assert len(patterns) > 150
+    for pattern in patterns:
+        matcher = Matcher(pattern)
+        for sentence in sentences:
+            assert matcher.search(sentence) == bool(pattern.search(sentence)), (pattern.pattern[:60], sentence)
+
+
+def test_a_matcher_splits_alternatives_and_tests_plain_strings_with_in():
+    from analyser.checklist import Matcher
+
+    matcher = Matcher(re.compile(r"nadat|na afloop|(?:(?:\d+|een) (?:dag|jaar)\b|[a|b]x)|(?:zolang)"))
+    assert matcher.literals == ("nadat", "na afloop", "zolang")
+    assert [p.pattern for _, p in matcher.parts] == [r"(?:\d+|een) (?:dag|jaar)\b", "[a|b]x"]
+    assert matcher.parts[0][0] == (("dag", "jaar"),)  # one of these is in every match
+    assert matcher.search(" binnen 2 jaar ") and matcher.search("|x") and not matcher.search(" 2 jaarlijks ")
+    whole = Matcher(re.compile("(?i:Stichting) [A-Z]"))  # no top-level alternatives: the pattern itself
+    assert whole.literals == () and whole.search("de stichting X")
+
+
 def test_sentence_starts_are_shared_with_the_other_stages(analyse_text):
     from analyser.checklist import DocView
 
