@@ -20,7 +20,7 @@ import numpy
 from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .data import load_data
 from .extensions import doc_text
@@ -95,14 +95,19 @@ class Segmentation:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The text's lines, stripped, with the offsets of their text (a blank line sits at its own end)."""
     lines: list[Line] = []
+    append = lines.append
     pos = 0
     for i, raw in enumerate(text.split("\n")):
+        size = len(raw)
         stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        start = pos + lead
-        lines.append(Line(i, start, start + len(stripped), stripped, not stripped))
-        pos += len(raw) + 1
+        if stripped:
+            start = pos + raw.index(stripped[0])  # only whitespace stands before the first character of the text
+            append(Line(i, start, start + len(stripped), stripped, False))
+        else:
+            append(Line(i, pos + size, pos + size, stripped, True))
+        pos += size + 1
     return lines
 
 
@@ -496,10 +501,14 @@ class SectionComponent:
         doc._.toc = seg.toc
         doc._.sections = build_sections(text, seg)
         spans = []
-        for h in seg.headings:
-            span = doc.char_span(h.start, h.end, label=f"level{h.level}", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        if seg.headings and len(doc):
+            # the tokens a heading's characters touch (``char_span(..., alignment_mode="expand")``), from the offsets
+            idx = tokens(doc).idx
+            bounds = idx.searchsorted([[h.start, h.end] for h in seg.headings], side="left").tolist()
+            firsts = (idx.searchsorted([h.start for h in seg.headings], side="right") - 1).tolist()
+            for h, first, (_, end) in zip(seg.headings, firsts, bounds):
+                if end > first >= 0:
+                    spans.append(Span(doc, first, end, label=f"level{h.level}"))
         doc.spans["headings"] = spans
         return doc
 
