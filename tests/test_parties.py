@@ -339,6 +339,43 @@ def test_organisations_of_other_sectors_are_known(names, text, expected):
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Uw CODA-bankafschriften komen via Codabox rechtstreeks bij uw accountant terecht; facturen ontvangt u ook "
+     "via Zoomit van Isabel Group.", {"Codabox", "Isabel Group"}),
+    ("Bij een betalingsachterstand dragen wij de vordering over aan Vesting Finance of aan GGN.",
+     {"Vesting Finance", "GGN"}),
+    ("Bloedonderzoek laten wij uitvoeren door Atal Medial; uw beoordeling kunt u plaatsen op ZorgkaartNederland.",
+     {"Atal Medial", "Patiëntenfederatie Nederland"}),
+    ("Wij geven uw gegevens door aan uw ziekenfonds (HZIV) en, bij een arbeidsongeval, aan Fedris.",
+     {"HZIV", "Fedris"}),
+    ("De leerlingen oefenen thuis met Diddit van die Keure en met Scoodle van Plantyn.", {"die Keure", "Plantyn"}),
+    ("Voor de communicatie met ouders gebruikt onze school Gimme.", {"Gimme"}),
+    ("Sollicitaties verwerken wij in Jobtoolz; onze tijdsregistratie loopt via Protime.", {"Jobtoolz", "Protime"}),
+    ("Uw maaltijdcheques worden geleverd door Pluxee, Edenred of Monizze.", {"Pluxee", "Edenred", "Monizze"}),
+    ("Pakketten in Amsterdam worden bezorgd door Cycloon; grote zendingen door Dynalogic.",
+     {"Cycloon", "Dynalogic"}),
+    ("Onze website en database draaien bij Openminds in Gent.", {"Openminds"}),
+    ("Tickets verkopen wij via Active Tickets; tafelreserveringen lopen via Tablebooker.",
+     {"Active Tickets", "Tablebooker"}),
+    ("De zaak is verzekerd bij Athora; uw pensioen bouwt u op bij Zwitserleven.", {"Athora Netherlands"}),
+    ("Wij verstrekken uw gegevens aan de Vlaamse Belastingdienst en aan de Federale Pensioendienst.",
+     {"Vlaamse Belastingdienst", "Federale Pensioendienst"}),
+    ("Wij zijn wettelijk verplicht gegevens te verstrekken aan het LBIO en aan de FIOD.", {"LBIO", "FIOD"}),
+    ("Onze klantenservice werkt met TOPdesk; telefoongesprekken lopen via Xelion.", {"TOPdesk", "Xelion"}),
+])
+def test_organisations_named_in_more_sectors_are_known(names, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tijdens de excursie leerden de leerlingen hoe een cycloon ontstaat.",
+    "De nucleus van ons team bestaat uit vrijwilligers die de website bijhouden.",
+    "Touring door Europa met de fiets is in de zomer populair bij onze leden.",
+])
+def test_ordinary_words_that_are_also_organisation_names_do_not_fire(names, text):
+    assert names(text) == set()
+
+
 def test_social_insurance_bank_is_reported_by_its_full_name(names):
     text = "Wij verstrekken gegevens uit de BRP aan de Sociale Verzekeringsbank (SVB) en aan het UWV."
     assert names(text) == {"Sociale Verzekeringsbank", "UWV"}
