@@ -602,3 +602,29 @@ def test_a_ministry_that_receives_a_report_is_a_recipient(names):
     text = ("Privacyverklaring\n\nGiften boven het grensbedrag maken wij openbaar en wij melden ze aan het ministerie "
             "van Binnenlandse Zaken en Koninkrijksrelaties. De kandidatenlijst leveren wij in bij de Kiesraad.")
     assert names(text) == {"Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "Kiesraad"}
+
+
+def test_a_trade_name_of_the_controller_is_not_a_third_party(names):
+    text = ("Privacystatement Vinkveld Executive Search\n\nVinkveld Executive Search is de handelsnaam van Vinkveld & "
+            "Partners B.V., gevestigd in Utrecht. Vinkveld & Partners B.V. is verantwoordelijk voor de verwerking.\n\n"
+            "Kandidaten beheren wij in Recruitee.")
+    assert names(text) == {"Recruitee"}
+
+
+def test_the_controllers_name_with_a_product_word_is_its_own_product(names):
+    text = ("Privacybeleid NetVeld\n\nNetveld Solutions BV (\"NetVeld\", \"wij\") is een IT-dienstverlener. NetVeld is "
+            "verantwoordelijk voor de verwerking.\n\nWe verwerken je inloggegevens voor ons klantenportaal NetVeld "
+            "Control. Onze servers staan bij Combell.")
+    assert names(text) == {"Combell"}
+
+
+def test_the_body_a_named_department_belongs_to_is_not_listed_again(names):
+    text = ("Privacyverklaring\n\nHet Departement Onderwijs en Vorming van de Vlaamse overheid ontvangt de "
+            "inschrijvingsgegevens van elke leerling.")
+    assert names(text) == {"Departement Onderwijs en Vorming"}
+
+
+def test_funeral_insurers_and_campsite_platforms_are_known(names):
+    assert names("Wij melden het overlijden aan de uitvaartverzekeraar, bijvoorbeeld DELA, Monuta of Ardanta.") == {
+        "DELA", "Monuta", "Ardanta"}
+    assert names("Reserveert u via Pitchup.com, dan ontvangen wij uw gegevens van die partij.") == {"Pitchup"}

@@ -1107,12 +1107,22 @@ class _DocRun:
             if alias.service and alias.service not in f.services:
                 f.services.append(alias.service)
         ctrl = [f" {_words_only(c)} " for c in controllers]
+        ends = {e: f.org for f in by_org.values() for _, e in f.mentions}
         result = []
         for f in by_org.values():
+            if all(self._part_of(s, f.org, ends) for s, _ in f.mentions):
+                continue  # "het Departement Onderwijs en Vorming van de Vlaamse overheid": named as the parent
             if ctrl and any(f" {t} " in c for t in self._mention_words(f) | self._mentioned_words(f) for c in ctrl):
                 continue  # the controller itself or its own product (also when spelt like a known one: "Klusbord")
             result.append(f)
         return result
+
+    def _part_of(self, start: int, org: int, ends: dict[int, int]) -> bool:
+        """The mention at token ``start`` follows another organisation's mention and "van de"/"van het": it names
+        the body that one belongs to."""
+        if start < 3 or self.tok(start - 2).lower() != "van" or self.tok(start - 1).lower() not in ("de", "het"):
+            return False
+        return ends.get(start - 2, org) != org
 
     def _mentioned_words(self, found: Found) -> set[str]:
         """The words as the text writes them at each mention (a spelling variant differs from the alias)."""
@@ -1580,10 +1590,12 @@ _GENERIC = {"stichting", "vereniging", "coöperatie", "cooperatie", "groep", "gr
 
 def _is_controller(name: list[str], controller: list[str]) -> bool:
     """A name found by a cue is the controller's when it is part of the controller's name, the controller's
-    name plus generic words ("Stichting", "Nederland"), or its acronym."""
+    name plus generic words ("Stichting", "Nederland") or followed by more words, or its acronym."""
     a, b = set(name), set(controller)
     if a <= b or (b <= a and a - b <= _GENERIC):
         return True
+    if len(controller) < len(name) and name[:len(controller)] == controller:
+        return True  # the controller's name and a word: its own product or legal name ("NetVeld Control")
     initials_a, initials_b = "".join(w[0] for w in name), "".join(w[0] for w in controller)
     return (len(name) == 1 and name[0] == initials_b) or (len(controller) == 1 and controller[0] == initials_a)
 
