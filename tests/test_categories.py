@@ -350,3 +350,19 @@ def test_phrase_trie_finds_what_the_phrase_matcher_finds_in_the_same_order():
     doc = nlp("Uw IP adres en de naam van de klant, en uw naam")  # two keys on one span; a match at the very end
     lowers = [t.lower for t in doc]
     assert trie(lowers, [i for i, h in enumerate(lowers) if trie.starts(h)]) == matcher(doc)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wij bewaren de inhoud van tickets, e-mails en chats met onze servicedesk.", "communication"),
+    ("In uw dossier staan de diagnose, verslagen van gesprekken en het behandelplan.", "communication"),
+    ("Van kandidaten verwerken we:\n- je cv;\n- onze aantekeningen van gesprekken met jou.", "communication"),
+    ("Van de opdrachtgever noteren wij naam, adres, telefoonnummer en e-mailadres.", "email"),
+    ("De wifi-leverancier registreert het apparaat waarmee u inlogt.", "device"),
+    ("Van leiding noteren we welke cursussen je gevolgd hebt, zoals de cursus animator.", "education"),
+    ("Heeft uw kind een functiebeperking of een leerstoornis, zoals dyslexie, dan kunt u dat melden.", "health"),
+    ("Wij vragen of u in de afgelopen acht jaar in aanraking bent geweest met politie of justitie.", "criminal"),
+    ("Wij verwerken gegevens over uw polissen en schades.", "transactions"),
+    ("Tijdens een rit registreren we je rijgedrag en je ritgegevens.", "usage"),
+])
+def test_more_sector_wordings_name_their_category(categories, text, expected):
+    assert expected in categories(text)
