@@ -69,7 +69,12 @@ def _form_kind(form: str) -> int:
             | _NUM * bool(_LEX_GETTERS[LIKE_NUM](form)) | _HAS_LETTER * bool(_LETTER.search(form)))
 
 
-_FORM_FACTS = FormValues(ORTH_FORMS, lambda form: _form_kind(form) | len(form) << 3, "int64")  # kind | length << 3
+def _form_facts(form: str) -> int:
+    """`_form_kind` in the low three bits, the length of the token text above them."""
+    return _form_kind(form) | len(form) << 3
+
+
+_FORM_FACTS = FormValues(ORTH_FORMS, _form_facts, "int64")
 _DOC_KEY = "analyser_model_tokens"
 
 
