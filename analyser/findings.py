@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 import numpy
@@ -22,11 +21,11 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 from .data import DataError, load_data, vocabulary
-from .extensions import doc_text
+from .extensions import EXTENSIONS, doc_text
 from .extract.document_date import lower_text
 from .extract.legal_bases import SectionIndex, SentenceIndex
 from .report import ChecklistItem, DataCategory, Finding, LegalBasis, RetentionPeriod, Span, ThirdParty
-from .tokens import LOWER_FORMS, FormValues, tokens
+from .tokens import LOWER_FORMS, tokens
 
 RIGHTS = ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_objection",
           "right_portability")
@@ -63,8 +62,7 @@ class FindingRules:
                     masks.append(sum({words[w] for w in required}))
                 per_pattern.append(masks)
             self.cue_bits[name] = per_pattern
-        chunks = [list(words)[k:k + 64] for k in range(0, len(words), 64)]
-        self.form_cues = [FormValues(LOWER_FORMS, partial(_word_bits, chunk), "uint64") for chunk in chunks]
+        self.form_cues = _FormCues(list(words))
         voc = vocabulary()
         self.item_names = {c["id"]: (c["nl"], c["en"]) for c in voc["checklist"]}
         self.category_names = {c["id"]: (c["nl"].split(",")[0].strip(), c["id"].replace("_", " "))
@@ -89,20 +87,42 @@ class FindingRules:
         """The finding ``code`` with its message filled in; ``fields`` hold Dutch values, and
         ``<name>_en`` the English ones (falling back to the Dutch)."""
         t = self.templates[code]
-        nl_fields = {k: v for k, v in fields.items() if not k.endswith("_en")}
-        en_fields = {**{f"{k}_en": v for k, v in nl_fields.items()}, **fields}
         spans: list[Span] = []
         for span in evidence:
             if len(spans) >= self.max_evidence:
                 break
             if not any(span.start == s.start and span.end == s.end for s in spans):
                 spans.append(span)
+        if not fields and "{" not in t["nl"] and "{" not in t["en"] and "}" not in t["nl"] + t["en"]:
+            return Finding(code, t["severity"], t["nl"], spans, t["en"])
+        nl_fields = {k: v for k, v in fields.items() if not k.endswith("_en")}
+        en_fields = {**{f"{k}_en": v for k, v in nl_fields.items()}, **fields}
         return Finding(code, t["severity"], t["nl"].format(**nl_fields), spans, t["en"].format(**en_fields))
 
 
 def _word_bits(words: list[str], form: str) -> int:
     """Bit k set when ``words[k]`` occurs in ``form``."""
     return sum(1 << k for k, w in enumerate(words) if w in form)
+
+
+class _FormCues:
+    """Which of ``words`` each lower-case form holds, as bits (word k: bit k % 64 of row k // 64), one column per
+    form number of `LOWER_FORMS`, classified once per form."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.chunks = [words[k:k + 64] for k in range(0, len(words), 64)]
+        self.table = numpy.zeros((len(self.chunks), 0), dtype="uint64")
+
+    def of(self, ids: numpy.ndarray) -> int:
+        """The bits of the words that the forms numbered ``ids`` hold (word k: bit k)."""
+        if self.table.shape[1] < len(LOWER_FORMS):
+            texts = LOWER_FORMS.texts[self.table.shape[1]:]
+            new = numpy.asarray([[_word_bits(chunk, t) for t in texts] for chunk in self.chunks], dtype="uint64")
+            self.table = numpy.concatenate([self.table, new.reshape(len(self.chunks), len(texts))], axis=1)
+        if not len(ids):
+            return 0
+        found = numpy.bitwise_or.reduce(self.table.take(ids, axis=1), axis=1).tolist()
+        return sum(bits << (64 * k) for k, bits in enumerate(found))
 
 
 def _required_words(branch: str) -> list[str]:
@@ -170,6 +190,11 @@ def rules() -> FindingRules:
     return _RULES[0]
 
 
+# the Doc extensions `Context.build` reads
+_READ = ("checklist", "language", "legal_bases", "third_parties", "data_categories", "retention_periods",
+         "last_updated", "sections")
+
+
 @dataclass
 class Context:
     """What the checks read: the Doc's results, its text, and cached cue matches."""
@@ -195,14 +220,15 @@ class Context:
     @classmethod
     def build(cls, doc: Doc, r: FindingRules) -> Context:
         text = doc_text(doc)
-        ext = doc._
-        items = ext.checklist
+        values = doc.user_data  # where spaCy keeps a Doc extension's value, under ("._.", name, None, None)
+        items, language, bases, parties, categories, periods, last_updated, sections = (
+            values.get(("._.", name, None, None), EXTENSIONS[name]) for name in _READ)
         return cls(doc, r, text, lower_text(doc, text),
                    checklist={c.item: c for c in items} if items is not None else None,
-                   language=ext.language, legal_bases={b.basis: b for b in ext.legal_bases or []},
-                   third_parties=ext.third_parties or [], categories=ext.data_categories or [],
-                   periods=ext.retention_periods or [], last_updated=ext.last_updated,
-                   sections=SectionIndex(ext.sections or []))
+                   language=language, legal_bases={b.basis: b for b in bases or []},
+                   third_parties=parties or [], categories=categories or [],
+                   periods=periods or [], last_updated=last_updated,
+                   sections=SectionIndex(sections or []))
 
     def status(self, item: str) -> str | None:
         """The checklist status of ``item``; None when there is no checklist."""
@@ -222,9 +248,7 @@ class Context:
         got = self._patterns.get(name)
         if got is None:
             if self._cues is None:
-                ids = tokens(self.doc).lower_ids
-                self._cues = sum(int(numpy.bitwise_or.reduce(table.of(ids))) << (64 * k)
-                                 for k, table in enumerate(self.rules.form_cues)) if len(ids) else 0
+                self._cues = self.rules.form_cues.of(tokens(self.doc).lower_ids)
             cues = self._cues
             got = self._patterns[name] = [
                 p for p, masks in zip(self.rules.patterns[name], self.rules.cue_bits[name])

@@ -17,10 +17,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, pairwise
+from operator import le
 from pathlib import Path
 
 import numpy
@@ -67,16 +69,64 @@ def _form_kind(form: str) -> int:
             | _NUM * bool(_LEX_GETTERS[LIKE_NUM](form)) | _HAS_LETTER * bool(_LETTER.search(form)))
 
 
-_FORM_KIND = FormValues(ORTH_FORMS, _form_kind, "uint8")
-_FORM_LENGTH = FormValues(ORTH_FORMS, len, "int64")
+def _form_facts(form: str) -> int:
+    """`_form_kind` in the low three bits, the length of the token text above them."""
+    return _form_kind(form) | len(form) << 3
 
 
-def _token_arrays(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
-    """Per token of a non-empty Doc: its lemma hash, its character offset and its `_form_kind` bits, from the
-    shared token view (the lemmas from the Doc when no lemma stage filled them in)."""
-    view = tokens(doc)
-    lemmas = view.lemma if view.lemma is not None else doc.to_array(LEMMA)
-    return lemmas, view.idx, _FORM_KIND.of(view.orth_ids)
+_FORM_FACTS = FormValues(ORTH_FORMS, _form_facts, "int64")
+_DOC_KEY = "analyser_model_tokens"
+
+
+class _DocTokens:
+    """What the classifier reads of one Doc's tokens, from the shared token view: every token's `_form_kind` bits
+    and length, and of the words (tokens that are not punctuation or space) their character offsets, lower-case
+    form numbers, lemmas and "<num>" flags; per `_HashIndex`, the words' unigram columns and bigram columns.
+    Kept in ``doc.user_data`` (the checklist and the section topics classify sentences of the same Doc) while
+    the view's lemma array is the one it was built from."""
+
+    __slots__ = ("facts", "features", "idx", "lemma", "lemmas", "lower_ids", "num", "sentences")
+
+    def __init__(self, doc: Doc) -> None:
+        view = tokens(doc)
+        self.lemma = view.lemma
+        lemmas = view.lemma if view.lemma is not None else doc.to_array(LEMMA)
+        self.facts = _FORM_FACTS.of(view.orth_ids)
+        keep = numpy.flatnonzero((self.facts & _SKIP) == 0)
+        self.idx = view.idx.take(keep)
+        self.lower_ids = view.lower_ids.take(keep)
+        self.lemmas = lemmas.take(keep)
+        self.num = (self.facts.take(keep) & _NUM) != 0
+        self.features: tuple[_HashIndex, numpy.ndarray, numpy.ndarray, numpy.ndarray] | None = None
+        self.sentences: list[tuple[int, int]] | None = None
+
+    def occurrences(self, index: _HashIndex) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The feature occurrences of the words under ``index``'s vocabulary, as (first word, last word, column):
+        a unigram is one word (first = last), a bigram two neighbouring words."""
+        if self.features is None or self.features[0] is not index:
+            cols, lefts, rights = index.token_features(self.lower_ids, self.lemmas, self.num)
+            pair_cols = index.pairs(lefts, rights)
+            unigrams = numpy.flatnonzero(cols >= 0)
+            pairs = numpy.flatnonzero(pair_cols >= 0)
+            self.features = (index, numpy.concatenate([unigrams, pairs]), numpy.concatenate([unigrams, pairs + 1]),
+                             numpy.concatenate([cols.take(unigrams), pair_cols.take(pairs)]))
+        return self.features[1:]
+
+
+def _doc_tokens(doc: Doc) -> _DocTokens:
+    """The Doc's `_DocTokens`, built when missing or when its lemmas changed (not kept without a lemma stage)."""
+    got = doc.user_data.get(_DOC_KEY)
+    lemma = tokens(doc).lemma
+    if got is None or got.lemma is not lemma:
+        got = _DocTokens(doc)
+        if lemma is not None:
+            doc.user_data[_DOC_KEY] = got
+    return got
+
+
+def _sections(doc: Doc) -> list:
+    """``doc._.sections or []``, read from ``doc.user_data`` where the extension keeps it (no accessor object)."""
+    return doc.user_data.get(("._.", "sections", None, None)) or []
 
 
 def words_features(words: list[str], heading: str | None) -> list[str]:
@@ -98,11 +148,8 @@ def _words(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
     read from token arrays, so no Token objects are made."""
     if not len(doc):
         return [[] for _ in offsets]
-    lemmas, idx, kind = _token_arrays(doc)
-    keep = numpy.flatnonzero((kind & _SKIP) == 0)
-    kept_idx = idx[keep]
-    keys = lemmas[keep]
-    num = (kind[keep] & _NUM) != 0
+    words_of = _doc_tokens(doc)
+    kept_idx, keys, num = words_of.idx, words_of.lemmas, words_of.num
     strings = doc.vocab.strings
     names = {h: strings[h] for h in numpy.unique(keys[~num]).tolist()}
     names[int(_NUM_KEY)] = "<num>"
@@ -114,7 +161,7 @@ def _words(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
 
 def doc_features(doc: Doc, offsets: list[tuple[int, int]]) -> list[list[str]]:
     """Features of many sentences of one analysed Doc, each with the heading of its section."""
-    sections = doc._.sections or []
+    sections = _sections(doc)
     feats = []
     for (start, _), words in zip(offsets, _words(doc, offsets)):
         section = section_at(sections, start)
@@ -128,12 +175,16 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     if view.sent_start is None or not len(doc):  # no sentence stage: spaCy's sentences
         text = doc_text(doc)
         return [(s.start_char, s.end_char) for s in doc.sents if _LETTER.search(text, s.start_char, s.end_char)]
-    first = numpy.flatnonzero(view.sent_start)
-    last = numpy.append(first[1:], len(doc)) - 1
-    lettered = numpy.logical_or.reduceat((_FORM_KIND.of(view.orth_ids) & _HAS_LETTER) != 0, first)
-    first, last = first[lettered], last[lettered]
-    ends = view.idx[last] + _FORM_LENGTH.of(view.orth_ids[last])
-    return list(zip(view.idx[first].tolist(), ends.tolist()))
+    words_of = _doc_tokens(doc)
+    if words_of.sentences is None:
+        facts = words_of.facts
+        first = numpy.flatnonzero(view.sent_start)
+        last = numpy.append(first[1:], len(doc)) - 1
+        lettered = numpy.logical_or.reduceat((facts & _HAS_LETTER) != 0, first)
+        first, last = first[lettered], last[lettered]
+        ends = view.idx.take(last) + (facts.take(last) >> 3)
+        words_of.sentences = list(zip(view.idx.take(first).tolist(), ends.tolist()))
+    return list(words_of.sentences)
 
 
 def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
@@ -143,31 +194,24 @@ def doc_sentences(doc: Doc) -> list[tuple[Span, list[str]]]:
     return list(zip(spans, doc_features(doc, offsets)))
 
 
-def _heading_pairs(sections: list, starts: numpy.ndarray, heading_cols: Callable[[str], tuple[int, ...]]
-                   ) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(row, column) of the ``h=`` features of the sentences starting at ``starts``: those of the heading of the
-    section holding the start (as `section_at` finds it: the last section starting at or before it, if it
-    does not end before it)."""
-    if not sections or not len(starts):
-        return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
-    order = numpy.argsort(starts, kind="stable")
-    ordered = starts[order]
-    section_starts = [s.start for s in sections]
-    first = numpy.searchsorted(ordered, section_starts, "left").tolist()
-    next_first = [*first[1:], len(ordered)]
-    ended = numpy.searchsorted(ordered, [s.end for s in sections], "right").tolist()
-    stop = [min(a, b) for a, b in zip(next_first, ended)]
-    rows = order.tolist()
-    out_rows: list[int] = []
-    out_cols: list[int] = []
-    for section, a, b in zip(sections, first, stop):
-        if b > a and section.heading:
+def _heading_keys(sections: list, starts: list[int], rows: Sequence[int],
+                  heading_cols: Callable[[str], tuple[int, ...]], width: int) -> list[int]:
+    """The ``h=`` features of the sentences starting at ``starts`` (ascending; ``rows`` holds their rows) as keys
+    row × width + column: those of the heading of the section holding the start (as `section_at` finds it: the
+    last section starting at or before it, if it does not end before it)."""
+    keys: list[int] = []
+    stop = len(starts)
+    for section in reversed(sections or ()):  # a section's sentences end where the next section's begin
+        if not stop:
+            break
+        first = bisect_left(starts, section.start, 0, stop)
+        if first < stop and section.heading:
             cols = heading_cols(section.heading)
             if cols:
-                for row in rows[a:b]:
-                    out_rows += [row] * len(cols)
-                    out_cols += cols
-    return numpy.asarray(out_rows, dtype=numpy.int64), numpy.asarray(out_cols, dtype=numpy.int64)
+                for row in rows[first:bisect_right(starts, section.end, first, stop)]:
+                    keys += [row * width + col for col in cols]
+        stop = first
+    return keys
 
 
 class _HashIndex:
@@ -212,9 +256,10 @@ class _HashIndex:
     def token_features(self, lower_ids: numpy.ndarray, lemmas: numpy.ndarray, num: numpy.ndarray
                        ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """`lookup` of tokens' words: "<num>" where ``num``, else their lemmas (per form when it can)."""
-        if self.forms.learn(lower_ids, lemmas):
-            word = numpy.where(num, 0, lower_ids + 1)
-            return self.forms.cols.take(word), self.forms.lefts.take(word), self.forms.rights.take(word)
+        words = lower_ids + 1
+        if self.forms.learn(words, lemmas):
+            found = self.forms.table.take(numpy.where(num, 0, words), axis=0)
+            return found[:, 0], found[:, 1], found[:, 2]
         return self.lookup(numpy.where(num, _NUM_KEY, lemmas))
 
     def pairs(self, lefts: numpy.ndarray, rights: numpy.ndarray) -> numpy.ndarray:
@@ -233,30 +278,28 @@ def _find(sorted_keys: numpy.ndarray, words: numpy.ndarray, values: numpy.ndarra
 class _FormFeatures:
     """`_HashIndex.lookup` per lower-case form instead of per token: the lemma stage gives every form one lemma,
     so a form's lemma and its lookups are learnt the first time a document holds it. Arrays by word number:
-    0 is "<num>", 1 + n the form numbered n in `LOWER_FORMS`."""
+    0 is "<num>", 1 + n the form numbered n in `LOWER_FORMS`; ``table`` holds the three lookups as columns."""
 
     def __init__(self, index: _HashIndex) -> None:
         self.index = index
         self.known = numpy.ones(1, dtype=bool)
         self.lemmas = numpy.asarray([_NUM_KEY], dtype=numpy.uint64)
-        self.cols, self.lefts, self.rights = index.lookup(self.lemmas)
+        self.table = numpy.column_stack(index.lookup(self.lemmas))
 
-    def learn(self, lower_ids: numpy.ndarray, lemmas: numpy.ndarray) -> bool:
-        """Learn the forms not seen before; False if these lemmas are not the ones learnt (lemmas that did not
-        come from the lemma stage), so the tokens must be looked up one by one."""
+    def learn(self, words: numpy.ndarray, lemmas: numpy.ndarray) -> bool:
+        """Learn the forms of these word numbers not seen before; False if these lemmas are not the ones learnt
+        (lemmas that did not come from the lemma stage), so the tokens must be looked up one by one."""
         if len(self.known) <= len(LOWER_FORMS):
             grow = len(LOWER_FORMS) + 1 - len(self.known)
             self.known = numpy.concatenate([self.known, numpy.zeros(grow, dtype=bool)])
             self.lemmas = numpy.concatenate([self.lemmas, numpy.zeros(grow, dtype=numpy.uint64)])
-            self.cols, self.lefts, self.rights = (numpy.concatenate([a, numpy.zeros(grow, dtype=a.dtype)])
-                                                  for a in (self.cols, self.lefts, self.rights))
-        words = lower_ids + 1
+            self.table = numpy.concatenate([self.table, numpy.zeros((grow, 3), dtype=self.table.dtype)])
         new = ~self.known.take(words)
         if new.any():
             forms, first = numpy.unique(words[new], return_index=True)
             learnt = lemmas[new][first]
             self.lemmas[forms] = learnt
-            self.cols[forms], self.lefts[forms], self.rights[forms] = self.index.lookup(learnt)
+            self.table[forms] = numpy.column_stack(self.index.lookup(learnt))
             self.known[forms] = True
         return bool((self.lemmas.take(words) == lemmas).all())
 
@@ -298,14 +341,17 @@ class ChecklistModel:
                  ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """The TF-IDF entries of (row, column) occurrences, one per distinct pair, sorted by row then column:
         (1 + log count) × idf, each row scaled to unit length (the training recipe)."""
-        width = len(self.vocabulary)
-        keys = numpy.sort(rows * width + cols)
+        return self._key_weights(rows * len(self.vocabulary) + cols, n_rows)
+
+    def _key_weights(self, keys: numpy.ndarray, n_rows: int) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`_weights` of occurrences given as keys row × width + column."""
+        keys = numpy.sort(keys)
         if not len(keys):
             return keys, keys, numpy.zeros(0)
-        first = numpy.flatnonzero(numpy.concatenate(([True], keys[1:] != keys[:-1])))
-        counts = numpy.diff(first, append=len(keys))
-        rows, cols = numpy.divmod(keys.take(first), width)
-        data = (1.0 + numpy.log(counts)) * self.idf.take(cols)
+        bounds = numpy.flatnonzero(numpy.concatenate(([True], keys[1:] != keys[:-1], [True])))
+        first = bounds[:-1]
+        rows, cols = numpy.divmod(keys.take(first), len(self.vocabulary))
+        data = (1.0 + numpy.log(bounds[1:] - first)) * self.idf.take(cols)
         norms = numpy.sqrt(numpy.bincount(rows, weights=data * data, minlength=n_rows))
         norms[norms == 0] = 1.0
         return rows, cols, data / norms.take(rows)
@@ -331,48 +377,56 @@ class ChecklistModel:
         """``predict_matrix(doc_matrix(doc, offsets))`` in a few numpy steps, without building a sparse matrix:
         what the checklist runs on every document."""
         n_rows = len(offsets)
-        rows, cols = self._doc_pairs(doc, offsets)
-        logits = numpy.tile(self.intercept.astype(numpy.float64), (n_rows, 1))
-        if len(cols):
-            rows, cols, data = self._weights(rows, cols, n_rows)
-            weighted = self._coef_by_feature()[cols] * data[:, None]  # (entries, items), entries sorted by row
+        keys = self._doc_keys(doc, offsets)
+        coef, intercept = self._coef_by_feature()
+        logits = numpy.repeat(intercept, n_rows, axis=0)
+        if len(keys):
+            rows, cols, data = self._key_weights(keys, n_rows)
+            weighted = coef.take(cols, axis=0) * data[:, None]  # (entries, items), entries sorted by row
             first = numpy.flatnonzero(numpy.concatenate(([True], rows[1:] != rows[:-1])))
-            logits[rows[first]] += numpy.add.reduceat(weighted, first, axis=0)
+            logits[rows.take(first)] += numpy.add.reduceat(weighted, first, axis=0)
         return 1.0 / (1.0 + numpy.exp(-logits))
 
-    def _coef_by_feature(self) -> numpy.ndarray:
-        """The weights as (features, items), C-contiguous: a document's feature columns are gathered as rows."""
-        table = self.__dict__.get("_coef_t")
-        if table is None:
-            table = self.__dict__["_coef_t"] = numpy.ascontiguousarray(self.coef.T, dtype=numpy.float64)
-        return table
+    def _coef_by_feature(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The weights as (features, items), C-contiguous (a document's feature columns are gathered as rows),
+        and the intercepts as a (1, items) row, both as float64."""
+        tables = self.__dict__.get("_coef_t")
+        if tables is None:
+            tables = self.__dict__["_coef_t"] = (numpy.ascontiguousarray(self.coef.T, dtype=numpy.float64),
+                                                 self.intercept.astype(numpy.float64).reshape(1, -1))
+        return tables
 
     def _doc_pairs(self, doc: Doc, offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """(row, column) of every feature occurrence in the given sentences, built with array operations: the
-        tokens' unigram columns and bigram table numbers come from tables per lower-case form (`_HashIndex`),
-        so no feature string is made."""
+        """(row, column) of every feature occurrence in the given sentences (see `_doc_keys`)."""
+        return numpy.divmod(self._doc_keys(doc, offsets), len(self.vocabulary))
+
+    def _doc_keys(self, doc: Doc, offsets: list[tuple[int, int]]) -> numpy.ndarray:
+        """Every feature occurrence in the given sentences as a key row × width + column, built with array
+        operations: the Doc's feature occurrences (`_DocTokens.occurrences`) count for the sentence that holds
+        all their words, so no feature string is made."""
         index = self._hash_index()
-        n_rows = len(offsets)
-        if not len(doc) or not n_rows:
-            return numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.int64)
-        view = tokens(doc)
-        lemmas, idx, kind = _token_arrays(doc)
-        starts = numpy.fromiter(chain.from_iterable(offsets), numpy.int64, 2 * n_rows)
-        starts, ends = starts[0::2], starts[1::2]
-        order = numpy.argsort(starts, kind="stable")
-        slot = numpy.searchsorted(starts[order], idx, "right") - 1
-        inside = (slot >= 0) & ((kind & _SKIP) == 0)
-        inside &= idx < ends[order].take(numpy.maximum(slot, 0))
-        inside = numpy.flatnonzero(inside)
-        rows = order[slot[inside]]
-        cols, lefts, rights = index.token_features(view.lower_ids[inside], lemmas[inside],
-                                                   (kind[inside] & _NUM) != 0)
-        unigram = cols >= 0
-        pair_cols = index.pairs(lefts, rights)
-        pair = (pair_cols >= 0) & (rows[1:] == rows[:-1])
-        head_rows, head_cols = _heading_pairs(doc._.sections or [], starts, index.heading_cols)
-        return (numpy.concatenate([rows[unigram], rows[1:][pair], head_rows]),
-                numpy.concatenate([cols[unigram], pair_cols[pair], head_cols]))
+        if not len(doc) or not offsets:
+            return numpy.zeros(0, numpy.int64)
+        words_of = _doc_tokens(doc)
+        first, last, occ_cols = words_of.occurrences(index)
+        starts = [o[0] for o in offsets]
+        bounds = numpy.fromiter(chain.from_iterable(offsets), numpy.int64, 2 * len(offsets))
+        if all(map(le, starts, starts[1:])):
+            order = None
+        else:
+            order = numpy.argsort(bounds[0::2], kind="stable")
+            bounds = bounds.reshape(-1, 2).take(order, axis=0).ravel()
+            starts = bounds[0::2].tolist()
+        # each word's row: that of the last sentence starting at or before it, -1 if it ends before the word
+        slot = numpy.searchsorted(bounds[0::2], words_of.idx, "right") - 1
+        inside = (slot >= 0) & (words_of.idx < bounds[1::2].take(slot))
+        word_rows = numpy.where(inside, slot if order is None else order.take(slot), -1)
+        rows = word_rows.take(first)
+        width = len(self.vocabulary)
+        keys = (rows * width + occ_cols)[(rows >= 0) & (rows == word_rows.take(last))]
+        head = _heading_keys(_sections(doc), starts, range(len(starts)) if order is None else order.tolist(),
+                             index.heading_cols, width)
+        return numpy.concatenate([keys, numpy.asarray(head, dtype=numpy.int64)]) if head else keys
 
     def _hash_index(self) -> _HashIndex:
         """The vocabulary's hashes for array lookups (see `_HashIndex`), built once per model."""
@@ -517,6 +571,12 @@ def _probabilities(doc: Doc, model: ChecklistModel, offsets: list[tuple[int, int
     known = doc.user_data.get("analyser_model_probs")
     if known is None:
         known = doc.user_data["analyser_model_probs"] = _DocProbabilities(len(model.items))
+    if not known.rows:  # the first pass: its rows are the offsets (unless one is given twice)
+        probs = model.doc_probabilities(doc, offsets)
+        known.add(offsets, probs)
+        if len(known.rows) == len(offsets):
+            return probs
+        return known.of(offsets)
     todo = [o for o in offsets if o not in known.rows]
     if todo:
         known.add(todo, model.doc_probabilities(doc, todo))
@@ -530,25 +590,32 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
 
     def component(doc: Doc) -> Doc:
         model = load_model() if use_model else None
-        sections = [s for s in doc._.sections or [] if s.heading and not s.topics]
+        sections = [s for s in _sections(doc) if s.heading and not s.topics]
         if model is None or not sections:
             return doc
         known = doc.user_data.get("analyser_model_probs")
         candidates = sorted(known.rows) if known is not None and known.rows else sentence_offsets(doc)
-        starts = numpy.fromiter((o[0] for o in candidates), numpy.int64, len(candidates))
-        bounds = [(int(a), int(b)) for a, b in zip(
-            numpy.searchsorted(starts, [s.start for s in sections], "left").tolist(),
-            numpy.searchsorted(starts, [s.end for s in sections], "left").tolist())]
-        wanted = [o for a, b in bounds for o in candidates[a:b]]
+        starts = [o[0] for o in candidates]
+        held: list[tuple[int, int]] = []  # (section number, sentences in it)
+        wanted: list[tuple[int, int]] = []
+        for i, section in enumerate(sections):
+            a = bisect_left(starts, section.start)
+            b = bisect_left(starts, section.end, a)
+            if b > a:
+                held.append((i, b - a))
+                wanted += candidates[a:b]
         if not wanted:
             return doc
         above = (_probabilities(doc, model, wanted) >= model.threshold_row()).astype(numpy.int64)
-        counts = numpy.asarray([b - a for a, b in bounds], dtype=numpy.int64)
-        held = numpy.flatnonzero(counts)
-        first = numpy.cumsum(counts[held]) - counts[held]
-        shares = numpy.add.reduceat(above, first, axis=0) / counts[held][:, None]  # per section, as .mean()
-        for i, chosen in zip(held.tolist(), (shares >= min_share).tolist()):
-            sections[i].topics = [item for item, yes in zip(model.items, chosen) if yes]
+        counts = numpy.asarray([n for _, n in held], dtype=numpy.int64)
+        first = numpy.cumsum(counts) - counts
+        shares = numpy.add.reduceat(above, first, axis=0) / counts[:, None]  # per section, as .mean()
+        topics: list[list[str]] = [[] for _ in held]
+        items = model.items
+        for k, item in numpy.argwhere(shares >= min_share).tolist():
+            topics[k].append(items[item])
+        for (i, _), chosen in zip(held, topics):
+            sections[i].topics = chosen
         return doc
 
     return component

@@ -369,3 +369,15 @@ def test_cue_sieve_reads_the_words_every_match_of_a_pattern_holds():
     assert _required_words(r"kind(?:eren)?\b") == ["kind"]
     assert _required_words(r"scc'?s?\b") == ["scc"]
     assert _required_words(r"[a-z]+\s+(?:de\s+)?") == []
+
+
+def test_cue_bits_say_which_sieve_words_a_docs_forms_hold_in_every_table(analyse_text):
+    from analyser.findings import _FormCues
+    from analyser.tokens import tokens
+
+    words = [f"w{k:03d}" for k in range(70)] + ["bescherming", "kind"]
+    cues = _FormCues(words)
+    doc = analyse_text("De Wet bescherming persoonsgegevens geldt niet voor kinderen.", use_model=False)
+    bits = cues.of(tokens(doc).lower_ids)
+    assert bits == (1 << 70) | (1 << 71)  # both words sit in the second table of 64
+    assert cues.of(tokens(doc).lower_ids[:0]) == 0

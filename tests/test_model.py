@@ -106,3 +106,15 @@ def test_array_features_follow_a_docs_own_lemmas_where_they_differ_from_the_lear
     slow = trained.vectorise(doc_features(other, offsets)).toarray()
     numpy.testing.assert_allclose(fast, slow, atol=1e-6)
     assert not numpy.allclose(fast, trained.doc_matrix(doc, offsets).toarray())
+
+
+def test_the_checklist_and_topic_passes_over_one_doc_agree_with_a_fresh_pass(trained, analyse_text):
+    doc = analyse_text("Uw rechten\n\nU kunt uw toestemming altijd intrekken. Wij bewaren uw gegevens 7 jaar.",
+                       use_model=False)
+    offsets = sentence_offsets(doc)
+    first = trained.doc_probabilities(doc, offsets[:1])  # builds the Doc's token table
+    both = trained.doc_probabilities(doc, offsets)  # reuses it
+    fresh = analyse_text("Uw rechten\n\nU kunt uw toestemming altijd intrekken. Wij bewaren uw gegevens 7 jaar.",
+                         use_model=False)
+    numpy.testing.assert_array_equal(both, trained.doc_probabilities(fresh, sentence_offsets(fresh)))
+    numpy.testing.assert_array_equal(first[0], both[0])
