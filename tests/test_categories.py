@@ -366,3 +366,19 @@ def test_phrase_trie_finds_what_the_phrase_matcher_finds_in_the_same_order():
 ])
 def test_more_sector_wordings_name_their_category(categories, text, expected):
     assert expected in categories(text)
+
+
+def test_phrase_starts_are_the_first_tokens_followed_by_a_second_one_or_a_one_token_phrase(analyse_text):
+    from analyser.extract.categories import _PHRASE, _PHRASE_ALONE, _PHRASE_NEXT, Context
+    from analyser.pipeline import get_nlp
+    from analyser.tokens import tokens
+
+    doc = analyse_text("Wij bewaren uw naam en de opname van het telefoongesprek.\nNaam", use_model=False)
+    component = get_nlp(False).get_pipe("analyser_data_categories")
+    view = tokens(doc)
+    flags = component.table.of(view.lower_ids, lambda i: 0)
+    context = Context(doc, component, view.lower, flags, view.idx, view.sent_start.nonzero()[0])
+    f = flags.tolist()
+    expected = [i for i, x in enumerate(f)
+                if x & _PHRASE_ALONE or (x & _PHRASE and i + 1 < len(f) and f[i + 1] & _PHRASE_NEXT)]
+    assert context.phrase_starts == expected and expected

@@ -91,6 +91,7 @@ class Lexicon:
         heads = [(head.translate(_APOSTROPHES), entry) for entry in data["compound_heads"] for head in entry["heads"]]
         self.heads = sorted(heads, key=lambda h: -len(h[0]))
         self.cache: dict[str, Hit | None] = {}
+        self.head_cache: dict[str, str | None] = {}
 
     def _add(self, word: str, hit: Hit) -> None:
         key = word.lower().translate(_APOSTROPHES)
@@ -122,11 +123,14 @@ class Lexicon:
         return None
 
     def head_of(self, form: str) -> str | None:
-        """The compound head ``form`` ends with (for "mail- en postadres" → "adres")."""
-        for head, _entry in self.heads:
-            if form.endswith(head):
-                return head
-        return None
+        """The compound head ``form`` ends with (for "mail- en postadres" → "adres"); remembered per form."""
+        if form in self.head_cache:
+            return self.head_cache[form]
+        found = next((head for head, _entry in self.heads if form.endswith(head)), None)
+        if len(self.head_cache) > 100_000:
+            self.head_cache.clear()
+        self.head_cache[form] = found
+        return found
 
 
 def _prefix_categories(prefix: str, entry: dict[str, Any]) -> Cats:
@@ -339,6 +343,7 @@ class FormFlags:
 
     def __init__(self) -> None:
         self.values = numpy.zeros(0, dtype=numpy.uint16)
+        self.unlearned = 0  # how many forms are not classified yet (most documents: none, so no check)
 
     def of(self, ids: numpy.ndarray, learn: Callable[[int], int]) -> numpy.ndarray:
         """The flags of every token, given the tokens' form numbers; ``learn(token index)`` classifies the form
@@ -346,12 +351,16 @@ class FormFlags:
         if len(self.values) < len(LOWER_FORMS):
             grown = numpy.full(len(LOWER_FORMS) - len(self.values), _UNLEARNED, dtype=numpy.uint16)
             self.values = numpy.concatenate([self.values, grown])
+            self.unlearned += len(grown)
         flags = self.values.take(ids)
+        if not self.unlearned:
+            return flags
         new = (flags >= _UNLEARNED).nonzero()[0]
         if len(new):
             forms, first = numpy.unique(ids[new], return_index=True)
             for form, i in zip(forms.tolist(), new[first].tolist()):
                 self.values[form] = learn(i)
+            self.unlearned -= len(forms)
             flags = self.values.take(ids)
         return flags
 
@@ -420,13 +429,18 @@ class CategoriesComponent:
         spans = []
         if len(doc):
             context = self.find(doc)
-            text, labels = context.text, self.labels
+            text, labels, idx, end_char = context.text, self.labels, context.idx, context.end_char
             for m in context.found:
-                start, end = context.idx[m.start], context.end_char(m.end - 1)
+                start, end = idx[m.start], end_char(m.end - 1)
+                mention = text[start:end]
                 for cat in m.cats:
-                    by_cat.setdefault(cat, []).append(Span(text[start:end], start, end))
-                    spans.append(SpacySpan(doc, m.start, m.end, label=labels[cat]))
-        doc._.data_categories = [DataCategory(cat, cat in self.rules.special, found) for cat, found in by_cat.items()]
+                    found = by_cat.get(cat)
+                    if found is None:
+                        found = by_cat[cat] = []
+                    found.append(Span(mention, start, end))
+                    spans.append(SpacySpan(doc, m.start, m.end, labels[cat]))
+        special = self.rules.special
+        doc._.data_categories = [DataCategory(cat, cat in special, found) for cat, found in by_cat.items()]
         doc.spans["data_categories"] = spans
         return doc
 
@@ -563,7 +577,7 @@ _NEWLINE = 32  # whitespace holding a line break
 _NEGATION = 64  # 'geen', 'niet', 'nooit'
 _CUE = 128  # a cue word of a sentence rule
 _HINT = 256  # a character a contact value needs (digit, '@', ':', '[', '(', 'www.')
-_PHRASE = 512  # the first token of a phrase pattern
+_PHRASE = 512  # the first token of a phrase pattern (with the next two bits: see Context.phrase_starts)
 _PHRASE_NEXT = 1024  # the second token of a phrase pattern
 _PHRASE_ALONE = 2048  # a phrase pattern of one token
 _MARKS = _HIT | _ELLIPTIC | _CLAUSE
@@ -680,20 +694,22 @@ class Context:
         self.lowers = array("Q", lowers.tobytes())  # lower-case string ids
         self.flags = array("H", flags.tobytes())  # form flags
         self.idx = array("q", idx.tobytes())  # character offsets
-        self.n = len(lowers)
+        self.n = n = len(lowers)
         if not len(starts) or starts[0] != 0:
             starts = numpy.concatenate(([0], starts))
         self.starts: list[int] = starts.tolist()
-        self.starts.append(self.n)  # (the end of the last sentence)
-        # tokens the context rules look for, in order (a bisect finds them in a sentence or after a mention)
-        self.negations = _positions(flags, _NEGATION)
-        self.cues = _positions(flags, _CUE)
+        self.starts.append(n)  # (the end of the last sentence)
+        self._start_array = starts
+        self._flags = flags
+        self._ored: list[int] | None = None  # see _make_sentence
+        # the tokens after a mention that may make it a contact value (a bisect finds the next one)
         self.stops = _positions(flags, _HINT | _NEWLINE)
         # where a phrase pattern may start: its first token followed by a possible second one, or a one-token phrase
-        follows = numpy.zeros(len(flags), dtype=bool)
-        follows[:-1] = (flags[1:] & _PHRASE_NEXT) != 0
-        self.phrase_starts: list[int] = (((flags & _PHRASE) != 0) & follows | ((flags & _PHRASE_ALONE) != 0)
-                                         ).nonzero()[0].tolist()
+        # (the bits line up: _PHRASE_NEXT of the next token and _PHRASE_ALONE of this one shifted onto _PHRASE)
+        head = flags[:-1]
+        self.phrase_starts: list[int] = ((head & ((flags[1:] >> 1) | (head >> 2)) & _PHRASE) != 0).nonzero()[0].tolist()
+        if flags[-1] & _PHRASE_ALONE:
+            self.phrase_starts.append(n - 1)
         self.sections: list[Section] = doc._.sections or []
         self.section_starts = [s.start for s in self.sections]
         self.heading_starts = {s.start for s in self.sections if s.heading}
@@ -719,14 +735,13 @@ class Context:
         toks = self.lowers[start:end].tolist()
         char = self.idx[start]
         definition, controller, section_excluded, section = self.section_flags(char)
-        negations, cues = self.negations, self.cues
-        i = bisect_left(negations, start)
+        if self._ored is None:  # the flags of each sentence's tokens or'ed together (negations, cue words)
+            self._ored = numpy.bitwise_or.reduceat(self._flags, self._start_array).tolist()
+        ored = self._ored[k]
         sent = Sentence(start, end, toks, first - start, definition or toks[last - start] == self.question,
-                        i < len(negations) and negations[i] < end,
-                        controller and not self._collects_from_subject(toks), section_excluded, section,
-                        char in self.heading_starts)
-        i = bisect_left(cues, start)
-        if not sent.skip and i < len(cues) and cues[i] < end:  # a definition or an excluded kind of sentence
+                        bool(ored & _NEGATION), controller and not self._collects_from_subject(toks),
+                        section_excluded, section, char in self.heading_starts)
+        if not sent.skip and ored & _CUE:  # a definition or an excluded kind of sentence
             cues = self.ids["cues"].intersection(toks)
             text = self.sentence_text(sent)
             rules = self.rules.sentence_rules
@@ -994,8 +1009,7 @@ class Context:
         sent, m = a
         if b.start - m.end > 6 or b.start >= sent.end:
             return False
-        connectors = self.ids["connectors"]
-        return all(t in connectors for t in sent.toks[m.end - sent.start:b.start - sent.start])
+        return self.ids["connectors"].issuperset(sent.toks[m.end - sent.start:b.start - sent.start])
 
     def _listed(self, m: Mention) -> bool:
         """A short list item that starts with the mention ("- E-mail", "- Gekoppelde apparaten ..."), or a
