@@ -41,7 +41,7 @@ from typing import Any
 import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from spacy.attrs import SENT_START
+from spacy.attrs import LIKE_NUM, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -557,6 +557,28 @@ class Found:
     aliases: set[int] = field(default_factory=set)  # knowledge-base aliases that matched
 
 
+# what a token form is to a name built from cues (FormTable.name_flags)
+NAMEY = 1  # may stand in a name: a capital, a digit with capitals ("3M"), "'s-Hertogenbosch"
+CONNECTOR = 2  # joins name parts ("van", "&", "'")
+LEGAL = 4  # a legal form ("B.V.", "Ltd")
+ROLE_WORD = 8  # a role or company noun, also as the last part of a compound ("ICT-leverancier")
+TITLE_WORD = 16  # a title word ("Privacyverklaring")
+START_STOP = 32  # starts no name
+PRODUCT = 64  # a product word ("Analytics")
+DUTCH = 128  # a Dutch word or an inflection of one
+
+
+def _namey(t: str) -> bool:
+    if not t or t.isspace():
+        return False
+    c = t[0]
+    if c.isupper():
+        return True
+    if c.isdigit():
+        return any(ch.isupper() for ch in t) and any(ch.isalpha() for ch in t)
+    return len(t) > 3 and t.startswith("s-") and t[2].isupper()
+
+
 @cache
 def form_table() -> FormTable:
     """One table per process (forms are numbered by text, the same in every pipeline)."""
@@ -575,6 +597,7 @@ class FormTable:
         self.results: list[tuple[int, str]] = [(-1, "")]  # (alias index, "compound" | "fuzzy" | "role")
         self.capital = FormValues(ORTH_FORMS, self._capital, "bool")
         self.result_ids = FormValues(ORTH_FORMS, self._result_id, "int32")  # index into results; 0: none
+        self.name_flags = FormValues(ORTH_FORMS, self._name_flags, "uint8")  # NAMEY | CONNECTOR | ... per form
 
     def result(self, result_id: int) -> tuple[int, str]:
         return self.results[result_id]
@@ -583,6 +606,31 @@ class FormTable:
         kb = self.kb
         capital = not form.islower() and any(c.isupper() for c in form)
         return capital and form not in kb.start_stopwords and form not in kb.stopwords
+
+    def _name_flags(self, form: str) -> int:
+        """What a token of this form is to a name built from cues (see ``NAMEY`` and the other bits)."""
+        kb = self.kb
+        low = form.lower()
+        flags = 0
+        if _namey(form):
+            flags |= NAMEY
+        if form in kb.connectors or form in ("'", "’", "‘"):
+            flags |= CONNECTOR
+        if form in kb.legal_forms or low.rstrip(".") in kb.legal_lower:
+            flags |= LEGAL
+        head = low.rpartition("-")[2]
+        if low in kb.role_nouns or low in kb.company_nouns or \
+                (head != low and (head in kb.role_nouns or head in kb.company_nouns)):
+            flags |= ROLE_WORD  # "ICT-leverancier", "Hostingpartij": a description, not part of the name after it
+        if low.startswith(("privacy", "cookie")) or low in kb.controller.title_nouns:
+            flags |= TITLE_WORD
+        if form in kb.start_stopwords:
+            flags |= START_STOP
+        if form in kb.product_words:
+            flags |= PRODUCT
+        if is_dutch_word(form, self.words):
+            flags |= DUTCH
+        return flags
 
     def _result_id(self, form: str) -> int:
         result = self._analyse_form(form)
@@ -792,6 +840,7 @@ class ThirdPartyComponent:
             self.matcher.add(key, docs)
             pattern_docs += docs
         self.phrases = PhraseIndex(self.matcher, pattern_docs)
+        self.like_num = FormValues(ORTH_FORMS, vocab.lex_attr_getters[LIKE_NUM], "bool")  # Token.like_num per form
 
     # -------------------------------------------------------------- main
 
@@ -843,6 +892,8 @@ class _DocRun:
         self._sections: list[Any] = []
         self._section_receives: dict[int, bool] = {}
         self._sent_starts: list[int] | None = None
+        self._flags: bytes | None = None
+        self._like_num: bytes | None = None
 
     @property
     def sent_starts(self) -> list[int]:
@@ -1225,84 +1276,79 @@ class _DocRun:
             return before or caps(e, e + 2) or caps(e + 3, e + 6)
         return caps(e, e + 3) or (before and kind == "nat")
 
+    @property
+    def flags(self) -> bytes:
+        """The name flags (``NAMEY`` ...) of every token, read when a cue first needs them."""
+        if self._flags is None:
+            self._flags = self.forms.name_flags.of(self.view.orth_ids).tobytes()
+        return self._flags
+
     def _namey(self, i: int) -> bool:
-        t = self.tok(i)
-        if not t or t.isspace():
-            return False
-        c = t[0]
-        if c.isupper():
-            return True
-        if c.isdigit():
-            return any(ch.isupper() for ch in t) and any(ch.isalpha() for ch in t)
-        return len(t) > 3 and t.startswith("s-") and t[2].isupper()
+        return bool(self.flags[i] & NAMEY)
 
     def _connector(self, i: int) -> bool:
-        t = self.tok(i)
-        return t in self.kb.connectors or t in ("'", "’", "‘")
-
-    def _role_word(self, i: int) -> bool:
-        """"ICT-leverancier", "Hostingpartij", "ICT-beheerder": a description, not part of the name that follows it
-        (a hyphenated compound by its last part)."""
-        low = self.tok(i).lower()
-        if low in self.kb.role_nouns or low in self.kb.company_nouns:
-            return True
-        head = low.rpartition("-")[2]
-        return head != low and (head in self.kb.role_nouns or head in self.kb.company_nouns)
-
-    def _title_word(self, i: int) -> bool:
-        low = self.tok(i).lower()
-        return low.startswith(("privacy", "cookie")) or low in self.kb.controller.title_nouns
+        return bool(self.flags[i] & CONNECTOR)
 
     def _legal(self, i: int) -> bool:
-        t = self.tok(i)
-        return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
+        return bool(self.flags[i] & LEGAL)
 
     def _joins(self, i: int, step: int) -> bool:
         """A connector joins two name parts when a capitalised word follows within one more connector
         ("Vrienden van het Museum", "Bank of ...")."""
+        flags = self.flags
         for k in (i, i + step):
             if not 0 <= k < self.n:
                 return False
-            if self._namey(k):
+            f = flags[k]
+            if f & NAMEY:
                 return True
-            if not self._connector(k):
+            if not f & CONNECTOR:
                 return False
         return False
 
     def _forward(self, k: int, limit: int = 7) -> int:
+        flags = self.flags
+        n = self.n
         j = k
-        while j < self.n and j - k < limit:
-            if j > k and self._legal(j):
+        while j < n and j - k < limit:
+            f = flags[j]
+            if j > k and f & LEGAL:
                 j += 1  # "Rentmeester & Co B.V. De Arkbode wordt ...": a legal form ends the name
                 break
-            if self._namey(j) or (self._connector(j) and self._joins(j + 1, 1)):
+            if f & NAMEY or (f & CONNECTOR and self._joins(j + 1, 1)):
                 j += 1
                 continue
             break
-        while j > k and self._connector(j - 1):
+        while j > k and flags[j - 1] & CONNECTOR:
             j -= 1
         return j
 
     def _backward(self, j: int, limit: int = 7) -> int:
-        """Start of the name that ends at token ``j`` (exclusive)."""
+        """Start of the name that ends at token ``j`` (exclusive); a legal form or a role word before it stops it
+        ("ICT-leverancier X")."""
+        flags = self.flags
         i = j
         # punctuation and line breaks stop a name, so sentence bounds need not be looked up
-        while i > 0 and j - i < limit and not self._legal(i - 1) and not self._role_word(i - 1):
-            if self._namey(i - 1) or (self._connector(i - 1) and self._joins(i - 2, -1)):
+        while i > 0 and j - i < limit:
+            f = flags[i - 1]
+            if f & (LEGAL | ROLE_WORD):
+                break
+            if f & NAMEY or (f & CONNECTOR and self._joins(i - 2, -1)):
                 i -= 1
                 continue
             break
-        while i < j and (self._connector(i) or self.tok(i) in self.kb.start_stopwords):
+        while i < j and flags[i] & (CONNECTOR | START_STOP):
             i += 1
         return i
 
     def _name_hit(self, s: int, e: int, strong: bool = False, country: str | None = None,
                   kind: str | None = None) -> Hit | None:
-        while e > s and self._legal(e - 1):
+        flags = self.flags
+        while e > s and flags[e - 1] & LEGAL:
             e -= 1
-        while s < e and self._title_word(s):
+        while s < e and flags[s] & TITLE_WORD:
             s += 1  # "Privacyverklaring Speelpleinwerking De Vlierbes vzw": the title word is not part of the name
-        while not strong and e - s > 1 and self.tok(e - 1) in self.kb.product_words:
+        while not strong and e - s > 1 and flags[e - 1] & PRODUCT:
             e -= 1  # "Siteimprove Analytics": the organisation, not its product ("Acme Analytics Inc." is a company)
         if e <= s:
             return None
@@ -1361,7 +1407,7 @@ class _DocRun:
         # "de Functionaris Gegevensbescherming van Bakkerij Jansen B.V.": a description of ordinary words
         # joined by "van"/"voor" is not part of the name
         for k in range(s - 2, start, -1):
-            if self.tok(k) in ("van", "voor") and all(is_dutch_word(self.tok(i), self.words) for i in range(start, k)):
+            if self.tok(k) in ("van", "voor") and all(self.flags[i] & DUTCH for i in range(start, k)):
                 start = k + 1
                 break
         if start >= s:
@@ -1423,7 +1469,11 @@ class _DocRun:
 
     def _name_ends_cleanly(self, end: int) -> bool:
         """A name is followed by punctuation, a line end, a verb or a preposition, not by a number."""
-        return end >= self.n or not self.doc[end].like_num
+        if end >= self.n:
+            return True
+        if self._like_num is None:
+            self._like_num = self.comp.like_num.of(self.view.orth_ids).tobytes()
+        return not self._like_num[end]
 
     def _after_preposition(self, e: int, prepositions: list[str]) -> Hit | None:
         k = e
