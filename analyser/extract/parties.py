@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -271,6 +272,9 @@ class ControllerPatterns:
         self.weak_after = cfg["weak_after"]
         self.weak_value = cfg["weak_value"]
         self._last: tuple[str, tuple[str, int] | None, int] | None = None
+        self.sieve = PhraseSieve([*self.self_intro, *self.seat, *self.weak_before, *self.contact_before,
+                                  *self.weak_after, *self.weak_value])
+        self._read: tuple[str, str, int, int, list[tuple[str | None, int]]] | None = None
         # words of every line that can name the controller (title aside)
         self.anchors = tuple({"privacy", "verantwoordelijk", *(p.strip() for p in self.self_intro),
                               *(w.strip(" ,(") for w in self.seat)})
@@ -280,11 +284,31 @@ class ControllerPatterns:
         for each list only when it needs it)."""
         return self.strong(text), self.weak(text)
 
-    def strong(self, text: str, low: str | None = None) -> list[str]:
+    def _reading(self, text: str, low_head: str,
+                 view: TokenView | None) -> tuple[int, int, list[tuple[str | None, int]]]:
+        """What ``strong`` and ``weak`` both read, once per text: the phrases that can occur in the head and in the
+        whole text (``PhraseSieve`` requirements met by the Doc's tokens; all when no token view is given), and
+        the strength of every "gevestigd"-like seat phrase in the head with its offset."""
+        read = self._read
+        if read is not None and read[0] is text and read[1] == low_head:
+            return read[2], read[3], read[4]
+        if view is None:
+            in_head = everywhere = -1  # every requirement met
+        else:
+            in_head, everywhere = self.sieve.present(view, len(low_head))
+        seats = [(self._seat_strength(low_head, pos), pos) for word in self.seat
+                 if self.sieve.can(word, in_head) for pos in _positions(low_head, word)]
+        self._read = (text, low_head, in_head, everywhere, seats)
+        return in_head, everywhere, seats
+
+    def strong(self, text: str, low: str | None = None, view: TokenView | None = None) -> list[str]:
         """Names the statement gives itself: title, "deze privacyverklaring van X", "Wij zijn X",
-        "X, gevestigd te", "X is verantwoordelijk voor" (``low``: the lower-cased text, if at hand)."""
+        "X, gevestigd te", "X is verantwoordelijk voor" (``low``: the lower-cased text, if at hand; ``view``: the
+        Doc's token view, if any, to skip phrases its words cannot hold)."""
         head = text[: self.head]
         low_head = head.lower() if low is None else low[: self.head]
+        in_head, _, seats = self._reading(text, low_head, view)
+        can = self.sieve.can
         strong = [self._title(text)]
         for pos in _positions(low_head, "privacy"):
             det = next((d for d in ("deze ", "onze ", "dit ", "de ") if low_head.startswith(d, pos - len(d))), None)
@@ -297,13 +321,14 @@ class ControllerPatterns:
                 if not self.elsewhere.search(rest[:200]):
                     strong.append(m.group(1))
         for phrase in self.self_intro:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head, phrase):
                 m = self.name_here.match(head, pos + len(phrase))
                 strong.append(m.group(0) if m else None)
-        for word in self.seat:
-            for pos in _positions(low_head, word):
-                if self._seat_strength(low_head, pos) == "strong":
-                    strong.append(self._seat_name(head, pos))
+        for strength, pos in seats:
+            if strength == "strong":
+                strong.append(self._seat_name(head, pos))
         responsible, pos = self._responsible(text, self.head)
         if pos < self.head:  # further down "X is verantwoordelijk" may speak of a processor's own role
             strong.append(responsible)
@@ -324,30 +349,39 @@ class ControllerPatterns:
             prefix = prefix[: -len(" statutair")]
         return _name_ending(prefix)
 
-    def weak(self, text: str, low: str | None = None) -> list[str]:
+    def weak(self, text: str, low: str | None = None, view: TokenView | None = None) -> list[str]:
         """Softer self-references near the top: "verwerkt door X", "X hecht waarde aan", "voor X van groot belang",
-        "X, gevestigd te ..." without a word on responsibility (``low``: the lower-cased text, if at hand)."""
+        "X, gevestigd te ..." without a word on responsibility (``low``, ``view``: as for ``strong``)."""
         head = text[: self.head]
         low = text.lower() if low is None else low
         low_head = low[: self.head]
+        in_head, everywhere, seats = self._reading(text, low_head, view)
+        can = self.sieve.can
         responsible, pos = self._responsible(text, len(text))
         weak: list[str | None] = [responsible] if pos >= self.head else []
-        for word in self.seat:
-            for pos in _positions(low_head, word):
-                if self._seat_strength(low_head, pos) == "weak":
-                    weak.append(self._seat_name(head, pos))
+        for strength, pos in seats:
+            if strength == "weak":
+                weak.append(self._seat_name(head, pos))
         for phrase in self.weak_before:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head[:1200], phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
         for phrase in self.contact_before:  # "neem contact op met X": whom the reader writes to is the controller
+            if not can(phrase, everywhere):
+                continue
             for pos in _positions(low, phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
         for phrase in self.weak_after:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head, phrase):
                 weak.append(_name_ending(text[max(0, pos - 100): pos]))
         for phrase in self.weak_value:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head, phrase):
                 window = text[max(0, pos - 100): pos]
                 name = _name_ending(window)
@@ -426,6 +460,62 @@ class ControllerPatterns:
         if hit and _is_name(_clean_name(hit.group(1))):
             return hit.group(1), pos
         return None
+
+
+class PhraseSieve:
+    """Which of a few literal phrases can occur in a Doc's lower-cased text (or its first characters), read from
+    its token forms instead of searching the text. Every run of letters in a phrase lies in one token (spaCy's
+    Dutch tokenizer splits no run of letters, and no token holds a space); that token's lower-case form is the
+    run where the phrase has a space on both sides of it, starts with it after a space, ends with it before a
+    space, and holds it otherwise. Each such requirement is a bit of a per-form value (``LOWER_FORMS``)."""
+
+    _RUN = re.compile(r"[^\W\d_]+")
+
+    def __init__(self, phrases: list[str]) -> None:
+        bits: dict[tuple[str, bool, bool], int] = {}
+        self.needs: dict[str, int] = {}
+        for phrase in phrases:
+            need = 0
+            for m in self._RUN.finditer(phrase):
+                key = (m.group(), phrase[m.start() - 1: m.start()] == " ", phrase[m.end(): m.end() + 1] == " ")
+                need |= 1 << bits.setdefault(key, len(bits))
+            self.needs[phrase] = need
+        self.requirements = list(bits)
+        self.values = [FormValues(LOWER_FORMS, self._meets(first), "uint64") for first in range(0, len(bits), 64)]
+
+    def _meets(self, first: int) -> Callable[[str], int]:
+        requirements = self.requirements[first: first + 64]
+
+        def value(form: str) -> int:
+            met = 0
+            for bit, (run, space_before, space_after) in enumerate(requirements):
+                if space_before and space_after:
+                    ok = form == run
+                elif space_before:
+                    ok = form.startswith(run)
+                elif space_after:
+                    ok = form.endswith(run)
+                else:
+                    ok = run in form
+                if ok:
+                    met |= 1 << bit
+            return met
+        return value
+
+    def present(self, view: TokenView, head_chars: int) -> tuple[int, int]:
+        """The requirements met by the tokens that start in the first ``head_chars`` characters, and by all."""
+        ids = view.lower_ids
+        n_head = int(view.idx.searchsorted(head_chars))
+        in_head = everywhere = 0
+        for k, values in enumerate(self.values):
+            met = values.of(ids)
+            in_head |= int(numpy.bitwise_or.reduce(met[:n_head])) << (64 * k)
+            everywhere |= int(numpy.bitwise_or.reduce(met)) << (64 * k)
+        return in_head, everywhere
+
+    def can(self, phrase: str, present: int) -> bool:
+        """``phrase`` may occur where the requirements ``present`` are met (-1: all)."""
+        return not self.needs[phrase] & ~present
 
 
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*)$")
@@ -974,10 +1064,10 @@ class _DocRun:
         controller = self.kb.controller
         needs_strong = bool(names) or self._may_name_controller(kept)
         low = lower_text(self.doc, self.text) if needs_strong else ""
-        strong = controller.strong(self.text, low) if needs_strong else []
+        strong = controller.strong(self.text, low, self.view) if needs_strong else []
         found = self._group_kb(kept, strong)
         if names:
-            found += self._group_names(names, strong + controller.weak(self.text, low), found)
+            found += self._group_names(names, strong + controller.weak(self.text, low, self.view), found)
         found.sort(key=lambda f: f.mentions[0][0])
         return found
 
