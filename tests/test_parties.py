@@ -500,6 +500,33 @@ def test_phrase_index_gives_the_phrase_matchers_matches(nlp):
     assert sorted(labels) == ["tp_cue_intro", "tp_cue_recip"]
 
 
+def test_phrase_sieve_rejects_only_phrases_the_text_cannot_hold(nlp):
+    """A controller phrase is searched only when the Doc's token forms can hold it: never skipped where the text
+    has it (inside longer words, after punctuation, at the head's edge), skipped where a word of it is missing or
+    only part of another word ("contactopname met" holds no "contact op met")."""
+    from analyser.extract.parties import PhraseSieve
+    from analyser.tokens import tokens
+
+    phrases = ["contact op met", "handelsnaam:", " hecht ", ", kvk", "(hierna", "wij zijn ", "brief naar"]
+    sieve = PhraseSieve(phrases)
+    texts = ["Neem (contact op met Foo B.V.), e-mailcontact op met ons.", "Bedrijfshandelsnaam:Acme",
+             "Acme hecht waarde aan uw privacy", "Acme B.V., KvK 1234 (hierna: Acme). Wij zijn Acme.",
+             "Stuur een brief naar ons", "contactopname met ons; handelsnamen; hechten; wij zijnde", ""]
+    for text in texts:
+        view = tokens(nlp.make_doc(text))
+        for head in (len(text), 20):
+            in_head, everywhere = sieve.present(view, head)
+            low = text.lower()
+            for phrase in phrases:
+                if phrase in low[:head]:
+                    assert sieve.can(phrase, in_head), (text, phrase, head)
+                if phrase in low:
+                    assert sieve.can(phrase, everywhere), (text, phrase)
+    in_head, everywhere = sieve.present(tokens(nlp.make_doc(texts[5])), len(texts[5]))
+    assert not any(sieve.can(phrase, everywhere) for phrase in phrases)
+    assert all(sieve.can(phrase, -1) for phrase in phrases)
+
+
 def test_development_set_third_parties_f1_floor():
     """The statements in corpus/dev were written independently of these rules (rules only: no model needed)."""
     from pathlib import Path

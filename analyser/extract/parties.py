@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -41,7 +42,7 @@ from typing import Any
 import numpy
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from spacy.attrs import SENT_START
+from spacy.attrs import LIKE_NUM, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -57,6 +58,14 @@ from .document_date import lower_text
 _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-?\d{4}\b|^\s*\d{4}\s+[A-Z]"
                       r"|^[A-Z][\w'.-]+(?:\s[\w'.-]+){0,3}\s\d{1,4}[a-zA-Z]?\b|\b(?i:postbus)\b")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
+
+
+def _straight(text: str) -> str:
+    """Straight apostrophes ("’" → "'"); ``str.translate`` only when there is one (it costs microseconds)."""
+    if "’" in text or "‘" in text or "´" in text or "`" in text:
+        return text.translate(_APOSTROPHES)
+    return text
+
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
          r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
@@ -271,6 +280,9 @@ class ControllerPatterns:
         self.weak_after = cfg["weak_after"]
         self.weak_value = cfg["weak_value"]
         self._last: tuple[str, tuple[str, int] | None, int] | None = None
+        self.sieve = PhraseSieve([*self.self_intro, *self.seat, *self.weak_before, *self.contact_before,
+                                  *self.weak_after, *self.weak_value])
+        self._read: tuple[str, str, int, int, list[tuple[str | None, int]]] | None = None
         # words of every line that can name the controller (title aside)
         self.anchors = tuple({"privacy", "verantwoordelijk", *(p.strip() for p in self.self_intro),
                               *(w.strip(" ,(") for w in self.seat)})
@@ -280,11 +292,31 @@ class ControllerPatterns:
         for each list only when it needs it)."""
         return self.strong(text), self.weak(text)
 
-    def strong(self, text: str, low: str | None = None) -> list[str]:
+    def _reading(self, text: str, low_head: str,
+                 view: TokenView | None) -> tuple[int, int, list[tuple[str | None, int]]]:
+        """What ``strong`` and ``weak`` both read, once per text: the phrases that can occur in the head and in the
+        whole text (``PhraseSieve`` requirements met by the Doc's tokens; all when no token view is given), and
+        the strength of every "gevestigd"-like seat phrase in the head with its offset."""
+        read = self._read
+        if read is not None and read[0] is text and read[1] == low_head:
+            return read[2], read[3], read[4]
+        if view is None:
+            in_head = everywhere = -1  # every requirement met
+        else:
+            in_head, everywhere = self.sieve.present(view, len(low_head))
+        seats = [(self._seat_strength(low_head, pos), pos) for word in self.seat
+                 if self.sieve.can(word, in_head) for pos in _positions(low_head, word)]
+        self._read = (text, low_head, in_head, everywhere, seats)
+        return in_head, everywhere, seats
+
+    def strong(self, text: str, low: str | None = None, view: TokenView | None = None) -> list[str]:
         """Names the statement gives itself: title, "deze privacyverklaring van X", "Wij zijn X",
-        "X, gevestigd te", "X is verantwoordelijk voor" (``low``: the lower-cased text, if at hand)."""
+        "X, gevestigd te", "X is verantwoordelijk voor" (``low``: the lower-cased text, if at hand; ``view``: the
+        Doc's token view, if any, to skip phrases its words cannot hold)."""
         head = text[: self.head]
         low_head = head.lower() if low is None else low[: self.head]
+        in_head, _, seats = self._reading(text, low_head, view)
+        can = self.sieve.can
         strong = [self._title(text)]
         for pos in _positions(low_head, "privacy"):
             det = next((d for d in ("deze ", "onze ", "dit ", "de ") if low_head.startswith(d, pos - len(d))), None)
@@ -297,13 +329,14 @@ class ControllerPatterns:
                 if not self.elsewhere.search(rest[:200]):
                     strong.append(m.group(1))
         for phrase in self.self_intro:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head, phrase):
                 m = self.name_here.match(head, pos + len(phrase))
                 strong.append(m.group(0) if m else None)
-        for word in self.seat:
-            for pos in _positions(low_head, word):
-                if self._seat_strength(low_head, pos) == "strong":
-                    strong.append(self._seat_name(head, pos))
+        for strength, pos in seats:
+            if strength == "strong":
+                strong.append(self._seat_name(head, pos))
         responsible, pos = self._responsible(text, self.head)
         if pos < self.head:  # further down "X is verantwoordelijk" may speak of a processor's own role
             strong.append(responsible)
@@ -324,30 +357,39 @@ class ControllerPatterns:
             prefix = prefix[: -len(" statutair")]
         return _name_ending(prefix)
 
-    def weak(self, text: str, low: str | None = None) -> list[str]:
+    def weak(self, text: str, low: str | None = None, view: TokenView | None = None) -> list[str]:
         """Softer self-references near the top: "verwerkt door X", "X hecht waarde aan", "voor X van groot belang",
-        "X, gevestigd te ..." without a word on responsibility (``low``: the lower-cased text, if at hand)."""
+        "X, gevestigd te ..." without a word on responsibility (``low``, ``view``: as for ``strong``)."""
         head = text[: self.head]
         low = text.lower() if low is None else low
         low_head = low[: self.head]
+        in_head, everywhere, seats = self._reading(text, low_head, view)
+        can = self.sieve.can
         responsible, pos = self._responsible(text, len(text))
         weak: list[str | None] = [responsible] if pos >= self.head else []
-        for word in self.seat:
-            for pos in _positions(low_head, word):
-                if self._seat_strength(low_head, pos) == "weak":
-                    weak.append(self._seat_name(head, pos))
+        for strength, pos in seats:
+            if strength == "weak":
+                weak.append(self._seat_name(head, pos))
         for phrase in self.weak_before:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head[:1200], phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
         for phrase in self.contact_before:  # "neem contact op met X": whom the reader writes to is the controller
+            if not can(phrase, everywhere):
+                continue
             for pos in _positions(low, phrase):
                 m = self.name_here.match(text, pos + len(phrase) + 1)
                 weak.append(m.group(0) if m else None)
         for phrase in self.weak_after:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head, phrase):
                 weak.append(_name_ending(text[max(0, pos - 100): pos]))
         for phrase in self.weak_value:
+            if not can(phrase, in_head):
+                continue
             for pos in _positions(low_head, phrase):
                 window = text[max(0, pos - 100): pos]
                 name = _name_ending(window)
@@ -426,6 +468,62 @@ class ControllerPatterns:
         if hit and _is_name(_clean_name(hit.group(1))):
             return hit.group(1), pos
         return None
+
+
+class PhraseSieve:
+    """Which of a few literal phrases can occur in a Doc's lower-cased text (or its first characters), read from
+    its token forms instead of searching the text. Every run of letters in a phrase lies in one token (spaCy's
+    Dutch tokenizer splits no run of letters, and no token holds a space); that token's lower-case form is the
+    run where the phrase has a space on both sides of it, starts with it after a space, ends with it before a
+    space, and holds it otherwise. Each such requirement is a bit of a per-form value (``LOWER_FORMS``)."""
+
+    _RUN = re.compile(r"[^\W\d_]+")
+
+    def __init__(self, phrases: list[str]) -> None:
+        bits: dict[tuple[str, bool, bool], int] = {}
+        self.needs: dict[str, int] = {}
+        for phrase in phrases:
+            need = 0
+            for m in self._RUN.finditer(phrase):
+                key = (m.group(), phrase[m.start() - 1: m.start()] == " ", phrase[m.end(): m.end() + 1] == " ")
+                need |= 1 << bits.setdefault(key, len(bits))
+            self.needs[phrase] = need
+        self.requirements = list(bits)
+        self.values = [FormValues(LOWER_FORMS, self._meets(first), "uint64") for first in range(0, len(bits), 64)]
+
+    def _meets(self, first: int) -> Callable[[str], int]:
+        requirements = self.requirements[first: first + 64]
+
+        def value(form: str) -> int:
+            met = 0
+            for bit, (run, space_before, space_after) in enumerate(requirements):
+                if space_before and space_after:
+                    ok = form == run
+                elif space_before:
+                    ok = form.startswith(run)
+                elif space_after:
+                    ok = form.endswith(run)
+                else:
+                    ok = run in form
+                if ok:
+                    met |= 1 << bit
+            return met
+        return value
+
+    def present(self, view: TokenView, head_chars: int) -> tuple[int, int]:
+        """The requirements met by the tokens that start in the first ``head_chars`` characters, and by all."""
+        ids = view.lower_ids
+        n_head = int(view.idx.searchsorted(head_chars))
+        in_head = everywhere = 0
+        for k, values in enumerate(self.values):
+            met = values.of(ids)
+            in_head |= int(numpy.bitwise_or.reduce(met[:n_head])) << (64 * k)
+            everywhere |= int(numpy.bitwise_or.reduce(met)) << (64 * k)
+        return in_head, everywhere
+
+    def can(self, phrase: str, present: int) -> bool:
+        """``phrase`` may occur where the requirements ``present`` are met (-1: all)."""
+        return not self.needs[phrase] & ~present
 
 
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*)$")
@@ -524,7 +622,7 @@ def _words_only(text: str) -> str:
 
 def _clean_name(name: str) -> str:
     """Straight apostrophes, single spaces, no surrounding punctuation ("'s-Hertogenbosch" keeps its own)."""
-    name = " ".join(name.translate(_APOSTROPHES).split()).strip(" .,;:-–—\"()")
+    name = " ".join(_straight(name).split()).strip(" .,;:-–—\"()")
     if name.startswith("'") and not name.startswith("'s"):
         name = name[1:]
     return name.rstrip("'").strip()
@@ -557,6 +655,28 @@ class Found:
     aliases: set[int] = field(default_factory=set)  # knowledge-base aliases that matched
 
 
+# what a token form is to a name built from cues (FormTable.name_flags)
+NAMEY = 1  # may stand in a name: a capital, a digit with capitals ("3M"), "'s-Hertogenbosch"
+CONNECTOR = 2  # joins name parts ("van", "&", "'")
+LEGAL = 4  # a legal form ("B.V.", "Ltd")
+ROLE_WORD = 8  # a role or company noun, also as the last part of a compound ("ICT-leverancier")
+TITLE_WORD = 16  # a title word ("Privacyverklaring")
+START_STOP = 32  # starts no name
+PRODUCT = 64  # a product word ("Analytics")
+DUTCH = 128  # a Dutch word or an inflection of one
+
+
+def _namey(t: str) -> bool:
+    if not t or t.isspace():
+        return False
+    c = t[0]
+    if c.isupper():
+        return True
+    if c.isdigit():
+        return any(ch.isupper() for ch in t) and any(ch.isalpha() for ch in t)
+    return len(t) > 3 and t.startswith("s-") and t[2].isupper()
+
+
 @cache
 def form_table() -> FormTable:
     """One table per process (forms are numbered by text, the same in every pipeline)."""
@@ -575,6 +695,7 @@ class FormTable:
         self.results: list[tuple[int, str]] = [(-1, "")]  # (alias index, "compound" | "fuzzy" | "role")
         self.capital = FormValues(ORTH_FORMS, self._capital, "bool")
         self.result_ids = FormValues(ORTH_FORMS, self._result_id, "int32")  # index into results; 0: none
+        self.name_flags = FormValues(ORTH_FORMS, self._name_flags, "uint8")  # NAMEY | CONNECTOR | ... per form
 
     def result(self, result_id: int) -> tuple[int, str]:
         return self.results[result_id]
@@ -583,6 +704,31 @@ class FormTable:
         kb = self.kb
         capital = not form.islower() and any(c.isupper() for c in form)
         return capital and form not in kb.start_stopwords and form not in kb.stopwords
+
+    def _name_flags(self, form: str) -> int:
+        """What a token of this form is to a name built from cues (see ``NAMEY`` and the other bits)."""
+        kb = self.kb
+        low = form.lower()
+        flags = 0
+        if _namey(form):
+            flags |= NAMEY
+        if form in kb.connectors or form in ("'", "’", "‘"):
+            flags |= CONNECTOR
+        if form in kb.legal_forms or low.rstrip(".") in kb.legal_lower:
+            flags |= LEGAL
+        head = low.rpartition("-")[2]
+        if low in kb.role_nouns or low in kb.company_nouns or \
+                (head != low and (head in kb.role_nouns or head in kb.company_nouns)):
+            flags |= ROLE_WORD  # "ICT-leverancier", "Hostingpartij": a description, not part of the name after it
+        if low.startswith(("privacy", "cookie")) or low in kb.controller.title_nouns:
+            flags |= TITLE_WORD
+        if form in kb.start_stopwords:
+            flags |= START_STOP
+        if form in kb.product_words:
+            flags |= PRODUCT
+        if is_dutch_word(form, self.words):
+            flags |= DUTCH
+        return flags
 
     def _result_id(self, form: str) -> int:
         result = self._analyse_form(form)
@@ -792,6 +938,7 @@ class ThirdPartyComponent:
             self.matcher.add(key, docs)
             pattern_docs += docs
         self.phrases = PhraseIndex(self.matcher, pattern_docs)
+        self.like_num = FormValues(ORTH_FORMS, vocab.lex_attr_getters[LIKE_NUM], "bool")  # Token.like_num per form
 
     # -------------------------------------------------------------- main
 
@@ -843,6 +990,8 @@ class _DocRun:
         self._sections: list[Any] = []
         self._section_receives: dict[int, bool] = {}
         self._sent_starts: list[int] | None = None
+        self._flags: bytes | None = None
+        self._like_num: bytes | None = None
 
     @property
     def sent_starts(self) -> list[int]:
@@ -923,10 +1072,10 @@ class _DocRun:
         controller = self.kb.controller
         needs_strong = bool(names) or self._may_name_controller(kept)
         low = lower_text(self.doc, self.text) if needs_strong else ""
-        strong = controller.strong(self.text, low) if needs_strong else []
+        strong = controller.strong(self.text, low, self.view) if needs_strong else []
         found = self._group_kb(kept, strong)
         if names:
-            found += self._group_names(names, strong + controller.weak(self.text, low), found)
+            found += self._group_names(names, strong + controller.weak(self.text, low, self.view), found)
         found.sort(key=lambda f: f.mentions[0][0])
         return found
 
@@ -1235,84 +1384,79 @@ class _DocRun:
             return before or caps(e, e + 2) or caps(e + 3, e + 6)
         return caps(e, e + 3) or (before and kind == "nat")
 
+    @property
+    def flags(self) -> bytes:
+        """The name flags (``NAMEY`` ...) of every token, read when a cue first needs them."""
+        if self._flags is None:
+            self._flags = self.forms.name_flags.of(self.view.orth_ids).tobytes()
+        return self._flags
+
     def _namey(self, i: int) -> bool:
-        t = self.tok(i)
-        if not t or t.isspace():
-            return False
-        c = t[0]
-        if c.isupper():
-            return True
-        if c.isdigit():
-            return any(ch.isupper() for ch in t) and any(ch.isalpha() for ch in t)
-        return len(t) > 3 and t.startswith("s-") and t[2].isupper()
+        return bool(self.flags[i] & NAMEY)
 
     def _connector(self, i: int) -> bool:
-        t = self.tok(i)
-        return t in self.kb.connectors or t in ("'", "’", "‘")
-
-    def _role_word(self, i: int) -> bool:
-        """"ICT-leverancier", "Hostingpartij", "ICT-beheerder": a description, not part of the name that follows it
-        (a hyphenated compound by its last part)."""
-        low = self.tok(i).lower()
-        if low in self.kb.role_nouns or low in self.kb.company_nouns:
-            return True
-        head = low.rpartition("-")[2]
-        return head != low and (head in self.kb.role_nouns or head in self.kb.company_nouns)
-
-    def _title_word(self, i: int) -> bool:
-        low = self.tok(i).lower()
-        return low.startswith(("privacy", "cookie")) or low in self.kb.controller.title_nouns
+        return bool(self.flags[i] & CONNECTOR)
 
     def _legal(self, i: int) -> bool:
-        t = self.tok(i)
-        return t in self.kb.legal_forms or t.lower().rstrip(".") in self.kb.legal_lower
+        return bool(self.flags[i] & LEGAL)
 
     def _joins(self, i: int, step: int) -> bool:
         """A connector joins two name parts when a capitalised word follows within one more connector
         ("Vrienden van het Museum", "Bank of ...")."""
+        flags = self.flags
         for k in (i, i + step):
             if not 0 <= k < self.n:
                 return False
-            if self._namey(k):
+            f = flags[k]
+            if f & NAMEY:
                 return True
-            if not self._connector(k):
+            if not f & CONNECTOR:
                 return False
         return False
 
     def _forward(self, k: int, limit: int = 7) -> int:
+        flags = self.flags
+        n = self.n
         j = k
-        while j < self.n and j - k < limit:
-            if j > k and self._legal(j):
+        while j < n and j - k < limit:
+            f = flags[j]
+            if j > k and f & LEGAL:
                 j += 1  # "Rentmeester & Co B.V. De Arkbode wordt ...": a legal form ends the name
                 break
-            if self._namey(j) or (self._connector(j) and self._joins(j + 1, 1)):
+            if f & NAMEY or (f & CONNECTOR and self._joins(j + 1, 1)):
                 j += 1
                 continue
             break
-        while j > k and self._connector(j - 1):
+        while j > k and flags[j - 1] & CONNECTOR:
             j -= 1
         return j
 
     def _backward(self, j: int, limit: int = 7) -> int:
-        """Start of the name that ends at token ``j`` (exclusive)."""
+        """Start of the name that ends at token ``j`` (exclusive); a legal form or a role word before it stops it
+        ("ICT-leverancier X")."""
+        flags = self.flags
         i = j
         # punctuation and line breaks stop a name, so sentence bounds need not be looked up
-        while i > 0 and j - i < limit and not self._legal(i - 1) and not self._role_word(i - 1):
-            if self._namey(i - 1) or (self._connector(i - 1) and self._joins(i - 2, -1)):
+        while i > 0 and j - i < limit:
+            f = flags[i - 1]
+            if f & (LEGAL | ROLE_WORD):
+                break
+            if f & NAMEY or (f & CONNECTOR and self._joins(i - 2, -1)):
                 i -= 1
                 continue
             break
-        while i < j and (self._connector(i) or self.tok(i) in self.kb.start_stopwords):
+        while i < j and flags[i] & (CONNECTOR | START_STOP):
             i += 1
         return i
 
     def _name_hit(self, s: int, e: int, strong: bool = False, country: str | None = None,
                   kind: str | None = None) -> Hit | None:
-        while e > s and self._legal(e - 1):
+        flags = self.flags
+        while e > s and flags[e - 1] & LEGAL:
             e -= 1
-        while s < e and self._title_word(s):
+        while s < e and flags[s] & TITLE_WORD:
             s += 1  # "Privacyverklaring Speelpleinwerking De Vlierbes vzw": the title word is not part of the name
-        while not strong and e - s > 1 and self.tok(e - 1) in self.kb.product_words:
+        while not strong and e - s > 1 and flags[e - 1] & PRODUCT:
             e -= 1  # "Siteimprove Analytics": the organisation, not its product ("Acme Analytics Inc." is a company)
         if e <= s:
             return None
@@ -1371,7 +1515,7 @@ class _DocRun:
         # "de Functionaris Gegevensbescherming van Bakkerij Jansen B.V.": a description of ordinary words
         # joined by "van"/"voor" is not part of the name
         for k in range(s - 2, start, -1):
-            if self.tok(k) in ("van", "voor") and all(is_dutch_word(self.tok(i), self.words) for i in range(start, k)):
+            if self.tok(k) in ("van", "voor") and all(self.flags[i] & DUTCH for i in range(start, k)):
                 start = k + 1
                 break
         if start >= s:
@@ -1433,7 +1577,11 @@ class _DocRun:
 
     def _name_ends_cleanly(self, end: int) -> bool:
         """A name is followed by punctuation, a line end, a verb or a preposition, not by a number."""
-        return end >= self.n or not self.doc[end].like_num
+        if end >= self.n:
+            return True
+        if self._like_num is None:
+            self._like_num = self.comp.like_num.of(self.view.orth_ids).tobytes()
+        return not self._like_num[end]
 
     def _after_preposition(self, e: int, prepositions: list[str]) -> Hit | None:
         k = e
@@ -1567,7 +1715,7 @@ _KEY_SKIP = {"van", "de", "der", "den", "het", "voor", "s", "en", "mijn", "my"} 
 
 def _name_key(name: str) -> list[str]:
     """Lower-case words of a name without legal forms and connectors, for comparing names."""
-    words = re.findall(r"[\w&]+", name.translate(_APOSTROPHES).lower())
+    words = re.findall(r"[\w&]+", _straight(name).lower())
     return [w for w in words if w not in _LEGAL_WORDS and w not in _KEY_SKIP]
 
 
