@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for literal sieves
@@ -269,6 +268,7 @@ class Cue:
     exclude: re.Pattern[str] | None = None
     opening: int = 0  # also tried in the first N sentences, whatever their words
     upgrade: Upgrade | None = None
+    plain: bool = False  # no exclude, context, topics or upgrade: a match gives ``kind``
     sieve: tuple[str, ...] | None = None  # literal_sieve(pattern)
     exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
     match: Matcher | None = None  # Matcher(pattern): what the evaluation runs
@@ -364,6 +364,7 @@ def rules() -> Rules:
             pattern, exclude = compile_(c.get("pattern"), case), compile_(c.get("exclude"), case)
             context = compile_(c.get("context"), case)
             upgrade = compile_(up["pattern"]) if up else None
+            topics = topic_set(c.get("topics", []))
             cue = Cue(
                 index=len(all_cues),
                 item=k,
@@ -374,11 +375,12 @@ def rules() -> Rules:
                 case=case,
                 context=context,
                 context_scope=c.get("context_scope", "sentence"),
-                topics=topic_set(c.get("topics", [])),
+                topics=topics,
                 exclude=exclude,
                 opening=int(c.get("opening", 0)),
                 upgrade=Upgrade(upgrade, up["kind"], up.get("scope", "sentence"), Matcher(upgrade))  # type: ignore
                 if up else None,
+                plain=exclude is None and context is None and not topics and upgrade is None,
                 sieve=literal_sieve(pattern),
                 exclude_sieve=literal_sieve(exclude),
                 match=matcher(pattern),
@@ -504,6 +506,17 @@ class DocView:
             self._sents[i] = s
         return s
 
+    def offsets(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence that is not blank, as `sentence` gives them, without building them."""
+        text, out = self.text, []
+        for start, end in zip(self.starts, self.bounds):
+            raw = text[start:end]
+            left = raw.lstrip()
+            if left:
+                start += len(raw) - len(left)
+                out.append((start, start + len(left.rstrip())))
+        return out
+
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
@@ -602,11 +615,12 @@ class DocView:
         s = self.sentence(i)
         return Span(s.text, s.start, s.end)
 
-    def hit(self, i: int, kinds: set[str], weight: float, source: str = "rules") -> Hit:
-        s = self.sentence(i)
+    def hit(self, i: int, kinds: set[str], weight: float, s: _Sentence | None = None) -> Hit:
+        """A rules hit on sentence ``i`` (``s``: the sentence, when the caller has it); a heading counts half."""
+        s = s or self.sentence(i)
         if s.start in self.heading_starts:
-            return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, source, i)
-        return Hit(Span(s.text, s.start, s.end), kinds, weight, False, source, i)
+            return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, "rules", i)
+        return Hit(Span(s.text, s.start, s.end), kinds, weight, False, "rules", i)
 
 
 def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
@@ -697,21 +711,31 @@ def _distinct(values: numpy.ndarray) -> numpy.ndarray:
     return values[keep]
 
 
-def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
-               ) -> Iterator[tuple[int, int, list[tuple[Cue, ...]]]]:
-    """(item, sentence, cue groups) for every sentence whose words triggered cues of an item, in item order
-    and, per item, strongest cues first, then in document order.
+class _Triggered:
+    """What a document's words trigger: entries (item, sentence, cue groups) in item order and, per item,
+    strongest cues first, then in document order. Entry ``j`` is item ``items[j]``, sentence ``sentences[j]``
+    and the cue groups ``groups[starts[j]:ends[j]]``; ``next_item[j]`` is the first entry of the next item."""
+
+    __slots__ = ("ends", "groups", "items", "next_item", "sentences", "starts")
+
+    def __init__(self, items: list[int], sentences: list[int], starts: list[int], ends: list[int],
+                 next_item: list[int], groups: list[tuple[Cue, ...]]) -> None:
+        self.items, self.sentences, self.starts, self.ends = items, sentences, starts, ends
+        self.next_item, self.groups = next_item, groups
+
+
+def _triggered(view: DocView, r: Rules) -> _Triggered:
+    """The entries of `_Triggered` for a document with sentences.
 
     Tokens become distinct (item, sentence, group) triples, each encoded as one integer so that one sort
-    orders and another step dedupes them; Python only visits the entries it yields: once the caller sets
-    ``settled[item]``, the rest of that item is skipped."""
+    orders and dedupes them; a second sort ranks each (item, sentence) by its strongest cue."""
     table = _TRIGGERS.get(id(r))
     if table is None:
         table = _TRIGGERS[id(r)] = _TriggerTable(r)
     positions, slots = table.lookup(view.lower_ids)
     n_sents = len(view.starts)
     if not len(positions) and not table.opening:
-        return
+        return _Triggered([], [], [], [], [], [])
     n_groups = len(table.groups)
     sents = view.starts_array.searchsorted(view.token_starts.take(positions), "right") - 1
     counts = table.count.take(slots)
@@ -734,24 +758,17 @@ def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
     seg_item = seg // n_sents
     ranked = numpy.lexsort((seg, -strength, seg_item))
     seg_item = seg_item.take(ranked)
-    next_item = seg_item.searchsorted(seg_item, "right").tolist()
-    ks, ids = seg_item.tolist(), (seg.take(ranked) - seg_item * n_sents).tolist()
-    a_s, b_s, gs = seg_start.take(ranked).tolist(), seg_end.take(ranked).tolist(), groups.tolist()
     cue_groups = table.groups
-    j, n = 0, len(ks)
-    while j < n:
-        k = ks[j]
-        if settled[k]:
-            j = next_item[j]
-            continue
-        yield k, ids[j], [cue_groups[g] for g in gs[a_s[j]:b_s[j]]]
-        j += 1
+    return _Triggered(seg_item.tolist(), (seg.take(ranked) - seg_item * n_sents).tolist(),
+                      seg_start.take(ranked).tolist(), seg_end.take(ranked).tolist(),
+                      seg_item.searchsorted(seg_item, "right").tolist(), [cue_groups[g] for g in groups.tolist()])
 
 
-def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
-    """The item's own vetoes on sentence ``i``: its ``exclude`` pattern, the table of contents, and the topics
-    of another item's section (``exclude_topics``). Checked once per sentence, after the first cue matched."""
-    if item.exclude_match is not None and item.exclude_match.search(view.sentence(i).low):
+def _vetoed(item: ItemRules, view: DocView, i: int, low: str) -> bool:
+    """The item's own vetoes on sentence ``i`` (lower-cased text ``low``): its ``exclude`` pattern, the table of
+    contents, and the topics of another item's section (``exclude_topics``). Checked once per sentence, after the
+    first cue matched."""
+    if item.exclude_match is not None and item.exclude_match.search(low):
         return True
     if view.in_toc(i):
         return True
@@ -761,10 +778,9 @@ def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
     return False
 
 
-def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
+def _cue_kind(cue: Cue, view: DocView, i: int, sent: _Sentence) -> str | None:
     """The kind a cue whose pattern matched sentence ``i`` gives after its own exclude, context and upgrade;
     None when vetoed. The context is tried on the sentence alone before its lead-in and heading are joined."""
-    sent = view.sentence(i)
     text = sent.text if cue.case else sent.low
     if cue.exclude_match is not None and cue.exclude_match.search(text):
         return None
@@ -783,12 +799,13 @@ def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
 
 
 def _sentence_hit(item: ItemRules, groups: list[tuple[Cue, ...]] | tuple[tuple[Cue, ...], ...], view: DocView,
-                  i: int) -> Hit | None:
-    """The hit sentence ``i`` gives ``item`` through the cues its words triggered, or None.
+                  i: int, sent: _Sentence) -> Hit | None:
+    """The hit sentence ``i`` (``sent``) gives ``item`` through the cues its words triggered, or None.
 
     The hot path: most triggered cues stop at their pattern. A cue is skipped when a cue of its kind with at
-    least its weight already counted (it could add nothing); the item's vetoes are checked once."""
-    sent = view.sentence(i)
+    least its weight already counted (it could add nothing); the item's vetoes are checked once; a `Cue.plain`
+    cue gives its kind without further checks."""
+    text, low = sent.text, sent.low
     kinds: set[str] = set()
     weight = 0.0
     veto: bool | None = None
@@ -797,25 +814,26 @@ def _sentence_hit(item: ItemRules, groups: list[tuple[Cue, ...]] | tuple[tuple[C
             if cue.upgrade is None and cue.weight <= weight and cue.kind in kinds:
                 continue
             match = cue.match
-            if match is not None and not match.search(sent.text if cue.case else sent.low):
+            if match is not None and not match.search(text if cue.case else low):
                 continue
             if veto is None:
-                veto = _vetoed(item, view, i)
-            if veto:
-                return None
-            kind = _cue_kind(cue, view, i)
+                veto = _vetoed(item, view, i, low)
+                if veto:
+                    return None
+            kind = cue.kind if cue.plain else _cue_kind(cue, view, i, sent)
             if kind is not None:
                 kinds.add(kind)
                 if cue.weight > weight:
                     weight = cue.weight
-    return view.hit(i, kinds, weight) if kinds else None
+    return view.hit(i, kinds, weight, sent) if kinds else None
 
 
 def _evaluate(item: ItemRules, cues: list[Cue] | tuple[Cue, ...], view: DocView, i: int) -> Hit | None:
     """The hit sentence ``i`` gives ``item`` through ``cues``, or None (used for single sentences)."""
-    if not view.sentence(i).text:
+    sent = view.sentence(i)
+    if not sent.text:
         return None
-    return _sentence_hit(item, (tuple(cues),), view, i)
+    return _sentence_hit(item, (tuple(cues),), view, i, sent)
 
 
 def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
@@ -827,12 +845,23 @@ def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
     if not len(doc) or not view.starts:
         return out
     items = r.items
+    lists = [out[item.id] for item in items]
     settled = [False] * len(items)
-    for k, i, groups in _triggered(doc, view, r, settled):
+    sents, sentence = view._sents, view.sentence
+    t = _triggered(view, r)
+    ks, ids, starts, ends, next_item, groups = t.items, t.sentences, t.starts, t.ends, t.next_item, t.groups
+    j, n = 0, len(ks)
+    while j < n:
+        k = ks[j]
+        if settled[k]:  # the rest of this item's entries cannot change its status
+            j = next_item[j]
+            continue
+        i = ids[j]
         item = items[k]
-        hit = _sentence_hit(item, groups, view, i)
+        hit = _sentence_hit(item, groups[starts[j]:ends[j]], view, i, sents[i] or sentence(i))
+        j += 1
         if hit is not None:
-            hits = out[item.id]
+            hits = lists[k]
             hits.append(hit)
             settled[k] = item.satisfied(hits)
     return out
@@ -919,13 +948,17 @@ def model_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]
     if not model.model_available():
         return {}
     view = view or DocView.build(doc)
-    indices = [i for i in range(len(view.starts)) if view.sentence(i).text]
-    scores = model.predict_spans(doc, [(view.sentence(i).start, view.sentence(i).end) for i in indices])
+    offsets = view.offsets()
+    scores = model.predict_spans(doc, offsets)
+    text, heading_starts = view.text, view.heading_starts
     out: dict[str, list[Hit]] = {}
-    for i, probs in zip(indices, scores):
+    for (start, end), probs in zip(offsets, scores):
+        if not probs or max(probs.values()) < MODEL_THRESHOLD:
+            continue
         for item, p in probs.items():
             if p >= MODEL_THRESHOLD:
-                out.setdefault(item, []).append(Hit(view.span(i), {"model"}, float(p), view.is_heading(i), "model"))
+                out.setdefault(item, []).append(Hit(Span(text[start:end], start, end), {"model"}, float(p),
+                                                    start in heading_starts, "model"))
     return out
 
 
