@@ -65,7 +65,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for literal sieves
+from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for `Matcher`
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
@@ -86,56 +86,9 @@ MODEL_THRESHOLD = 0.5
 _FRAGMENT = re.compile(r"%(\w+)%")
 _ESCAPES = re.compile(r"\\.|\(\?[a-zA-Z-]+[:)]|\(\?P<\w+>")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
-_MAX_LITERALS = 8
 
 
-# ------------------------------------------------------------------ literal sieves
-
-
-def _alternatives(items: Any) -> list[list[str]]:
-    """The ways a parsed regex sequence can match, each as the literal runs it must contain in order (the first
-    and last run touch the sequence's ends so that neighbours can join them; "" marks a gap). Parts with too
-    many combinations count as gaps: a weaker requirement, never a wrong one."""
-    alts: list[list[str]] = [[""]]
-    for op, av in items:
-        if op is sre.LITERAL:
-            alts = [[*a[:-1], a[-1] + chr(av)] for a in alts]
-            continue
-        sub: list[list[str]] = [["", ""]]
-        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-            sub = _alternatives(av[3])
-        elif op is sre.BRANCH:
-            sub = [alt for branch in av[1] for alt in _alternatives(branch)]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            sub = [["", *(r for r in alt if r), ""] for alt in _alternatives(av[2])]  # one instance, unjoined
-        if len(alts) * len(sub) > 64:
-            sub = [["", ""]]
-        alts = [[*a[:-1], a[-1] + b[0], *b[1:]] for a in alts for b in sub]
-    return alts
-
-
-def literal_sieve(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
-    """Strings one of which occurs in every text the pattern matches (so that a text holding none of them is
-    rejected with a few ``in`` tests instead of a regex scan), or None when the pattern allows no short list."""
-    if pattern is None or pattern.flags & re.IGNORECASE:
-        return None
-    found: set[str] = set()
-    for alt in _alternatives(sre_parse.parse(pattern.pattern, pattern.flags)):
-        runs = [r.strip() for r in alt if len(r.strip()) >= 3]
-        if not runs:
-            return None
-        found.add(max(runs, key=len))
-    needed = sorted(x for x in found if not any(y != x and y in x for y in found))
-    return tuple(needed) if len(needed) <= _MAX_LITERALS else None
-
-
-def _may_match(sieve: tuple[str, ...] | None, text: str) -> bool:
-    if sieve is None:
-        return True
-    for literal in sieve:
-        if literal in text:
-            return True
-    return False
+# ------------------------------------------------------------------ pattern matchers
 
 
 def _top_alternatives(source: str) -> list[str]:
@@ -269,8 +222,6 @@ class Cue:
     opening: int = 0  # also tried in the first N sentences, whatever their words
     upgrade: Upgrade | None = None
     plain: bool = False  # no exclude, context, topics or upgrade: a match gives ``kind``
-    sieve: tuple[str, ...] | None = None  # literal_sieve(pattern)
-    exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
     match: Matcher | None = None  # Matcher(pattern): what the evaluation runs
     context_match: Matcher | None = None
     exclude_match: Matcher | None = None
@@ -295,7 +246,6 @@ class ItemRules:
     headings_suffice: bool  # a heading is full evidence (the title line naming the organisation)
     notes: dict[str, tuple[str, str]]
     weak: frozenset[str] = frozenset()  # partial_when_only | absent_when_only
-    exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
     exclude_match: Matcher | None = None  # Matcher(exclude)
     fact_exclude_match: Matcher | None = None
 
@@ -381,8 +331,6 @@ def rules() -> Rules:
                 upgrade=Upgrade(upgrade, up["kind"], up.get("scope", "sentence"), Matcher(upgrade))  # type: ignore
                 if up else None,
                 plain=exclude is None and context is None and not topics and upgrade is None,
-                sieve=literal_sieve(pattern),
-                exclude_sieve=literal_sieve(exclude),
                 match=matcher(pattern),
                 context_match=matcher(context),
                 exclude_match=matcher(exclude),
@@ -404,7 +352,6 @@ def rules() -> Rules:
             headings_suffice=bool(raw.get("headings_suffice", False)),
             notes={k2: (v[0], v[1]) for k2, v in raw.get("notes", {}).items()},
             weak=frozenset(raw.get("partial_when_only", [])) | frozenset(raw.get("absent_when_only", [])),
-            exclude_sieve=literal_sieve(item_exclude),
             exclude_match=matcher(item_exclude),
             fact_exclude_match=matcher(fact_exclude),
         ))
@@ -424,7 +371,7 @@ def rules() -> Rules:
 # ------------------------------------------------------------------ evidence
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One piece of evidence: a sentence (or a fact without a sentence) that addresses an item."""
 
@@ -487,9 +434,9 @@ class DocView:
                    [None] * len(starts), [-1] * len(starts),
                    heading_starts=frozenset(s.start for s in sections if s.heading is not None))
 
-    def token_bounds(self, sentences: list[int]) -> list[tuple[int, int]]:
-        """Per sentence index: its first token and the token after its last non-space token (one array step)."""
-        offsets = [(self.sentence(i).start, self.sentence(i).end) for i in sentences]
+    def token_bounds(self, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Per sentence (start, end) as `sentence` gives them: its first token and the token after its last
+        non-space token (one array step)."""
         found = numpy.searchsorted(self.token_starts, numpy.asarray(offsets, dtype="int64").reshape(-1, 2))
         return [(a, max(b, a + 1)) for a, b in found.tolist()]
 
@@ -676,8 +623,14 @@ class _TriggerTable:
         if g is None:
             g = self._interned[key] = len(self.groups)
             self.groups.append(ordered)
-            self.group_weight = numpy.asarray([c[0].weight for c in self.groups], dtype="float64")
+            self._rank_groups()
         return g
+
+    def _rank_groups(self) -> None:
+        """``group_rank``: per group, the rank of its heaviest cue's weight among all weights (0: the heaviest)."""
+        weights = sorted({c.weight for c in self.rules.cues}, reverse=True)
+        self.n_ranks = len(weights)
+        self.group_rank = numpy.asarray([weights.index(g[0].weight) for g in self.groups] or [0], dtype="int64")
 
     def _slot(self, form: str) -> int:
         """The slot of a lower-case word form (a new one when its (item, group) pairs are new)."""
@@ -697,7 +650,7 @@ class _TriggerTable:
         flat = [pair for pairs in self.slot_pairs for pair in pairs]
         self.pair_item = numpy.asarray([k for k, _ in flat], dtype="int64")
         self.pair_group = numpy.asarray([g for _, g in flat], dtype="int64")
-        self.group_weight = numpy.asarray([g[0].weight for g in self.groups] or [0.0], dtype="float64")
+        self._rank_groups()
 
 
 _TRIGGERS: dict[int, _TriggerTable] = {}  # per Rules object (one per process in practice)
@@ -753,13 +706,14 @@ def _triggered(view: DocView, r: Rules) -> _Triggered:
     numpy.not_equal(segments[1:], segments[:-1], out=first[1:])
     seg_start = first.nonzero()[0]
     seg_end = numpy.append(seg_start[1:], len(codes))
-    strength = numpy.maximum.reduceat(table.group_weight.take(groups), seg_start)  # a group's first cue is its heaviest
+    strength = numpy.minimum.reduceat(table.group_rank.take(groups), seg_start)  # 0: the heaviest weight
     seg = segments.take(seg_start)
     seg_item = seg // n_sents
-    ranked = numpy.lexsort((seg, -strength, seg_item))
+    sentence = seg - seg_item * n_sents
+    ranked = ((seg_item * table.n_ranks + strength) * n_sents + sentence).argsort()  # item, strength, sentence
     seg_item = seg_item.take(ranked)
     cue_groups = table.groups
-    return _Triggered(seg_item.tolist(), (seg.take(ranked) - seg_item * n_sents).tolist(),
+    return _Triggered(seg_item.tolist(), sentence.take(ranked).tolist(),
                       seg_start.take(ranked).tolist(), seg_end.take(ranked).tolist(),
                       seg_item.searchsorted(seg_item, "right").tolist(), [cue_groups[g] for g in groups.tolist()])
 
@@ -1004,13 +958,21 @@ def _decide(evidence: dict[str, list[Hit]]) -> list[tuple[ChecklistItem, list[Hi
         nl, en = _note(item.id, status, reason)
         shown = [h for h in hits if h.span is not None]
         if len(shown) > 1:
-            shown.sort(key=lambda h: (-h.weight, h.span.start))  # type: ignore[union-attr]
-        shown = shown[:MAX_EVIDENCE]
-        sources = {h.source for h in hits}
-        source = sources.pop() if len(sources) == 1 else ("rules+model" if sources else "rules")
+            shown.sort(key=_rank)
+            del shown[MAX_EVIDENCE:]
+        source = hits[0].source if hits else "rules"
+        for h in hits:
+            if h.source != source:
+                source = "rules+model"
+                break
         out.append((ChecklistItem(item.id, item.article, status, [h.span for h in shown],  # type: ignore[misc]
                                   nl, en, item.required, source), shown))
     return out
+
+
+def _rank(hit: Hit) -> tuple[float, int]:
+    """The order of an item's evidence: heaviest first, then in document order."""
+    return -hit.weight, hit.span.start  # type: ignore[union-attr]
 
 
 def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
@@ -1090,9 +1052,11 @@ class ChecklistComponent:
         checklist = [c for c, _ in decided]
         doc._.checklist = checklist
         doc._.score = compute_score(checklist)
-        shown = [(c.item, hit.sentence) for c, hits in decided if c.status in ("present", "partial")
+        shown = [(c.item, hit.span) for c, hits in decided if c.status in ("present", "partial")
                  for hit in hits if hit.sentence >= 0]
-        bounds = view.token_bounds([i for _, i in shown]) if shown else []
-        doc.spans["checklist"] = [SpacySpan(doc, start, end, label=label)
+        bounds = view.token_bounds([(span.start, span.end) for _, span in shown]) if shown else []  # type: ignore
+        add = doc.vocab.strings.add
+        labels = {label: add(label) for label, _ in shown}  # the label hashes: the spans need not look them up
+        doc.spans["checklist"] = [SpacySpan(doc, start, end, label=labels[label])
                                   for (label, _), (start, end) in zip(shown, bounds)]
         return doc
