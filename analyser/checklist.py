@@ -63,10 +63,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for literal sieves
+from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for `Matcher`
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
@@ -87,56 +86,9 @@ MODEL_THRESHOLD = 0.5
 _FRAGMENT = re.compile(r"%(\w+)%")
 _ESCAPES = re.compile(r"\\.|\(\?[a-zA-Z-]+[:)]|\(\?P<\w+>")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
-_MAX_LITERALS = 8
 
 
-# ------------------------------------------------------------------ literal sieves
-
-
-def _alternatives(items: Any) -> list[list[str]]:
-    """The ways a parsed regex sequence can match, each as the literal runs it must contain in order (the first
-    and last run touch the sequence's ends so that neighbours can join them; "" marks a gap). Parts with too
-    many combinations count as gaps: a weaker requirement, never a wrong one."""
-    alts: list[list[str]] = [[""]]
-    for op, av in items:
-        if op is sre.LITERAL:
-            alts = [[*a[:-1], a[-1] + chr(av)] for a in alts]
-            continue
-        sub: list[list[str]] = [["", ""]]
-        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-            sub = _alternatives(av[3])
-        elif op is sre.BRANCH:
-            sub = [alt for branch in av[1] for alt in _alternatives(branch)]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            sub = [["", *(r for r in alt if r), ""] for alt in _alternatives(av[2])]  # one instance, unjoined
-        if len(alts) * len(sub) > 64:
-            sub = [["", ""]]
-        alts = [[*a[:-1], a[-1] + b[0], *b[1:]] for a in alts for b in sub]
-    return alts
-
-
-def literal_sieve(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
-    """Strings one of which occurs in every text the pattern matches (so that a text holding none of them is
-    rejected with a few ``in`` tests instead of a regex scan), or None when the pattern allows no short list."""
-    if pattern is None or pattern.flags & re.IGNORECASE:
-        return None
-    found: set[str] = set()
-    for alt in _alternatives(sre_parse.parse(pattern.pattern, pattern.flags)):
-        runs = [r.strip() for r in alt if len(r.strip()) >= 3]
-        if not runs:
-            return None
-        found.add(max(runs, key=len))
-    needed = sorted(x for x in found if not any(y != x and y in x for y in found))
-    return tuple(needed) if len(needed) <= _MAX_LITERALS else None
-
-
-def _may_match(sieve: tuple[str, ...] | None, text: str) -> bool:
-    if sieve is None:
-        return True
-    for literal in sieve:
-        if literal in text:
-            return True
-    return False
+# ------------------------------------------------------------------ pattern matchers
 
 
 def _top_alternatives(source: str) -> list[str]:
@@ -269,8 +221,7 @@ class Cue:
     exclude: re.Pattern[str] | None = None
     opening: int = 0  # also tried in the first N sentences, whatever their words
     upgrade: Upgrade | None = None
-    sieve: tuple[str, ...] | None = None  # literal_sieve(pattern)
-    exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
+    plain: bool = False  # no exclude, context, topics or upgrade: a match gives ``kind``
     match: Matcher | None = None  # Matcher(pattern): what the evaluation runs
     context_match: Matcher | None = None
     exclude_match: Matcher | None = None
@@ -295,7 +246,6 @@ class ItemRules:
     headings_suffice: bool  # a heading is full evidence (the title line naming the organisation)
     notes: dict[str, tuple[str, str]]
     weak: frozenset[str] = frozenset()  # partial_when_only | absent_when_only
-    exclude_sieve: tuple[str, ...] | None = None  # literal_sieve(exclude)
     exclude_match: Matcher | None = None  # Matcher(exclude)
     fact_exclude_match: Matcher | None = None
 
@@ -364,6 +314,7 @@ def rules() -> Rules:
             pattern, exclude = compile_(c.get("pattern"), case), compile_(c.get("exclude"), case)
             context = compile_(c.get("context"), case)
             upgrade = compile_(up["pattern"]) if up else None
+            topics = topic_set(c.get("topics", []))
             cue = Cue(
                 index=len(all_cues),
                 item=k,
@@ -374,13 +325,12 @@ def rules() -> Rules:
                 case=case,
                 context=context,
                 context_scope=c.get("context_scope", "sentence"),
-                topics=topic_set(c.get("topics", [])),
+                topics=topics,
                 exclude=exclude,
                 opening=int(c.get("opening", 0)),
                 upgrade=Upgrade(upgrade, up["kind"], up.get("scope", "sentence"), Matcher(upgrade))  # type: ignore
                 if up else None,
-                sieve=literal_sieve(pattern),
-                exclude_sieve=literal_sieve(exclude),
+                plain=exclude is None and context is None and not topics and upgrade is None,
                 match=matcher(pattern),
                 context_match=matcher(context),
                 exclude_match=matcher(exclude),
@@ -402,7 +352,6 @@ def rules() -> Rules:
             headings_suffice=bool(raw.get("headings_suffice", False)),
             notes={k2: (v[0], v[1]) for k2, v in raw.get("notes", {}).items()},
             weak=frozenset(raw.get("partial_when_only", [])) | frozenset(raw.get("absent_when_only", [])),
-            exclude_sieve=literal_sieve(item_exclude),
             exclude_match=matcher(item_exclude),
             fact_exclude_match=matcher(fact_exclude),
         ))
@@ -422,7 +371,7 @@ def rules() -> Rules:
 # ------------------------------------------------------------------ evidence
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One piece of evidence: a sentence (or a fact without a sentence) that addresses an item."""
 
@@ -485,9 +434,9 @@ class DocView:
                    [None] * len(starts), [-1] * len(starts),
                    heading_starts=frozenset(s.start for s in sections if s.heading is not None))
 
-    def token_bounds(self, sentences: list[int]) -> list[tuple[int, int]]:
-        """Per sentence index: its first token and the token after its last non-space token (one array step)."""
-        offsets = [(self.sentence(i).start, self.sentence(i).end) for i in sentences]
+    def token_bounds(self, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Per sentence (start, end) as `sentence` gives them: its first token and the token after its last
+        non-space token (one array step)."""
         found = numpy.searchsorted(self.token_starts, numpy.asarray(offsets, dtype="int64").reshape(-1, 2))
         return [(a, max(b, a + 1)) for a, b in found.tolist()]
 
@@ -503,6 +452,17 @@ class DocView:
             s = _Sentence(start, end, stripped, f" {low} ")
             self._sents[i] = s
         return s
+
+    def offsets(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence that is not blank, as `sentence` gives them, without building them."""
+        text, out = self.text, []
+        for start, end in zip(self.starts, self.bounds):
+            raw = text[start:end]
+            left = raw.lstrip()
+            if left:
+                start += len(raw) - len(left)
+                out.append((start, start + len(left.rstrip())))
+        return out
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -602,11 +562,12 @@ class DocView:
         s = self.sentence(i)
         return Span(s.text, s.start, s.end)
 
-    def hit(self, i: int, kinds: set[str], weight: float, source: str = "rules") -> Hit:
-        s = self.sentence(i)
+    def hit(self, i: int, kinds: set[str], weight: float, s: _Sentence | None = None) -> Hit:
+        """A rules hit on sentence ``i`` (``s``: the sentence, when the caller has it); a heading counts half."""
+        s = s or self.sentence(i)
         if s.start in self.heading_starts:
-            return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, source, i)
-        return Hit(Span(s.text, s.start, s.end), kinds, weight, False, source, i)
+            return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, "rules", i)
+        return Hit(Span(s.text, s.start, s.end), kinds, weight, False, "rules", i)
 
 
 def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
@@ -662,8 +623,14 @@ class _TriggerTable:
         if g is None:
             g = self._interned[key] = len(self.groups)
             self.groups.append(ordered)
-            self.group_weight = numpy.asarray([c[0].weight for c in self.groups], dtype="float64")
+            self._rank_groups()
         return g
+
+    def _rank_groups(self) -> None:
+        """``group_rank``: per group, the rank of its heaviest cue's weight among all weights (0: the heaviest)."""
+        weights = sorted({c.weight for c in self.rules.cues}, reverse=True)
+        self.n_ranks = len(weights)
+        self.group_rank = numpy.asarray([weights.index(g[0].weight) for g in self.groups] or [0], dtype="int64")
 
     def _slot(self, form: str) -> int:
         """The slot of a lower-case word form (a new one when its (item, group) pairs are new)."""
@@ -683,7 +650,7 @@ class _TriggerTable:
         flat = [pair for pairs in self.slot_pairs for pair in pairs]
         self.pair_item = numpy.asarray([k for k, _ in flat], dtype="int64")
         self.pair_group = numpy.asarray([g for _, g in flat], dtype="int64")
-        self.group_weight = numpy.asarray([g[0].weight for g in self.groups] or [0.0], dtype="float64")
+        self._rank_groups()
 
 
 _TRIGGERS: dict[int, _TriggerTable] = {}  # per Rules object (one per process in practice)
@@ -697,21 +664,31 @@ def _distinct(values: numpy.ndarray) -> numpy.ndarray:
     return values[keep]
 
 
-def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
-               ) -> Iterator[tuple[int, int, list[tuple[Cue, ...]]]]:
-    """(item, sentence, cue groups) for every sentence whose words triggered cues of an item, in item order
-    and, per item, strongest cues first, then in document order.
+class _Triggered:
+    """What a document's words trigger: entries (item, sentence, cue groups) in item order and, per item,
+    strongest cues first, then in document order. Entry ``j`` is item ``items[j]``, sentence ``sentences[j]``
+    and the cue groups ``groups[starts[j]:ends[j]]``; ``next_item[j]`` is the first entry of the next item."""
+
+    __slots__ = ("ends", "groups", "items", "next_item", "sentences", "starts")
+
+    def __init__(self, items: list[int], sentences: list[int], starts: list[int], ends: list[int],
+                 next_item: list[int], groups: list[tuple[Cue, ...]]) -> None:
+        self.items, self.sentences, self.starts, self.ends = items, sentences, starts, ends
+        self.next_item, self.groups = next_item, groups
+
+
+def _triggered(view: DocView, r: Rules) -> _Triggered:
+    """The entries of `_Triggered` for a document with sentences.
 
     Tokens become distinct (item, sentence, group) triples, each encoded as one integer so that one sort
-    orders and another step dedupes them; Python only visits the entries it yields: once the caller sets
-    ``settled[item]``, the rest of that item is skipped."""
+    orders and dedupes them; a second sort ranks each (item, sentence) by its strongest cue."""
     table = _TRIGGERS.get(id(r))
     if table is None:
         table = _TRIGGERS[id(r)] = _TriggerTable(r)
     positions, slots = table.lookup(view.lower_ids)
     n_sents = len(view.starts)
     if not len(positions) and not table.opening:
-        return
+        return _Triggered([], [], [], [], [], [])
     n_groups = len(table.groups)
     sents = view.starts_array.searchsorted(view.token_starts.take(positions), "right") - 1
     counts = table.count.take(slots)
@@ -729,29 +706,23 @@ def _triggered(doc: Doc, view: DocView, r: Rules, settled: list[bool]
     numpy.not_equal(segments[1:], segments[:-1], out=first[1:])
     seg_start = first.nonzero()[0]
     seg_end = numpy.append(seg_start[1:], len(codes))
-    strength = numpy.maximum.reduceat(table.group_weight.take(groups), seg_start)  # a group's first cue is its heaviest
+    strength = numpy.minimum.reduceat(table.group_rank.take(groups), seg_start)  # 0: the heaviest weight
     seg = segments.take(seg_start)
     seg_item = seg // n_sents
-    ranked = numpy.lexsort((seg, -strength, seg_item))
+    sentence = seg - seg_item * n_sents
+    ranked = ((seg_item * table.n_ranks + strength) * n_sents + sentence).argsort()  # item, strength, sentence
     seg_item = seg_item.take(ranked)
-    next_item = seg_item.searchsorted(seg_item, "right").tolist()
-    ks, ids = seg_item.tolist(), (seg.take(ranked) - seg_item * n_sents).tolist()
-    a_s, b_s, gs = seg_start.take(ranked).tolist(), seg_end.take(ranked).tolist(), groups.tolist()
     cue_groups = table.groups
-    j, n = 0, len(ks)
-    while j < n:
-        k = ks[j]
-        if settled[k]:
-            j = next_item[j]
-            continue
-        yield k, ids[j], [cue_groups[g] for g in gs[a_s[j]:b_s[j]]]
-        j += 1
+    return _Triggered(seg_item.tolist(), sentence.take(ranked).tolist(),
+                      seg_start.take(ranked).tolist(), seg_end.take(ranked).tolist(),
+                      seg_item.searchsorted(seg_item, "right").tolist(), [cue_groups[g] for g in groups.tolist()])
 
 
-def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
-    """The item's own vetoes on sentence ``i``: its ``exclude`` pattern, the table of contents, and the topics
-    of another item's section (``exclude_topics``). Checked once per sentence, after the first cue matched."""
-    if item.exclude_match is not None and item.exclude_match.search(view.sentence(i).low):
+def _vetoed(item: ItemRules, view: DocView, i: int, low: str) -> bool:
+    """The item's own vetoes on sentence ``i`` (lower-cased text ``low``): its ``exclude`` pattern, the table of
+    contents, and the topics of another item's section (``exclude_topics``). Checked once per sentence, after the
+    first cue matched."""
+    if item.exclude_match is not None and item.exclude_match.search(low):
         return True
     if view.in_toc(i):
         return True
@@ -761,10 +732,9 @@ def _vetoed(item: ItemRules, view: DocView, i: int) -> bool:
     return False
 
 
-def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
+def _cue_kind(cue: Cue, view: DocView, i: int, sent: _Sentence) -> str | None:
     """The kind a cue whose pattern matched sentence ``i`` gives after its own exclude, context and upgrade;
     None when vetoed. The context is tried on the sentence alone before its lead-in and heading are joined."""
-    sent = view.sentence(i)
     text = sent.text if cue.case else sent.low
     if cue.exclude_match is not None and cue.exclude_match.search(text):
         return None
@@ -783,12 +753,13 @@ def _cue_kind(cue: Cue, view: DocView, i: int) -> str | None:
 
 
 def _sentence_hit(item: ItemRules, groups: list[tuple[Cue, ...]] | tuple[tuple[Cue, ...], ...], view: DocView,
-                  i: int) -> Hit | None:
-    """The hit sentence ``i`` gives ``item`` through the cues its words triggered, or None.
+                  i: int, sent: _Sentence) -> Hit | None:
+    """The hit sentence ``i`` (``sent``) gives ``item`` through the cues its words triggered, or None.
 
     The hot path: most triggered cues stop at their pattern. A cue is skipped when a cue of its kind with at
-    least its weight already counted (it could add nothing); the item's vetoes are checked once."""
-    sent = view.sentence(i)
+    least its weight already counted (it could add nothing); the item's vetoes are checked once; a `Cue.plain`
+    cue gives its kind without further checks."""
+    text, low = sent.text, sent.low
     kinds: set[str] = set()
     weight = 0.0
     veto: bool | None = None
@@ -797,25 +768,26 @@ def _sentence_hit(item: ItemRules, groups: list[tuple[Cue, ...]] | tuple[tuple[C
             if cue.upgrade is None and cue.weight <= weight and cue.kind in kinds:
                 continue
             match = cue.match
-            if match is not None and not match.search(sent.text if cue.case else sent.low):
+            if match is not None and not match.search(text if cue.case else low):
                 continue
             if veto is None:
-                veto = _vetoed(item, view, i)
-            if veto:
-                return None
-            kind = _cue_kind(cue, view, i)
+                veto = _vetoed(item, view, i, low)
+                if veto:
+                    return None
+            kind = cue.kind if cue.plain else _cue_kind(cue, view, i, sent)
             if kind is not None:
                 kinds.add(kind)
                 if cue.weight > weight:
                     weight = cue.weight
-    return view.hit(i, kinds, weight) if kinds else None
+    return view.hit(i, kinds, weight, sent) if kinds else None
 
 
 def _evaluate(item: ItemRules, cues: list[Cue] | tuple[Cue, ...], view: DocView, i: int) -> Hit | None:
     """The hit sentence ``i`` gives ``item`` through ``cues``, or None (used for single sentences)."""
-    if not view.sentence(i).text:
+    sent = view.sentence(i)
+    if not sent.text:
         return None
-    return _sentence_hit(item, (tuple(cues),), view, i)
+    return _sentence_hit(item, (tuple(cues),), view, i, sent)
 
 
 def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
@@ -827,12 +799,23 @@ def cue_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]]:
     if not len(doc) or not view.starts:
         return out
     items = r.items
+    lists = [out[item.id] for item in items]
     settled = [False] * len(items)
-    for k, i, groups in _triggered(doc, view, r, settled):
+    sents, sentence = view._sents, view.sentence
+    t = _triggered(view, r)
+    ks, ids, starts, ends, next_item, groups = t.items, t.sentences, t.starts, t.ends, t.next_item, t.groups
+    j, n = 0, len(ks)
+    while j < n:
+        k = ks[j]
+        if settled[k]:  # the rest of this item's entries cannot change its status
+            j = next_item[j]
+            continue
+        i = ids[j]
         item = items[k]
-        hit = _sentence_hit(item, groups, view, i)
+        hit = _sentence_hit(item, groups[starts[j]:ends[j]], view, i, sents[i] or sentence(i))
+        j += 1
         if hit is not None:
-            hits = out[item.id]
+            hits = lists[k]
             hits.append(hit)
             settled[k] = item.satisfied(hits)
     return out
@@ -919,13 +902,17 @@ def model_evidence(doc: Doc, view: DocView | None = None) -> dict[str, list[Hit]
     if not model.model_available():
         return {}
     view = view or DocView.build(doc)
-    indices = [i for i in range(len(view.starts)) if view.sentence(i).text]
-    scores = model.predict_spans(doc, [(view.sentence(i).start, view.sentence(i).end) for i in indices])
+    offsets = view.offsets()
+    scores = model.predict_spans(doc, offsets)
+    text, heading_starts = view.text, view.heading_starts
     out: dict[str, list[Hit]] = {}
-    for i, probs in zip(indices, scores):
+    for (start, end), probs in zip(offsets, scores):
+        if not probs or max(probs.values()) < MODEL_THRESHOLD:
+            continue
         for item, p in probs.items():
             if p >= MODEL_THRESHOLD:
-                out.setdefault(item, []).append(Hit(view.span(i), {"model"}, float(p), view.is_heading(i), "model"))
+                out.setdefault(item, []).append(Hit(Span(text[start:end], start, end), {"model"}, float(p),
+                                                    start in heading_starts, "model"))
     return out
 
 
@@ -971,13 +958,21 @@ def _decide(evidence: dict[str, list[Hit]]) -> list[tuple[ChecklistItem, list[Hi
         nl, en = _note(item.id, status, reason)
         shown = [h for h in hits if h.span is not None]
         if len(shown) > 1:
-            shown.sort(key=lambda h: (-h.weight, h.span.start))  # type: ignore[union-attr]
-        shown = shown[:MAX_EVIDENCE]
-        sources = {h.source for h in hits}
-        source = sources.pop() if len(sources) == 1 else ("rules+model" if sources else "rules")
+            shown.sort(key=_rank)
+            del shown[MAX_EVIDENCE:]
+        source = hits[0].source if hits else "rules"
+        for h in hits:
+            if h.source != source:
+                source = "rules+model"
+                break
         out.append((ChecklistItem(item.id, item.article, status, [h.span for h in shown],  # type: ignore[misc]
                                   nl, en, item.required, source), shown))
     return out
+
+
+def _rank(hit: Hit) -> tuple[float, int]:
+    """The order of an item's evidence: heaviest first, then in document order."""
+    return -hit.weight, hit.span.start  # type: ignore[union-attr]
 
 
 def _status(item: ItemRules, hits: list[Hit]) -> tuple[str, str]:
@@ -1057,9 +1052,11 @@ class ChecklistComponent:
         checklist = [c for c, _ in decided]
         doc._.checklist = checklist
         doc._.score = compute_score(checklist)
-        shown = [(c.item, hit.sentence) for c, hits in decided if c.status in ("present", "partial")
+        shown = [(c.item, hit.span) for c, hits in decided if c.status in ("present", "partial")
                  for hit in hits if hit.sentence >= 0]
-        bounds = view.token_bounds([i for _, i in shown]) if shown else []
-        doc.spans["checklist"] = [SpacySpan(doc, start, end, label=label)
+        bounds = view.token_bounds([(span.start, span.end) for _, span in shown]) if shown else []  # type: ignore
+        add = doc.vocab.strings.add
+        labels = {label: add(label) for label, _ in shown}  # the label hashes: the spans need not look them up
+        doc.spans["checklist"] = [SpacySpan(doc, start, end, label=labels[label])
                                   for (label, _), (start, end) in zip(shown, bounds)]
         return doc

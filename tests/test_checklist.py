@@ -662,33 +662,6 @@ def _sentences(path: Path) -> list[str]:
             if part.strip()]
 
 
-def test_literal_sieves_never_reject_a_sentence_the_pattern_matches(corpus_texts):
-    from analyser.checklist import _may_match
-
-    sentences = [s for path in corpus_texts[::3] for s in _sentences(path)]
-    sentences += [s.strip() for s in sentences[:200]]  # unpadded too, as case-sensitive patterns see them
-    checked = 0
-    for cue in rules().cues:
-        for pattern, sieve in ((cue.pattern, cue.sieve), (cue.exclude, cue.exclude_sieve)):
-            if pattern is None or sieve is None:
-                continue
-            checked += 1
-            for sentence in sentences:
-                assert _may_match(sieve, sentence) or not pattern.search(sentence), (pattern.pattern[:60], sentence)
-    assert checked > 40
-
-
-def test_literal_sieve_of_a_pattern_lists_what_every_match_contains():
-    from analyser.checklist import literal_sieve
-
-    assert literal_sieve(re.compile(r"toestemming\b.{0,60}\b(?:intrekken|herroepen)")) == ("toestemming",)
-    assert literal_sieve(re.compile(r"recht op (?:inzage|correctie)|inzien")) == ("inzien", "recht op correctie",
-                                                                                "recht op inzage")
-    assert literal_sieve(re.compile(r"(?:u|je) kunt")) == ("je kunt", "u kunt")  # joined across the group
-    assert literal_sieve(re.compile(r"\w+ ap\b|ap")) is None  # one way to match holds no 3-letter string
-    assert literal_sieve(re.compile("privacy", re.IGNORECASE)) is None
-
-
 def test_a_matcher_answers_as_its_pattern_on_corpus_sentences(corpus_texts):
     from analyser.checklist import Matcher
 
@@ -723,6 +696,17 @@ def test_sentence_starts_are_shared_with_the_other_stages(analyse_text):
     doc = analyse_text("Privacyverklaring\n\nWij bewaren je naam zeven jaar. Je kunt je gegevens inzien.",
                        use_model=False)
     assert DocView.build(doc).starts == doc.user_data["analyser_sentence_starts"] == [0, 19, 51]
+
+
+def test_sentence_offsets_are_those_of_the_sentences_without_blank_ones(analyse_text):
+    from analyser.checklist import DocView
+
+    doc = analyse_text("Privacyverklaring\n\n \n\nWij bewaren je naam zeven jaar. Je kunt je gegevens inzien.\n",
+                       use_model=False)
+    view = DocView.build(doc)
+    expected = [(s.start, s.end) for s in map(view.sentence, range(len(view.starts))) if s.text]
+    assert view.offsets() == expected
+    assert [doc.text[a:b] for a, b in expected][-1] == "Je kunt je gegevens inzien."  # no trailing newline
 
 
 def test_the_strongest_sentence_is_found_and_shown_first(analyse_text):
