@@ -20,9 +20,13 @@ text once per document and the few matches are checked against their sentence.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]  # parsed-pattern opcodes, for literal sieves
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 import numpy
 from spacy.language import Language
@@ -36,6 +40,79 @@ from ..tokens import ORTH_FORMS, FormValues, tokens
 from .document_date import lower_text
 
 _CUE_FLAGS = re.M  # cue and context patterns run on lower-cased text (much faster than re.I)
+_END = sys.maxsize
+
+
+# ------------------------------------------------------------------ literal sieves
+
+
+def _clauses(items: Any) -> list[tuple[str, ...]]:
+    """Clauses every match of a parsed regex sequence satisfies: each lists strings (literal runs of two or
+    more characters) one of which the match holds. Assertions and case-free parts count as gaps."""
+    out: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if len(run) >= 2:
+            out.append((run,))
+        run = ""
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            out.extend(_clauses(av[3]))
+        elif op is sre.BRANCH:
+            picks: set[str] = set()
+            for branch in av[1]:
+                best = _sharpest(_clauses(branch))
+                if best is None:
+                    break
+                picks.update(best)
+            else:
+                out.append(tuple(sorted(x for x in picks if not any(y != x and y in x for y in picks))))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_clauses(av[2]))
+    return out
+
+
+def _sharpest(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The clause whose shortest string is longest (fewest strings on a tie)."""
+    return max(clauses, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+class Sieved:
+    """A compiled pattern with strings every match must hold (up to two clauses of alternatives, from the
+    pattern's literal runs): a text without them is turned down by a few ``in`` tests instead of a regex
+    scan. Same methods and results as the pattern."""
+
+    __slots__ = ("clauses", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        clauses: list[tuple[str, ...]] = []
+        if not pattern.flags & re.IGNORECASE:
+            found = [c for c in set(_clauses(sre_parse.parse(pattern.pattern, pattern.flags))) if len(c) <= 12]
+            clauses = sorted(found, key=lambda c: (-min(map(len, c)), len(c)))[:2]
+        self.clauses = tuple(clauses)
+
+    def possible(self, text: str, pos: int = 0, endpos: int = _END) -> bool:
+        """False when no match can lie in ``text[pos:endpos]``."""
+        whole = pos == 0 and endpos >= len(text)
+        for clause in self.clauses:
+            for literal in clause:
+                if (literal in text) if whole else text.find(literal, pos, endpos) >= 0:
+                    break
+            else:
+                return False
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
 
 
 @dataclass
@@ -58,10 +135,10 @@ class Cue:
     must match the text just before the match, ``requires`` must occur in the same sentence."""
 
     basis: str
-    pattern: re.Pattern[str]
+    pattern: Sieved
     anchors: tuple[str, ...]
-    before: re.Pattern[str] | None = None
-    requires: re.Pattern[str] | None = None
+    before: Sieved | None = None
+    requires: Sieved | None = None
 
 
 @dataclass(frozen=True)
@@ -72,18 +149,25 @@ class Candidate:
     start: int
     end: int
     kind: str
-    requires: re.Pattern[str] | None = None
+    requires: Sieved | None = None
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    text: str
-    lower: str  # cue patterns run on the lower-cased text: much faster than re.IGNORECASE
-    flags: dict[str, bool] = field(default_factory=dict)  # sentence-wide checks, computed once
+    """One sentence: bounds, text and lower-cased text (cue patterns run on it: much faster than re.IGNORECASE),
+    with sentence-wide checks computed once."""
 
-    def check(self, name: str, pattern: re.Pattern[str]) -> bool:
+    __slots__ = ("end", "flags", "lower", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, lower: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
+        self.flags: dict[str, bool] | None = None
+
+    def check(self, name: str, pattern: Sieved) -> bool:
+        if self.flags is None:
+            self.flags = {}
         got = self.flags.get(name)
         if got is None:
             got = self.flags[name] = pattern.search(self.lower) is not None
@@ -95,15 +179,15 @@ class Rules:
 
     def __init__(self, data: dict) -> None:
         self.cues: list[Cue] = []
-        self.excluded: dict[str, re.Pattern[str]] = {}
+        self.excluded: dict[str, Sieved] = {}
         for basis, spec in data["bases"].items():
             for cue in spec["cues"]:
-                before = re.compile(f"(?:{cue['before']})\\Z") if cue.get("before") else None
-                requires = re.compile(cue["requires"]) if cue.get("requires") else None
+                before = _sieved(f"(?:{cue['before']})\\Z") if cue.get("before") else None
+                requires = _sieved(cue["requires"]) if cue.get("requires") else None
                 for pattern in cue["patterns"]:
-                    self.cues.append(Cue(basis, re.compile(pattern), tuple(cue["anchors"]), before, requires))
+                    self.cues.append(Cue(basis, _sieved(pattern), tuple(cue["anchors"]), before, requires))
             if spec.get("excluded"):
-                self.excluded[basis] = re.compile("|".join(f"(?:{p})" for p in spec["excluded"]))
+                self.excluded[basis] = _sieved("|".join(f"(?:{p})" for p in spec["excluded"]))
         self.anchors: dict[str, set[int]] = {}  # anchor word → indices of the cues it can start
         for i, cue in enumerate(self.cues):
             for anchor in cue.anchors:
@@ -116,38 +200,42 @@ class Rules:
         self.anchor_forms = AnchorForms(self.anchors, self.anchor_stops)
         words = data["bases"]["contract"].get("excluded_words", [])
         self.contract_excluded = tuple(w.lower() for w in words)
-        self.article = re.compile(data["articles"]["pattern"], _CUE_FLAGS)
+        self.article = _sieved(data["articles"]["pattern"], _CUE_FLAGS)
         self.letters: dict[str, str] = data["articles"]["letters"]
         labels = data["list_labels"]
-        self.label_item = re.compile(labels["item"], _CUE_FLAGS)
-        self.label_cell = re.compile(labels["cell"], _CUE_FLAGS)
+        self.label_item = _sieved(labels["item"], _CUE_FLAGS)
+        self.label_cell = _sieved(labels["cell"], _CUE_FLAGS)
         self.label_bases: dict[str, str] = labels["labels"]
         self.label_words = tuple(labels["labels"])
         self.basis_heading = re.compile(labels["basis_heading"], re.I)
         ctx = data["context"]
-        self.rights = re.compile(ctx["rights"])
-        self.withdrawal_after = re.compile(ctx["withdrawal_after"])
+        self.rights = _sieved(ctx["rights"])
+        self.withdrawal_after = _sieved(ctx["withdrawal_after"])
         self.rights_exempt = set(ctx["rights_exempt"])  # invoked in conditionals as a matter of course:
         self.hypothetical_exempt = set(ctx["hypothetical_exempt"])  # "als wij daartoe wettelijk verplicht zijn"
-        self.negator = re.compile(ctx["negator"])
-        self.negation_reset = re.compile(ctx["negation_reset"])
-        self.refusal_after = re.compile(ctx["refusal_after"])
-        self.conditional = re.compile(ctx["conditional"])
-        self.hypothetical_basis = re.compile(ctx["hypothetical_basis"])
-        self.hypothetical_after = re.compile(ctx["hypothetical_after"])
-        self.hypothetical_clause = re.compile(ctx["hypothetical_clause"])
-        self.consent_need = re.compile(ctx["consent_need"])
-        self.consent_need_after = re.compile(ctx["consent_need_after"])
+        self.negator = _sieved(ctx["negator"])
+        self.negation_reset = _sieved(ctx["negation_reset"])
+        self.refusal_after = _sieved(ctx["refusal_after"])
+        self.conditional = _sieved(ctx["conditional"])
+        self.hypothetical_basis = _sieved(ctx["hypothetical_basis"])
+        self.hypothetical_after = _sieved(ctx["hypothetical_after"])
+        self.hypothetical_clause = _sieved(ctx["hypothetical_clause"])
+        self.consent_need = _sieved(ctx["consent_need"])
+        self.consent_need_after = _sieved(ctx["consent_need_after"])
         self.third_party_subject = re.compile(ctx["third_party_subject"])  # case matters: names are capitalised
-        self.first_person = re.compile(ctx["first_person"])
-        self.permission_sense = re.compile(ctx["permission_sense"])
-        self.definition = re.compile(ctx["definition"])
-        self.generic = re.compile(ctx["generic_explanation"])
-        self.without = re.compile(ctx["without"])
-        self.inverted_conditional = re.compile(ctx["inverted_conditional"])
+        self.first_person = _sieved(ctx["first_person"])
+        self.permission_sense = _sieved(ctx["permission_sense"])
+        self.definition = _sieved(ctx["definition"])
+        self.generic = _sieved(ctx["generic_explanation"])
+        self.without = _sieved(ctx["without"])
+        self.inverted_conditional = _sieved(ctx["inverted_conditional"])
         self.boundary = re.compile(ctx["clause_boundary"])
-        self.purpose_phrase = re.compile(data["purposes"]["phrase"])
+        self.purpose_phrase = _sieved(data["purposes"]["phrase"])
         self.purpose_column = re.compile(data["purposes"]["purpose_column"], re.I)
+
+
+def _sieved(source: str, flags: int = 0) -> Sieved:
+    return Sieved(re.compile(source, flags))
 
 
 def _merge_anchors(anchors: dict[str, set[int]]) -> dict[str, set[int]]:
