@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]  # parsed-pattern opcodes, for literal sieves
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.language import Language
@@ -79,20 +79,30 @@ def _sharpest(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     return max(clauses, key=lambda c: (min(map(len, c)), -len(c)), default=None)
 
 
+def sieve_clauses(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Up to two clauses (`_clauses`) worth testing before ``pattern`` runs: not those its literal prefix
+    satisfies (the regex engine finds a missing prefix as fast as ``in`` does)."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    prefix = ""
+    for op, av in parsed:
+        if op is not sre.LITERAL:
+            break
+        prefix += chr(av)
+    found = [c for c in set(_clauses(parsed)) if len(c) <= 12 and not any(x in prefix for x in c)]
+    return tuple(sorted(found, key=lambda c: (-min(map(len, c)), len(c)))[:2])
+
+
 class Sieved:
-    """A compiled pattern with strings every match must hold (up to two clauses of alternatives, from the
-    pattern's literal runs): a text without them is turned down by a few ``in`` tests instead of a regex
-    scan. Same methods and results as the pattern."""
+    """A compiled pattern with strings every match must hold (`sieve_clauses`): a text without them is turned
+    down by a few ``in`` tests instead of a regex scan. Same methods and results as the pattern."""
 
     __slots__ = ("clauses", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], clauses: tuple[tuple[str, ...], ...]) -> None:
         self.pattern = pattern
-        clauses: list[tuple[str, ...]] = []
-        if not pattern.flags & re.IGNORECASE:
-            found = [c for c in set(_clauses(sre_parse.parse(pattern.pattern, pattern.flags))) if len(c) <= 12]
-            clauses = sorted(found, key=lambda c: (-min(map(len, c)), len(c)))[:2]
-        self.clauses = tuple(clauses)
+        self.clauses = clauses
 
     def possible(self, text: str, pos: int = 0, endpos: int = _END) -> bool:
         """False when no match can lie in ``text[pos:endpos]``."""
@@ -115,6 +125,9 @@ class Sieved:
         return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
 
 
+Searcher = Sieved | re.Pattern[str]  # what the rules hold: a pattern, sieved when worth it
+
+
 @dataclass
 class Mention:
     """One cue that survived the context checks."""
@@ -135,28 +148,27 @@ class Cue:
     must match the text just before the match, ``requires`` must occur in the same sentence."""
 
     basis: str
-    pattern: Sieved
+    pattern: Searcher
     anchors: tuple[str, ...]
-    before: Sieved | None = None
-    requires: Sieved | None = None
+    before: Searcher | None = None
+    requires: Searcher | None = None
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A cue match: kind is cue, article or label; ``requires`` must occur in the sentence."""
 
     basis: str
     start: int
     end: int
     kind: str
-    requires: Sieved | None = None
+    requires: Searcher | None = None
 
 
 class _Sentence:
     """One sentence: bounds, text and lower-cased text (cue patterns run on it: much faster than re.IGNORECASE),
     with sentence-wide checks computed once."""
 
-    __slots__ = ("end", "flags", "lower", "start", "text")
+    __slots__ = ("end", "flags", "lower", "marks", "start", "text")
 
     def __init__(self, start: int, end: int, text: str, lower: str) -> None:
         self.start = start
@@ -164,8 +176,20 @@ class _Sentence:
         self.text = text
         self.lower = lower
         self.flags: dict[str, bool] | None = None
+        self.marks: list[int] | None = None  # offsets of the clause boundary characters, found when first needed
 
-    def check(self, name: str, pattern: Sieved) -> bool:
+    def clause(self, a: int, b: int, chars: str) -> tuple[int, int]:
+        """Bounds of the clause around ``[a, b)``: after the last boundary character before ``a``, up to the first
+        one from ``b`` on (what splitting the text before and after by a one-character boundary pattern gives)."""
+        marks = self.marks
+        if marks is None:
+            s = self.lower
+            marks = self.marks = sorted(i for ch in chars if ch in s for i in _positions(s, ch))
+        i = bisect_right(marks, a - 1)
+        j = bisect_left(marks, b, i)
+        return (marks[i - 1] + 1 if i else 0), (marks[j] if j < len(marks) else len(self.lower))
+
+    def check(self, name: str, pattern: Searcher) -> bool:
         if self.flags is None:
             self.flags = {}
         got = self.flags.get(name)
@@ -179,7 +203,7 @@ class Rules:
 
     def __init__(self, data: dict) -> None:
         self.cues: list[Cue] = []
-        self.excluded: dict[str, Sieved] = {}
+        self.excluded: dict[str, Searcher] = {}
         for basis, spec in data["bases"].items():
             for cue in spec["cues"]:
                 before = _sieved(f"(?:{cue['before']})\\Z") if cue.get("before") else None
@@ -230,12 +254,38 @@ class Rules:
         self.without = _sieved(ctx["without"])
         self.inverted_conditional = _sieved(ctx["inverted_conditional"])
         self.boundary = re.compile(ctx["clause_boundary"])
+        self.boundary_chars = _single_characters(self.boundary)
         self.purpose_phrase = _sieved(data["purposes"]["phrase"])
         self.purpose_column = re.compile(data["purposes"]["purpose_column"], re.I)
+        self.articles: dict[str, str] = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
 
 
-def _sieved(source: str, flags: int = 0) -> Sieved:
-    return Sieved(re.compile(source, flags))
+def _sieved(source: str, flags: int = 0) -> Searcher:
+    """The compiled pattern, behind a sieve when one is worth testing."""
+    pattern = re.compile(source, flags)
+    clauses = sieve_clauses(pattern)
+    return Sieved(pattern, clauses) if clauses else pattern
+
+
+def _single_characters(pattern: re.Pattern[str]) -> str | None:
+    """The characters of a pattern that matches exactly one of a few listed characters, each its own lower and
+    upper case (so their offsets are the same in the text and its lower-cased form); else None."""
+    parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if pattern.flags & re.IGNORECASE or len(parsed) != 1:
+        return None
+    op, av = parsed[0]
+    items = [(op, av)] if op is sre.LITERAL else av if op is sre.IN else []
+    if not items or any(o is not sre.LITERAL for o, _ in items):
+        return None
+    chars = "".join(chr(v) for _, v in items)
+    return chars if all(c.lower() == c == c.upper() for c in chars) else None
+
+
+def _positions(text: str, ch: str) -> Iterator[int]:
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
 
 
 def _merge_anchors(anchors: dict[str, set[int]]) -> dict[str, set[int]]:
@@ -445,8 +495,12 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
         return False
     if s.endswith("?"):
         return False
-    clause_before = r.boundary.split(before)[-1]
-    clause_after = r.boundary.split(after, maxsplit=1)[0]
+    if r.boundary_chars is not None:
+        left, right = sent.clause(a, b, r.boundary_chars)
+        clause_before, clause_after = s[left:a], s[b:right]
+    else:
+        clause_before = r.boundary.split(before)[-1]
+        clause_after = r.boundary.split(after, maxsplit=1)[0]
     if basis in r.excluded and r.excluded[basis].search(before[-30:] + s[a:b]):
         return False
     if basis not in r.rights_exempt and (r.rights.search(before) or r.withdrawal_after.search(clause_after)):
@@ -463,7 +517,8 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
             and r.withdrawal_after.search(after.split(";", 1)[0]):
         return False  # "als je toestemming hebt gegeven, kun je die intrekken": the withdrawal right
     if basis == "legal_obligation" and c.kind != "label":
-        original_before = r.boundary.split(sent.text[:a])[-1]
+        original_before = sent.text[a - len(clause_before):a] if r.boundary_chars is not None \
+            else r.boundary.split(sent.text[:a])[-1]
         if r.third_party_subject.search(original_before) and not r.first_person.search(clause_before):
             return False
     if c.requires is not None:
@@ -606,19 +661,33 @@ def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis]
         if invokes(c, sent, r, text, sections):
             seen.add((c.basis, sent.start))
             mentions.append(Mention(c.basis, c.start, c.end, sent.start, sent.end))
-    articles = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
     found: dict[str, LegalBasis] = {}
-    spans: list[Span] = []
     for m in mentions:
-        lb = found.setdefault(m.basis, LegalBasis(m.basis, articles.get(m.basis)))
+        lb = found.get(m.basis)
+        if lb is None:
+            lb = found[m.basis] = LegalBasis(m.basis, r.articles.get(m.basis))
         lb.mentions.append(ReportSpan(text[m.sent_start:m.sent_end], m.sent_start, m.sent_end))
         for purpose in purposes_for(m, index.cache[m.sent_start].lower, text, sections, r):
             if purpose not in lb.purposes:
                 lb.purposes.append(purpose)
-        span = doc.char_span(m.start, m.end, label=m.basis, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    return list(found.values()), spans
+    return list(found.values()), _cue_spans(doc, mentions)
+
+
+def _cue_spans(doc: Doc, mentions: list[Mention]) -> list[Span]:
+    """The mentions' cue phrases as Spans, widened to whole tokens (``doc.char_span(..., alignment_mode="expand")``,
+    from the token offsets)."""
+    if not mentions or not len(doc):
+        return []
+    view = tokens(doc)
+    idx = view.idx
+    ends = numpy.empty_like(idx)  # where each token's text ends: the next token's start, less its space
+    ends[:-1] = idx[1:] - view.spacy[:-1]
+    ends[-1] = len(doc_text(doc)) - int(view.spacy[-1])
+    firsts = idx.searchsorted([m.start for m in mentions], "right") - 1
+    firsts += ends.take(firsts) == [m.start for m in mentions]  # a start on the space after a token: the next one
+    lasts = idx.searchsorted([m.end - 1 for m in mentions], "right")
+    return [Span(doc, first, last, label=m.basis)
+            for m, first, last in zip(mentions, firsts.tolist(), lasts.tolist())]
 
 
 class SectionIndex:
