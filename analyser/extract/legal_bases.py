@@ -106,17 +106,24 @@ class Sieved:
 
     def possible(self, text: str, pos: int = 0, endpos: int = _END) -> bool:
         """False when no match can lie in ``text[pos:endpos]``."""
-        whole = pos == 0 and endpos >= len(text)
         for clause in self.clauses:
             for literal in clause:
-                if (literal in text) if whole else text.find(literal, pos, endpos) >= 0:
+                if text.find(literal, pos, endpos) >= 0:
                     break
             else:
                 return False
         return True
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+        if pos or endpos < len(text):
+            return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+        for clause in self.clauses:
+            for literal in clause:
+                if literal in text:
+                    break
+            else:
+                return None
+        return self.pattern.search(text)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         return self.pattern.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
@@ -148,7 +155,7 @@ class Cue:
     must match the text just before the match, ``requires`` must occur in the same sentence."""
 
     basis: str
-    pattern: Searcher
+    pattern: re.Pattern[str]  # not sieved: each starts with a literal the regex engine scans for
     anchors: tuple[str, ...]
     before: Searcher | None = None
     requires: Searcher | None = None
@@ -209,7 +216,7 @@ class Rules:
                 before = _sieved(f"(?:{cue['before']})\\Z") if cue.get("before") else None
                 requires = _sieved(cue["requires"]) if cue.get("requires") else None
                 for pattern in cue["patterns"]:
-                    self.cues.append(Cue(basis, _sieved(pattern), tuple(cue["anchors"]), before, requires))
+                    self.cues.append(Cue(basis, re.compile(pattern), tuple(cue["anchors"]), before, requires))
             if spec.get("excluded"):
                 self.excluded[basis] = _sieved("|".join(f"(?:{p})" for p in spec["excluded"]))
         self.anchors: dict[str, set[int]] = {}  # anchor word → indices of the cues it can start
@@ -662,6 +669,7 @@ def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis]
             seen.add((c.basis, sent.start))
             mentions.append(Mention(c.basis, c.start, c.end, sent.start, sent.end))
     found: dict[str, LegalBasis] = {}
+    spans: list[Span] = []
     for m in mentions:
         lb = found.get(m.basis)
         if lb is None:
@@ -670,24 +678,10 @@ def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis]
         for purpose in purposes_for(m, index.cache[m.sent_start].lower, text, sections, r):
             if purpose not in lb.purposes:
                 lb.purposes.append(purpose)
-    return list(found.values()), _cue_spans(doc, mentions)
-
-
-def _cue_spans(doc: Doc, mentions: list[Mention]) -> list[Span]:
-    """The mentions' cue phrases as Spans, widened to whole tokens (``doc.char_span(..., alignment_mode="expand")``,
-    from the token offsets)."""
-    if not mentions or not len(doc):
-        return []
-    view = tokens(doc)
-    idx = view.idx
-    ends = numpy.empty_like(idx)  # where each token's text ends: the next token's start, less its space
-    ends[:-1] = idx[1:] - view.spacy[:-1]
-    ends[-1] = len(doc_text(doc)) - int(view.spacy[-1])
-    firsts = idx.searchsorted([m.start for m in mentions], "right") - 1
-    firsts += ends.take(firsts) == [m.start for m in mentions]  # a start on the space after a token: the next one
-    lasts = idx.searchsorted([m.end - 1 for m in mentions], "right")
-    return [Span(doc, first, last, label=m.basis)
-            for m, first, last in zip(mentions, firsts.tolist(), lasts.tolist())]
+        span = doc.char_span(m.start, m.end, label=m.basis, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return list(found.values()), spans
 
 
 class SectionIndex:
