@@ -213,12 +213,12 @@ class Rules:
         self.excluded: dict[str, Searcher] = {}
         for basis, spec in data["bases"].items():
             for cue in spec["cues"]:
-                before = _sieved(f"(?:{cue['before']})\\Z") if cue.get("before") else None
-                requires = _sieved(cue["requires"]) if cue.get("requires") else None
+                before = sieved(f"(?:{cue['before']})\\Z") if cue.get("before") else None
+                requires = sieved(cue["requires"]) if cue.get("requires") else None
                 for pattern in cue["patterns"]:
                     self.cues.append(Cue(basis, re.compile(pattern), tuple(cue["anchors"]), before, requires))
             if spec.get("excluded"):
-                self.excluded[basis] = _sieved("|".join(f"(?:{p})" for p in spec["excluded"]))
+                self.excluded[basis] = sieved("|".join(f"(?:{p})" for p in spec["excluded"]))
         self.anchors: dict[str, set[int]] = {}  # anchor word → indices of the cues it can start
         for i, cue in enumerate(self.cues):
             for anchor in cue.anchors:
@@ -231,43 +231,43 @@ class Rules:
         self.anchor_forms = AnchorForms(self.anchors, self.anchor_stops)
         words = data["bases"]["contract"].get("excluded_words", [])
         self.contract_excluded = tuple(w.lower() for w in words)
-        self.article = _sieved(data["articles"]["pattern"], _CUE_FLAGS)
+        self.article = sieved(data["articles"]["pattern"], _CUE_FLAGS)
         self.letters: dict[str, str] = data["articles"]["letters"]
         labels = data["list_labels"]
-        self.label_item = _sieved(labels["item"], _CUE_FLAGS)
-        self.label_cell = _sieved(labels["cell"], _CUE_FLAGS)
+        self.label_item = sieved(labels["item"], _CUE_FLAGS)
+        self.label_cell = sieved(labels["cell"], _CUE_FLAGS)
         self.label_bases: dict[str, str] = labels["labels"]
         self.label_words = tuple(labels["labels"])
         self.basis_heading = re.compile(labels["basis_heading"], re.I)
         ctx = data["context"]
-        self.rights = _sieved(ctx["rights"])
-        self.withdrawal_after = _sieved(ctx["withdrawal_after"])
+        self.rights = sieved(ctx["rights"])
+        self.withdrawal_after = sieved(ctx["withdrawal_after"])
         self.rights_exempt = set(ctx["rights_exempt"])  # invoked in conditionals as a matter of course:
         self.hypothetical_exempt = set(ctx["hypothetical_exempt"])  # "als wij daartoe wettelijk verplicht zijn"
-        self.negator = _sieved(ctx["negator"])
-        self.negation_reset = _sieved(ctx["negation_reset"])
-        self.refusal_after = _sieved(ctx["refusal_after"])
-        self.conditional = _sieved(ctx["conditional"])
-        self.hypothetical_basis = _sieved(ctx["hypothetical_basis"])
-        self.hypothetical_after = _sieved(ctx["hypothetical_after"])
-        self.hypothetical_clause = _sieved(ctx["hypothetical_clause"])
-        self.consent_need = _sieved(ctx["consent_need"])
-        self.consent_need_after = _sieved(ctx["consent_need_after"])
+        self.negator = sieved(ctx["negator"])
+        self.negation_reset = sieved(ctx["negation_reset"])
+        self.refusal_after = sieved(ctx["refusal_after"])
+        self.conditional = sieved(ctx["conditional"])
+        self.hypothetical_basis = sieved(ctx["hypothetical_basis"])
+        self.hypothetical_after = sieved(ctx["hypothetical_after"])
+        self.hypothetical_clause = sieved(ctx["hypothetical_clause"])
+        self.consent_need = sieved(ctx["consent_need"])
+        self.consent_need_after = sieved(ctx["consent_need_after"])
         self.third_party_subject = re.compile(ctx["third_party_subject"])  # case matters: names are capitalised
-        self.first_person = _sieved(ctx["first_person"])
-        self.permission_sense = _sieved(ctx["permission_sense"])
-        self.definition = _sieved(ctx["definition"])
-        self.generic = _sieved(ctx["generic_explanation"])
-        self.without = _sieved(ctx["without"])
-        self.inverted_conditional = _sieved(ctx["inverted_conditional"])
+        self.first_person = sieved(ctx["first_person"])
+        self.permission_sense = sieved(ctx["permission_sense"])
+        self.definition = sieved(ctx["definition"])
+        self.generic = sieved(ctx["generic_explanation"])
+        self.without = sieved(ctx["without"])
+        self.inverted_conditional = sieved(ctx["inverted_conditional"])
         self.boundary = re.compile(ctx["clause_boundary"])
         self.boundary_chars = _single_characters(self.boundary)
-        self.purpose_phrase = _sieved(data["purposes"]["phrase"])
+        self.purpose_phrase = sieved(data["purposes"]["phrase"])
         self.purpose_column = re.compile(data["purposes"]["purpose_column"], re.I)
         self.articles: dict[str, str] = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
 
 
-def _sieved(source: str, flags: int = 0) -> Searcher:
+def sieved(source: str, flags: int = 0) -> Searcher:
     """The compiled pattern, behind a sieve when one is worth testing."""
     pattern = re.compile(source, flags)
     clauses = sieve_clauses(pattern)
