@@ -20,9 +20,13 @@ text once per document and the few matches are checked against their sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import sys
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]  # parsed-pattern opcodes, for literal sieves
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.language import Language
@@ -36,6 +40,99 @@ from ..tokens import ORTH_FORMS, FormValues, tokens
 from .document_date import lower_text
 
 _CUE_FLAGS = re.M  # cue and context patterns run on lower-cased text (much faster than re.I)
+_END = sys.maxsize
+
+
+# ------------------------------------------------------------------ literal sieves
+
+
+def _clauses(items: Any) -> list[tuple[str, ...]]:
+    """Clauses every match of a parsed regex sequence satisfies: each lists strings (literal runs of two or
+    more characters) one of which the match holds. Assertions and case-free parts count as gaps."""
+    out: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if len(run) >= 2:
+            out.append((run,))
+        run = ""
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            out.extend(_clauses(av[3]))
+        elif op is sre.BRANCH:
+            picks: set[str] = set()
+            for branch in av[1]:
+                best = _sharpest(_clauses(branch))
+                if best is None:
+                    break
+                picks.update(best)
+            else:
+                out.append(tuple(sorted(x for x in picks if not any(y != x and y in x for y in picks))))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_clauses(av[2]))
+    return out
+
+
+def _sharpest(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The clause whose shortest string is longest (fewest strings on a tie)."""
+    return max(clauses, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def sieve_clauses(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Up to two clauses (`_clauses`) worth testing before ``pattern`` runs: not those its literal prefix
+    satisfies (the regex engine finds a missing prefix as fast as ``in`` does)."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    prefix = ""
+    for op, av in parsed:
+        if op is not sre.LITERAL:
+            break
+        prefix += chr(av)
+    found = [c for c in set(_clauses(parsed)) if len(c) <= 12 and not any(x in prefix for x in c)]
+    return tuple(sorted(found, key=lambda c: (-min(map(len, c)), len(c)))[:2])
+
+
+class Sieved:
+    """A compiled pattern with strings every match must hold (`sieve_clauses`): a text without them is turned
+    down by a few ``in`` tests instead of a regex scan. Same methods and results as the pattern."""
+
+    __slots__ = ("clauses", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], clauses: tuple[tuple[str, ...], ...]) -> None:
+        self.pattern = pattern
+        self.clauses = clauses
+
+    def possible(self, text: str, pos: int = 0, endpos: int = _END) -> bool:
+        """False when no match can lie in ``text[pos:endpos]``."""
+        for clause in self.clauses:
+            for literal in clause:
+                if text.find(literal, pos, endpos) >= 0:
+                    break
+            else:
+                return False
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if pos or endpos < len(text):
+            return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+        for clause in self.clauses:
+            for literal in clause:
+                if literal in text:
+                    break
+            else:
+                return None
+        return self.pattern.search(text)
+
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
+
+
+Searcher = Sieved | re.Pattern[str]  # what the rules hold: a pattern, sieved when worth it
 
 
 @dataclass
@@ -58,32 +155,50 @@ class Cue:
     must match the text just before the match, ``requires`` must occur in the same sentence."""
 
     basis: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # not sieved: each starts with a literal the regex engine scans for
     anchors: tuple[str, ...]
-    before: re.Pattern[str] | None = None
-    requires: re.Pattern[str] | None = None
+    before: Searcher | None = None
+    requires: Searcher | None = None
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A cue match: kind is cue, article or label; ``requires`` must occur in the sentence."""
 
     basis: str
     start: int
     end: int
     kind: str
-    requires: re.Pattern[str] | None = None
+    requires: Searcher | None = None
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    text: str
-    lower: str  # cue patterns run on the lower-cased text: much faster than re.IGNORECASE
-    flags: dict[str, bool] = field(default_factory=dict)  # sentence-wide checks, computed once
+    """One sentence: bounds, text and lower-cased text (cue patterns run on it: much faster than re.IGNORECASE),
+    with sentence-wide checks computed once."""
 
-    def check(self, name: str, pattern: re.Pattern[str]) -> bool:
+    __slots__ = ("end", "flags", "lower", "marks", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, lower: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
+        self.flags: dict[str, bool] | None = None
+        self.marks: list[int] | None = None  # offsets of the clause boundary characters, found when first needed
+
+    def clause(self, a: int, b: int, chars: str) -> tuple[int, int]:
+        """Bounds of the clause around ``[a, b)``: after the last boundary character before ``a``, up to the first
+        one from ``b`` on (what splitting the text before and after by a one-character boundary pattern gives)."""
+        marks = self.marks
+        if marks is None:
+            s = self.lower
+            marks = self.marks = sorted(i for ch in chars if ch in s for i in _positions(s, ch))
+        i = bisect_right(marks, a - 1)
+        j = bisect_left(marks, b, i)
+        return (marks[i - 1] + 1 if i else 0), (marks[j] if j < len(marks) else len(self.lower))
+
+    def check(self, name: str, pattern: Searcher) -> bool:
+        if self.flags is None:
+            self.flags = {}
         got = self.flags.get(name)
         if got is None:
             got = self.flags[name] = pattern.search(self.lower) is not None
@@ -95,15 +210,15 @@ class Rules:
 
     def __init__(self, data: dict) -> None:
         self.cues: list[Cue] = []
-        self.excluded: dict[str, re.Pattern[str]] = {}
+        self.excluded: dict[str, Searcher] = {}
         for basis, spec in data["bases"].items():
             for cue in spec["cues"]:
-                before = re.compile(f"(?:{cue['before']})\\Z") if cue.get("before") else None
-                requires = re.compile(cue["requires"]) if cue.get("requires") else None
+                before = sieved(f"(?:{cue['before']})\\Z") if cue.get("before") else None
+                requires = sieved(cue["requires"]) if cue.get("requires") else None
                 for pattern in cue["patterns"]:
                     self.cues.append(Cue(basis, re.compile(pattern), tuple(cue["anchors"]), before, requires))
             if spec.get("excluded"):
-                self.excluded[basis] = re.compile("|".join(f"(?:{p})" for p in spec["excluded"]))
+                self.excluded[basis] = sieved("|".join(f"(?:{p})" for p in spec["excluded"]))
         self.anchors: dict[str, set[int]] = {}  # anchor word → indices of the cues it can start
         for i, cue in enumerate(self.cues):
             for anchor in cue.anchors:
@@ -116,38 +231,68 @@ class Rules:
         self.anchor_forms = AnchorForms(self.anchors, self.anchor_stops)
         words = data["bases"]["contract"].get("excluded_words", [])
         self.contract_excluded = tuple(w.lower() for w in words)
-        self.article = re.compile(data["articles"]["pattern"], _CUE_FLAGS)
+        self.article = sieved(data["articles"]["pattern"], _CUE_FLAGS)
         self.letters: dict[str, str] = data["articles"]["letters"]
         labels = data["list_labels"]
-        self.label_item = re.compile(labels["item"], _CUE_FLAGS)
-        self.label_cell = re.compile(labels["cell"], _CUE_FLAGS)
+        self.label_item = sieved(labels["item"], _CUE_FLAGS)
+        self.label_cell = sieved(labels["cell"], _CUE_FLAGS)
         self.label_bases: dict[str, str] = labels["labels"]
         self.label_words = tuple(labels["labels"])
         self.basis_heading = re.compile(labels["basis_heading"], re.I)
         ctx = data["context"]
-        self.rights = re.compile(ctx["rights"])
-        self.withdrawal_after = re.compile(ctx["withdrawal_after"])
+        self.rights = sieved(ctx["rights"])
+        self.withdrawal_after = sieved(ctx["withdrawal_after"])
         self.rights_exempt = set(ctx["rights_exempt"])  # invoked in conditionals as a matter of course:
         self.hypothetical_exempt = set(ctx["hypothetical_exempt"])  # "als wij daartoe wettelijk verplicht zijn"
-        self.negator = re.compile(ctx["negator"])
-        self.negation_reset = re.compile(ctx["negation_reset"])
-        self.refusal_after = re.compile(ctx["refusal_after"])
-        self.conditional = re.compile(ctx["conditional"])
-        self.hypothetical_basis = re.compile(ctx["hypothetical_basis"])
-        self.hypothetical_after = re.compile(ctx["hypothetical_after"])
-        self.hypothetical_clause = re.compile(ctx["hypothetical_clause"])
-        self.consent_need = re.compile(ctx["consent_need"])
-        self.consent_need_after = re.compile(ctx["consent_need_after"])
+        self.negator = sieved(ctx["negator"])
+        self.negation_reset = sieved(ctx["negation_reset"])
+        self.refusal_after = sieved(ctx["refusal_after"])
+        self.conditional = sieved(ctx["conditional"])
+        self.hypothetical_basis = sieved(ctx["hypothetical_basis"])
+        self.hypothetical_after = sieved(ctx["hypothetical_after"])
+        self.hypothetical_clause = sieved(ctx["hypothetical_clause"])
+        self.consent_need = sieved(ctx["consent_need"])
+        self.consent_need_after = sieved(ctx["consent_need_after"])
         self.third_party_subject = re.compile(ctx["third_party_subject"])  # case matters: names are capitalised
-        self.first_person = re.compile(ctx["first_person"])
-        self.permission_sense = re.compile(ctx["permission_sense"])
-        self.definition = re.compile(ctx["definition"])
-        self.generic = re.compile(ctx["generic_explanation"])
-        self.without = re.compile(ctx["without"])
-        self.inverted_conditional = re.compile(ctx["inverted_conditional"])
+        self.first_person = sieved(ctx["first_person"])
+        self.permission_sense = sieved(ctx["permission_sense"])
+        self.definition = sieved(ctx["definition"])
+        self.generic = sieved(ctx["generic_explanation"])
+        self.without = sieved(ctx["without"])
+        self.inverted_conditional = sieved(ctx["inverted_conditional"])
         self.boundary = re.compile(ctx["clause_boundary"])
-        self.purpose_phrase = re.compile(data["purposes"]["phrase"])
+        self.boundary_chars = _single_characters(self.boundary)
+        self.purpose_phrase = sieved(data["purposes"]["phrase"])
         self.purpose_column = re.compile(data["purposes"]["purpose_column"], re.I)
+        self.articles: dict[str, str] = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
+
+
+def sieved(source: str, flags: int = 0) -> Searcher:
+    """The compiled pattern, behind a sieve when one is worth testing."""
+    pattern = re.compile(source, flags)
+    clauses = sieve_clauses(pattern)
+    return Sieved(pattern, clauses) if clauses else pattern
+
+
+def _single_characters(pattern: re.Pattern[str]) -> str | None:
+    """The characters of a pattern that matches exactly one of a few listed characters, each its own lower and
+    upper case (so their offsets are the same in the text and its lower-cased form); else None."""
+    parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if pattern.flags & re.IGNORECASE or len(parsed) != 1:
+        return None
+    op, av = parsed[0]
+    items = [(op, av)] if op is sre.LITERAL else av if op is sre.IN else []
+    if not items or any(o is not sre.LITERAL for o, _ in items):
+        return None
+    chars = "".join(chr(v) for _, v in items)
+    return chars if all(c.lower() == c == c.upper() for c in chars) else None
+
+
+def _positions(text: str, ch: str) -> Iterator[int]:
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
 
 
 def _merge_anchors(anchors: dict[str, set[int]]) -> dict[str, set[int]]:
@@ -357,8 +502,12 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
         return False
     if s.endswith("?"):
         return False
-    clause_before = r.boundary.split(before)[-1]
-    clause_after = r.boundary.split(after, maxsplit=1)[0]
+    if r.boundary_chars is not None:
+        left, right = sent.clause(a, b, r.boundary_chars)
+        clause_before, clause_after = s[left:a], s[b:right]
+    else:
+        clause_before = r.boundary.split(before)[-1]
+        clause_after = r.boundary.split(after, maxsplit=1)[0]
     if basis in r.excluded and r.excluded[basis].search(before[-30:] + s[a:b]):
         return False
     if basis not in r.rights_exempt and (r.rights.search(before) or r.withdrawal_after.search(clause_after)):
@@ -375,7 +524,8 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
             and r.withdrawal_after.search(after.split(";", 1)[0]):
         return False  # "als je toestemming hebt gegeven, kun je die intrekken": the withdrawal right
     if basis == "legal_obligation" and c.kind != "label":
-        original_before = r.boundary.split(sent.text[:a])[-1]
+        original_before = sent.text[a - len(clause_before):a] if r.boundary_chars is not None \
+            else r.boundary.split(sent.text[:a])[-1]
         if r.third_party_subject.search(original_before) and not r.first_person.search(clause_before):
             return False
     if c.requires is not None:
@@ -518,11 +668,12 @@ def find_legal_bases(doc: Doc, r: Rules | None = None) -> tuple[list[LegalBasis]
         if invokes(c, sent, r, text, sections):
             seen.add((c.basis, sent.start))
             mentions.append(Mention(c.basis, c.start, c.end, sent.start, sent.end))
-    articles = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
     found: dict[str, LegalBasis] = {}
     spans: list[Span] = []
     for m in mentions:
-        lb = found.setdefault(m.basis, LegalBasis(m.basis, articles.get(m.basis)))
+        lb = found.get(m.basis)
+        if lb is None:
+            lb = found[m.basis] = LegalBasis(m.basis, r.articles.get(m.basis))
         lb.mentions.append(ReportSpan(text[m.sent_start:m.sent_end], m.sent_start, m.sent_end))
         for purpose in purposes_for(m, index.cache[m.sent_start].lower, text, sections, r):
             if purpose not in lb.purposes:

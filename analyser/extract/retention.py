@@ -48,10 +48,11 @@ from ..data import load_data
 from ..extensions import doc_text
 from ..report import RetentionPeriod, Section
 from ..tokens import LOWER_FORMS, FormValues, tokens
+from .legal_bases import Searcher, sieved
 
 SPAN_KEY = "retention_periods"
 _WINDOW = 60  # characters of context looked at before / after a duration
-_CLAUSE_MARK = re.compile(r"[,;:()]")
+_CLAUSE_MARKS = ",;:()"
 _CLOCK = re.compile(r"[.,:]\d\d$")
 # "binnen 14 dagen" right before a duration: a deadline (paying, assessing, replying) unless a word of keeping or
 # deleting stands in the same part of the sentence
@@ -90,22 +91,22 @@ class Patterns:
     indefinite_words: frozenset[str]
     criteria_leads: frozenset[str]
     criteria_prefixes: tuple[str, ...]
-    qualifier_min: re.Pattern[str]
+    qualifier_min: Searcher
     qualifier_max: re.Pattern[str]
     retention_cue: re.Pattern[str]
-    keep_cue: re.Pattern[str]
+    keep_cue: Searcher
     cookie_context: re.Pattern[str]
-    cookie_lifetime: re.Pattern[str]
+    cookie_lifetime: Searcher
     retention_heading: re.Pattern[str]
     governed: re.Pattern[str]
     exclude_before: re.Pattern[str]
     exclude_after: re.Pattern[str]
-    age_years: re.Pattern[str]
-    older_than: re.Pattern[str]
+    age_years: Searcher
+    older_than: Searcher
     older_data: re.Pattern[str]
     response_cue: re.Pattern[str]
-    response_prefix: re.Pattern[str]
-    rights_context: re.Pattern[str]
+    response_prefix: Searcher
+    rights_context: Searcher
     indefinite: re.Pattern[str]
     indefinite_negation: re.Pattern[str]
     indefinite_deletion: re.Pattern[str]
@@ -193,22 +194,22 @@ def patterns() -> Patterns:
         indefinite_words=frozenset(data["indefinite_words"]),
         criteria_leads=frozenset(data["criteria_leads"]),
         criteria_prefixes=tuple(data["criteria_prefixes"]),
-        qualifier_min=re.compile(rf"{_words(data['qualifiers']['min'])}\s*$"),
+        qualifier_min=sieved(rf"{_words(data['qualifiers']['min'])}\s*$"),
         qualifier_max=re.compile(rf"{_words(data['qualifiers']['max'])}\s*$"),
         retention_cue=re.compile(_alt(data["retention_cues"])),
-        keep_cue=re.compile(_alt(data["keep_cues"])),
+        keep_cue=sieved(_alt(data["keep_cues"])),
         cookie_context=re.compile(_alt(data["cookie_context"])),
-        cookie_lifetime=re.compile(_alt(data["cookie_lifetime_cues"])),
+        cookie_lifetime=sieved(_alt(data["cookie_lifetime_cues"])),
         retention_heading=re.compile(_alt(data["retention_headings"])),
         governed=re.compile(rf"(?:(?<!\w)(?:{_alt(data['governing_words'])})|[:|\t>=–-])\s*{fillers}$"),
         exclude_before=re.compile(exclude_before),
         exclude_after=re.compile(after),
-        age_years=re.compile(rf"(?<!\w)(?:{before['age_years']})\s*$"),
-        older_than=re.compile(data["older_than"]),
+        age_years=sieved(rf"(?<!\w)(?:{before['age_years']})\s*$"),
+        older_than=sieved(data["older_than"]),
         older_data=re.compile(_words(data["older_data_nouns"])),
         response_cue=re.compile(_words(data["response_cues"])),
-        response_prefix=re.compile(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
-        rights_context=re.compile(_alt(data["rights_context"])),
+        response_prefix=sieved(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
+        rights_context=sieved(_alt(data["rights_context"])),
         indefinite=re.compile(_words(data["indefinite"])),  # on lower-cased text
         indefinite_negation=re.compile(rf"{_words(data['indefinite_negation'])}\s+(?:\w+\s+)?$"),
         indefinite_deletion=re.compile(rf"^\s*{_alt(data['indefinite_deletion_after'])}"),
@@ -325,17 +326,13 @@ class Context:
     list_item: bool
     intro_cue: bool  # a list item under a line like "... worden bewaard voor de periode:"
     cookie: bool
-    marks: list[int] | None = None  # positions of , ; : ( ) in the sentence, found when first needed
 
     def clause(self, start: int, end: int) -> tuple[str, int]:
         """The clause around [start, end) (sentence offsets): between the nearest , ; : ( ) on either side."""
-        if self.marks is None:
-            self.marks = [m.start() for m in _CLAUSE_MARK.finditer(self.text)]
-        i = bisect_left(self.marks, start)
-        left = self.marks[i - 1] + 1 if i else 0
-        j = bisect_left(self.marks, end)
-        right = self.marks[j] if j < len(self.marks) else len(self.text)
-        return self.text[left:right], left
+        text = self.text
+        left = max([text.rfind(ch, 0, start) for ch in _CLAUSE_MARKS]) + 1
+        right = min([i for i in [text.find(ch, end) for ch in _CLAUSE_MARKS] if i >= 0], default=len(text))
+        return text[left:right], left
 
 
 class RetentionComponent:
