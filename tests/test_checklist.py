@@ -274,6 +274,20 @@ MORE_PHRASINGS = [
     ("security", True, "Afdelingsbesturen zien alleen de gegevens van de leden in hun eigen afdeling."),
     ("children", False, "Kinderen tot en met 12 jaar hebben gratis toegang."),
     ("children", True, "Ben je jonger dan 16 jaar, dan heb je toestemming van je ouders nodig."),
+    # from a fifth fresh development set (dev5)
+    ("children", True, "Wij behandelen jongeren vanaf 16 jaar. Vanaf die leeftijd beslist een jongere zelf over de "
+     "behandeling."),
+    ("right_rectification", True, "U heeft het recht op inzage, verbetering, wissing en beperking van de verwerking."),
+    ("security", True, "De medische fiches zitten in een afgesloten map bij de groepsleiding."),
+    ("automated_decisions", True, "Zakt je score onder een bepaalde grens, dan blokkeert ons systeem je account "
+     "automatisch voor 24 uur."),
+    ("provision_requirement", True, "U bent bij het aanvragen van een verzekering verplicht de vragen van de "
+     "verzekeraar juist en volledig te beantwoorden."),
+    ("provision_requirement", False, "Na de keuring zijn we wettelijk verplicht het resultaat aan de RDW door te "
+     "geven."),
+    ("data_source", True, "Je studiepunten vragen we aan jou zelf; we halen ze niet op uit het studievolgsysteem."),
+    ("data_source", True, "We zoeken actief naar kandidaten op LinkedIn en op openbare websites."),
+    ("data_source", True, "Heeft uw kind een leerstoornis, dan kunt u dat aan ons melden."),
 ]
 
 
