@@ -349,3 +349,15 @@ def test_payment_and_review_deadlines_in_a_retention_section_are_not_retention(p
             "Opdrachtgevers betalen een factuur binnen 14 dagen. De freelancer ontvangt zijn geld binnen twee "
             "werkdagen nadat de opdrachtgever heeft betaald.")
     assert durations(periods(text)) == ["P6M"]
+
+
+def test_school_years_are_years(periods):
+    assert durations(periods("Foto's op onze website verwijderen wij na drie schooljaren.")) == ["P3Y"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang bewaren wij uw gegevens?\n\nEen annulering is kosteloos tot zes weken voor uw aankomst.",
+    "Bewaartermijnen\n\nDe opzegtermijn van onze contracten bedraagt drie maanden.",
+])
+def test_cancellation_and_notice_terms_in_a_retention_section_are_not_retention(periods, text):
+    assert durations(periods(text)) == []
