@@ -65,8 +65,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from re import _constants as sre  # type: ignore[attr-defined]  # the parsed-pattern opcodes, for `Matcher`
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import numpy
@@ -78,6 +76,7 @@ from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .data import DataError, load_data, vocabulary
 from .extensions import doc_text, sentence_starts
 from .report import ChecklistItem, Score, Section, Span
+from .sieves import Matcher
 from .tokens import LOWER_FORMS, FormValues, tokens
 
 MAX_EVIDENCE = 3
@@ -86,113 +85,6 @@ MODEL_THRESHOLD = 0.5
 _FRAGMENT = re.compile(r"%(\w+)%")
 _ESCAPES = re.compile(r"\\.|\(\?[a-zA-Z-]+[:)]|\(\?P<\w+>")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●–]\s*|\d{1,2}[.)]\s+|[a-h][.)]\s+)")
-
-
-# ------------------------------------------------------------------ pattern matchers
-
-
-def _top_alternatives(source: str) -> list[str]:
-    """The top-level alternatives of a regex source (``a|(?:b|c)`` → a, b, c: a group that spans a whole
-    alternative is opened)."""
-    parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    spans_whole = source.startswith("(?:")  # the first group closes at the end of the source
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 1 + (source[i + 1:i + 2] == "^")
-            i += source[i:i + 1] == "]"  # a leading ] is a member, not the end
-            continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            spans_whole = spans_whole and (depth > 0 or i == len(source) - 1)
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    if not parts and spans_whole:
-        inner = _top_alternatives(source[3:-1])
-        return inner if len(inner) > 1 else [source]
-    return [alt for part in [*parts, source[start:]] for alt in (_top_alternatives(part) if parts else [part])]
-
-
-def _required(items: Any) -> list[tuple[str, ...]]:
-    """Clauses every match of a parsed regex sequence satisfies: each clause lists strings one of which the match
-    contains (literal runs of three or more characters; a group of alternatives gives one string of each)."""
-    clauses: list[tuple[str, ...]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is sre.LITERAL:
-            run += chr(av)
-            continue
-        if len(run.strip()) >= 3:
-            clauses.append((run,))
-        run = ""
-        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-            clauses.extend(_required(av[3]))
-        elif op is sre.BRANCH:
-            picks = []
-            for branch in av[1]:
-                singles = [c[0] for c in _required(branch) if len(c) == 1]
-                if not singles:
-                    break
-                picks.append(max(singles, key=len))
-            else:
-                clauses.append(tuple(sorted(x for x in set(picks) if not any(y != x and y in x for y in picks))))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            clauses.extend(_required(av[2]))
-    return clauses
-
-
-class Matcher:
-    """``bool(pattern.search(text))``, cheaper. The pattern's top-level alternatives that are plain strings are
-    tested with ``in``; each other alternative is compiled alone (Python's re then skips positions by its
-    first characters, which it cannot do for most mixed alternations) and runs only when the text meets its
-    clauses (`_required`, at most three): most sentences are rejected by a few ``in`` tests."""
-
-    __slots__ = ("literals", "parts")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        alternatives = _top_alternatives(pattern.pattern)
-        if pattern.flags & re.IGNORECASE or pattern.groupindex or "(?P=" in pattern.pattern or len(alternatives) < 2:
-            alternatives = [pattern.pattern]
-        literals: list[str] = []
-        parts: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = []
-        for source in alternatives:
-            parsed = sre_parse.parse(source, pattern.flags)
-            if not pattern.flags & re.IGNORECASE and parsed and all(op is sre.LITERAL for op, _ in parsed):
-                literals.append("".join(chr(av) for _, av in parsed))
-                continue
-            compiled = re.compile(source, pattern.flags) if len(alternatives) > 1 else pattern
-            clauses = [] if compiled.flags & re.IGNORECASE else _required(parsed)
-            clauses = sorted(set(clauses), key=lambda c: (len(c), -min(map(len, c))))[:3]  # the sharpest first
-            parts.append((tuple(clauses), compiled))
-        self.literals = tuple(literals)
-        self.parts = tuple(parts)
-
-    def search(self, text: str) -> bool:
-        for literal in self.literals:
-            if literal in text:
-                return True
-        for clauses, compiled in self.parts:
-            for clause in clauses:
-                for literal in clause:
-                    if literal in text:
-                        break
-                else:
-                    break  # a clause no string of which occurs: this alternative cannot match
-            else:
-                if compiled.search(text):
-                    return True
-        return False
 
 
 # ------------------------------------------------------------------ compiled rules

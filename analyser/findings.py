@@ -25,6 +25,7 @@ from .extensions import EXTENSIONS, doc_text
 from .extract.document_date import lower_text
 from .extract.legal_bases import SectionIndex, SentenceIndex
 from .report import ChecklistItem, DataCategory, Finding, LegalBasis, RetentionPeriod, Span, ThirdParty
+from .sieves import split_alternatives
 from .tokens import LOWER_FORMS, tokens
 
 RIGHTS = ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_objection",
@@ -52,7 +53,7 @@ class FindingRules:
             per_pattern: list[list[int] | None] = []
             for pattern in patterns:
                 masks: list[int] | None = [] if not pattern.flags & re.IGNORECASE else None
-                for branch in _branches(pattern.pattern) if masks is not None else []:
+                for branch in split_alternatives(pattern.pattern) if masks is not None else []:
                     required = _required_words(branch)
                     for w in required:
                         words.setdefault(w, 1 << len(words))
@@ -154,31 +155,6 @@ def _required_words(branch: str) -> list[str]:
             depth -= 1
         i += 1
     return words
-
-
-def _branches(pattern: str) -> list[str]:
-    """``pattern`` split at its top-level '|' (not inside a group or a character class, not escaped)."""
-    parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
 
 
 _RULES: list[FindingRules] = []

@@ -677,7 +677,7 @@ def _sentences(path: Path) -> list[str]:
 
 
 def test_a_matcher_answers_as_its_pattern_on_corpus_sentences(corpus_texts):
-    from analyser.checklist import Matcher
+    from analyser.sieves import Matcher
 
     sentences = [s for path in corpus_texts[::3] for s in _sentences(path)]
     sentences += [s.strip() for s in sentences[:200]]  # unpadded too, as case-sensitive patterns see them
@@ -693,7 +693,7 @@ def test_a_matcher_answers_as_its_pattern_on_corpus_sentences(corpus_texts):
 
 
 def test_a_matcher_splits_alternatives_and_tests_plain_strings_with_in():
-    from analyser.checklist import Matcher
+    from analyser.sieves import Matcher
 
     matcher = Matcher(re.compile(r"nadat|na afloop|(?:(?:\d+|een) (?:dag|jaar)\b|[a|b]x)|(?:zolang)"))
     assert matcher.literals == ("nadat", "na afloop", "zolang")

@@ -361,7 +361,8 @@ def test_corpus_findings_are_well_formed(corpus_reports):
 
 
 def test_cue_sieve_reads_the_words_every_match_of_a_pattern_holds():
-    from analyser.findings import _branches, _required_words
+    from analyser.findings import _required_words
+    from analyser.sieves import split_alternatives as _branches
 
     assert _branches(r"a(?:b|c)|d[|]e|f\|g") == ["a(?:b|c)", "d[|]e", r"f\|g"]
     assert _required_words(r"wet\s+bescherming\s+persoonsgegevens") == ["wet", "bescherming", "persoonsgegevens"]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from analyser.extract import legal_bases
-from analyser.extract.legal_bases import Sieved, sieve_clauses, sieved
+from analyser.sieves import Sieved, sieve_clauses, sieved
 
 TEXTS = [
     "",

@@ -24,9 +24,9 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from re import _constants as sre  # type: ignore[attr-defined]  # parsed-pattern opcodes, for literal sieves
+from re import _constants as sre  # type: ignore[attr-defined]  # parsed-pattern opcodes
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy
 from spacy.language import Language
@@ -36,103 +36,12 @@ from ..data import load_data, vocabulary
 from ..extensions import doc_text, sentence_starts
 from ..report import LegalBasis, Section
 from ..report import Span as ReportSpan
+from ..sieves import Searcher, sieved
 from ..tokens import ORTH_FORMS, FormValues, tokens
 from .document_date import lower_text
 
 _CUE_FLAGS = re.M  # cue and context patterns run on lower-cased text (much faster than re.I)
 _END = sys.maxsize
-
-
-# ------------------------------------------------------------------ literal sieves
-
-
-def _clauses(items: Any) -> list[tuple[str, ...]]:
-    """Clauses every match of a parsed regex sequence satisfies: each lists strings (literal runs of two or
-    more characters) one of which the match holds. Assertions and case-free parts count as gaps."""
-    out: list[tuple[str, ...]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is sre.LITERAL:
-            run += chr(av)
-            continue
-        if len(run) >= 2:
-            out.append((run,))
-        run = ""
-        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-            out.extend(_clauses(av[3]))
-        elif op is sre.BRANCH:
-            picks: set[str] = set()
-            for branch in av[1]:
-                best = _sharpest(_clauses(branch))
-                if best is None:
-                    break
-                picks.update(best)
-            else:
-                out.append(tuple(sorted(x for x in picks if not any(y != x and y in x for y in picks))))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            out.extend(_clauses(av[2]))
-    return out
-
-
-def _sharpest(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-    """The clause whose shortest string is longest (fewest strings on a tie)."""
-    return max(clauses, key=lambda c: (min(map(len, c)), -len(c)), default=None)
-
-
-def sieve_clauses(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
-    """Up to two clauses (`_clauses`) worth testing before ``pattern`` runs: not those its literal prefix
-    satisfies (the regex engine finds a missing prefix as fast as ``in`` does)."""
-    if pattern.flags & re.IGNORECASE:
-        return ()
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    prefix = ""
-    for op, av in parsed:
-        if op is not sre.LITERAL:
-            break
-        prefix += chr(av)
-    found = [c for c in set(_clauses(parsed)) if len(c) <= 12 and not any(x in prefix for x in c)]
-    return tuple(sorted(found, key=lambda c: (-min(map(len, c)), len(c)))[:2])
-
-
-class Sieved:
-    """A compiled pattern with strings every match must hold (`sieve_clauses`): a text without them is turned
-    down by a few ``in`` tests instead of a regex scan. Same methods and results as the pattern."""
-
-    __slots__ = ("clauses", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str], clauses: tuple[tuple[str, ...], ...]) -> None:
-        self.pattern = pattern
-        self.clauses = clauses
-
-    def possible(self, text: str, pos: int = 0, endpos: int = _END) -> bool:
-        """False when no match can lie in ``text[pos:endpos]``."""
-        for clause in self.clauses:
-            for literal in clause:
-                if text.find(literal, pos, endpos) >= 0:
-                    break
-            else:
-                return False
-        return True
-
-    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        if pos or endpos < len(text):
-            return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
-        for clause in self.clauses:
-            for literal in clause:
-                if literal in text:
-                    break
-            else:
-                return None
-        return self.pattern.search(text)
-
-    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        return self.pattern.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
-
-
-Searcher = Sieved | re.Pattern[str]  # what the rules hold: a pattern, sieved when worth it
 
 
 @dataclass
@@ -267,11 +176,7 @@ class Rules:
         self.articles: dict[str, str] = {b["id"]: b["article"] for b in vocabulary()["legal_bases"]}
 
 
-def sieved(source: str, flags: int = 0) -> Searcher:
-    """The compiled pattern, behind a sieve when one is worth testing."""
-    pattern = re.compile(source, flags)
-    clauses = sieve_clauses(pattern)
-    return Sieved(pattern, clauses) if clauses else pattern
+
 
 
 def _single_characters(pattern: re.Pattern[str]) -> str | None:

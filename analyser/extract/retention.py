@@ -47,8 +47,8 @@ from .. import extensions  # noqa: F401  (declares the Doc extensions)
 from ..data import load_data
 from ..extensions import doc_text
 from ..report import RetentionPeriod, Section
+from ..sieves import Searcher, sieved
 from ..tokens import LOWER_FORMS, FormValues, tokens
-from .legal_bases import Searcher, sieved
 
 SPAN_KEY = "retention_periods"
 _WINDOW = 60  # characters of context looked at before / after a duration
