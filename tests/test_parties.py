@@ -655,3 +655,55 @@ def test_funeral_insurers_and_campsite_platforms_are_known(names):
     assert names("Wij melden het overlijden aan de uitvaartverzekeraar, bijvoorbeeld DELA, Monuta of Ardanta.") == {
         "DELA", "Monuta", "Ardanta"}
     assert names("Reserveert u via Pitchup.com, dan ontvangen wij uw gegevens van die partij.") == {"Pitchup"}
+
+
+def test_the_legal_entity_that_runs_the_business_is_the_controller(names):
+    text = ("Privacyverklaring Bakkerij Het Korenhuis\n\nBakkerij Het Korenhuis wordt gedreven door Korenhuis & "
+            "Zonen B.V. Wij zijn verantwoordelijk voor de verwerking van uw gegevens.\n\nOnze webshop draait op "
+            "Shopify.")
+    assert names(text) == {"Shopify"}
+
+
+def test_a_legal_entity_with_its_kvk_number_in_brackets_is_the_controller(names):
+    text = ("Privacyverklaring\n\nRestaurant De Zilte Zoen is van Smit & Dochter Horeca B.V. (KvK 12345678). In deze "
+            "verklaring lees je wat we met je gegevens doen.\n\nOnze partner Keukenwerk Noord V.O.F. levert de "
+            "catering.")
+    assert names(text) == {"Keukenwerk Noord"}
+
+
+def test_names_listed_after_bijvoorbeeld_or_zoals_are_organisations(names):
+    assert names("Bij een garantieclaim sturen wij uw aankoopbewijs naar de fabrikant, bijvoorbeeld Miele, Bosch "
+                 "of Siemens.") == {"Miele", "Bosch", "Siemens"}
+    # one capitalised word that is also Dutch is a name when it is a whole item of the list
+    assert names("Rijdt u een leasefiets, dan krijgt de leasemaatschappij, bijvoorbeeld Lease a Bike of Wolk, een "
+                 "overzicht van de reparaties.") == {"Lease a Bike", "Wolk"}
+
+
+def test_a_capitalised_adjective_in_a_list_of_examples_is_no_name(names):
+    assert names("Wij delen gegevens met financiële instellingen, zoals Nederlandse banken en verzekeraars.") == set()
+
+
+def test_the_name_right_after_our_photographer_is_a_third_party(names):
+    assert names("Op de open dag maakt onze fotograaf Beeldbank Zonnebloem foto's van de bezoekers.") == {
+        "Beeldbank Zonnebloem"}
+
+
+def test_the_first_cell_of_a_processor_table_names_the_processor(names):
+    text = ("Verwerkers\n\nWij werken met de volgende verwerkers:\n\n| Verwerker | Doel | Land |\n"
+            "| Plannera | roosters van medewerkers | Nederland |\n| Stripe | betalingen | Ierland |\n")
+    assert names(text) == {"Plannera", "Stripe"}
+
+
+def test_a_register_the_reader_updates_themself_is_no_recipient(names):
+    assert names("Verhuist u, dan moet u uw nieuwe adres zelf aan de Kamer van Koophandel doorgeven.") == set()
+    assert names("Wij geven uw nieuwe adres door aan de Kamer van Koophandel.") == {"Kamer van Koophandel"}
+
+
+def test_messagebird_is_known_by_its_new_name_bird(names):
+    assert names("Herinneringen per sms verstuurt Bird voor ons.") == {"Bird"}
+    assert names("Wij gebruiken MessageBird voor sms-berichten.") == {"Bird"}
+
+
+def test_lens_makers_and_bicycle_makers_are_known(names):
+    assert names("Uw glazen bestellen wij bij Hoya of Zeiss; zij krijgen alleen uw brilsterkte.") == {"Hoya", "Zeiss"}
+    assert names("Garantieclaims sturen wij naar Shimano of Accell.") == {"Shimano", "Accell Group"}

@@ -72,7 +72,8 @@ _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+
 _CACHE_LIMIT = 200_000
 _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
-_LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+_ROLE_DETERMINERS = {"onze", "ons", "mijn", "jullie"}
+_LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|\|)\s+")  # a list bullet or the first cell of a table row
 _TABLE_CHARS = re.compile(r"[|:(]")
 _CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list item starting with a capital
 
@@ -166,6 +167,8 @@ class KnowledgeBase:
         self.legal_prefixes = set(cues["legal_prefixes"])
         self.product_words = set(cues["product_words"])
         self.after_use_name = set(cues["after_use_name"])
+        self.reader_pronouns = set(cues["reader_agent"]["pronouns"])
+        self.reader_modals = set(cues["reader_agent"]["modals"])
         self.generic_name_words = set(cues["generic_name_words"])
         self.recipient_words = [w.lower() for w in cues["recipient_words"]]
         self.recipient_heading_words = [w.lower() for w in cues["recipient_heading_words"]]
@@ -527,7 +530,7 @@ class PhraseSieve:
 
 
 _NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*)$")
-_NAME_JOINERS = {"van", "de", "der", "den", "voor", "het", "en", "'s", "’s", "‘s"}
+_NAME_JOINERS = {"van", "de", "der", "den", "voor", "het", "en", "&", "+", "'s", "’s", "‘s"}
 
 
 def _name_ending(window: str) -> str | None:
@@ -918,7 +921,7 @@ class ThirdPartyComponent:
         cue_words = {
             "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
             "recip": cues["recipient_verbs"], "gov": cues["government_prefixes"], "legal": sorted(self.kb.legal_forms),
-            "intro": cues["list_intro"], "use": cues["use_phrases"], "such": ["zoals"],
+            "intro": cues["list_intro"], "use": cues["use_phrases"], "such": cues["such_as"],
         }
         for kind, words in cue_words.items():
             key = f"tp_cue_{kind}"
@@ -1151,7 +1154,8 @@ class _DocRun:
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
-            if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)):
+            if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)
+                                       or self._reader_passes(h.start)):
                 continue
             if self._negated(h.start):
                 continue
@@ -1198,6 +1202,19 @@ class _DocRun:
         if not any(o in negations for o in window):
             return False
         return not any(o in comp.exception_orths for o in window)
+
+    def _reader_passes(self, i: int) -> bool:
+        """"Verandert u van adres, dan moet u dat zelf aan de Kamer van Koophandel doorgeven": in the clause before the
+        body the reader is the one who passes data ("moet u", "kun je", "u zelf"), not the controller."""
+        start = self.sentence(i)[0]
+        words = [self.tok(k).lower() for k in range(max(start, i - 12), i)]
+        for k in range(len(words) - 1, -1, -1):
+            if words[k] in (",", ";", ":", "(", ")"):
+                words = words[k + 1:]
+                break
+        readers, modals = self.kb.reader_pronouns, self.kb.reader_modals
+        return any(w in readers and ((k > 0 and words[k - 1] in modals) or words[k + 1: k + 2] == ["zelf"])
+                   for k, w in enumerate(words))
 
     def _negated(self, i: int) -> bool:
         """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar"."""
@@ -1303,7 +1320,7 @@ class _DocRun:
             elif kind == "use":
                 hit = self._after_use(e)
             elif kind == "such":
-                names += self._such_as(s, e, cues)
+                names += self._such_as(s, e, cues, covered)
                 continue
             else:
                 hit = self._municipality(s, e)
@@ -1322,7 +1339,7 @@ class _DocRun:
             return self._name_hit(e, end)
         return None  # "Wij werken met ISO-gecertificeerde partners": an adjective before a noun
 
-    def _such_as(self, s: int, e: int, cues: list[tuple[str, int, int]]) -> list[Hit]:
+    def _such_as(self, s: int, e: int, cues: list[tuple[str, int, int]], covered: bytearray) -> list[Hit]:
         """"leveranciers die in onze opdracht gegevens verwerken, zoals Centric (software), Microsoft (Office 365) en
         Siteimprove": the names listed after "zoals" when the sentence speaks of processors or recipients before it."""
         start = self.sentence(s)[0]
@@ -1330,11 +1347,22 @@ class _DocRun:
             return []
         hits = []
         k = e
+        if k < self.n and self.tok(k) == ",":
+            k += 1  # "de leasemaatschappij, bijvoorbeeld, Lease a Bike"
         for _ in range(8):
-            end = self._forward(k, limit=5)
+            end = k
+            while end < self.n and covered[end]:
+                end += 1  # a knowledge-base name in the list ("bijvoorbeeld Lease a Bike of Joule"): found already
+            if end == k:
+                end = self._forward(k, limit=5)
             if end <= k:
                 break
-            hit = self._name_hit(k, end)
+            # an item of the list that is one capitalised word ("zoals Bosch, Shimano of Gazelle") is a name even
+            # when the word is also Dutch; a capital followed by more words is read as usual ("zoals Nederlandse
+            # banken")
+            whole = end < self.n and (self.tok(end) in (",", "en", "of", ".", ";", ")", "(") or self.flags[end] & LEGAL)
+            hit = None if covered[k] else self._name_hit(k, end, strong=whole and end == k + 1
+                                                         and not self._starts_sentence(k))
             if hit is not None:
                 hits.append(hit)
             k = end
@@ -1378,8 +1406,10 @@ class _DocRun:
         before = s >= 3 and caps(s - 3, s - 2)
         if kind == "recip":
             return caps(e + 1, e + 8)
-        if kind in ("use", "such"):
+        if kind == "use":
             return caps(e, e + 1)
+        if kind == "such":  # the first item may be a knowledge-base name, the next one not
+            return caps(e, e + 8)
         if kind == "role":  # "onze hostingpartij X", "de bouwer van de website -- X", "X, onze leverancier"
             return before or caps(e, e + 2) or caps(e + 3, e + 6)
         return caps(e, e + 3) or (before and kind == "nat")
@@ -1567,13 +1597,23 @@ class _DocRun:
             k += 1
         end = self._forward(k) if k < self.n and self._namey(k) else k
         if end > k and self._name_ends_cleanly(end):
-            return self._name_hit(k, end, kind=kind)
+            # "onze fotograaf Studio Lichtval": capitals right after "onze <role>" in mid-sentence are a name even
+            # when each word is also a Dutch word
+            named = k == e and s >= 1 and self.tok(s - 1).lower() in _ROLE_DETERMINERS
+            return self._name_hit(k, end, kind=kind, strong=named)
         # "X, onze hostingpartij"
         if s >= 3 and self.tok(s - 1).lower() in ("onze", "ons", "de", "het", "een") and self.tok(s - 2) in (",", "("):
             start = self._backward(s - 2)
             if start < s - 2:
                 return self._name_hit(start, s - 2, kind=kind)
         return None
+
+    def _starts_sentence(self, i: int) -> bool:
+        """Token ``i`` opens its sentence or list item, where a capital proves nothing."""
+        first = self.sentence(i)[0]
+        while first < i and self.tok(first) in _BULLETS:
+            first += 1
+        return first == i
 
     def _name_ends_cleanly(self, end: int) -> bool:
         """A name is followed by punctuation, a line end, a verb or a preposition, not by a number."""
