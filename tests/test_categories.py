@@ -382,3 +382,16 @@ def test_phrase_starts_are_the_first_tokens_followed_by_a_second_one_or_a_one_to
     expected = [i for i, x in enumerate(f)
                 if x & _PHRASE_ALONE or (x & _PHRASE and i + 1 < len(f) and f[i + 1] & _PHRASE_NEXT)]
     assert context.phrase_starts == expected and expected
+
+
+def test_sector_words_for_images_devices_health_and_bookings(categories):
+    assert "photo_video" in categories("In de bus hangt een dashcam die de weg voor de bus filmt.")
+    assert "device" in categories("Voor meldingen in de app bewaren wij een pushtoken van uw telefoon.")
+    assert "health" in categories("Heb je een aandoening zoals astma, dan kun je dat op het formulier aangeven.")
+    assert "health" in categories("De documenten kunnen medische verslagen en vonnissen bevatten.")
+    assert "transactions" in categories("Wij registreren je boekingen van vergaderzalen.")
+    assert "transactions" in categories("Met de klantenpas slaan we op wat je koopt en wanneer.")
+
+
+def test_an_injury_mentioned_in_passing_is_no_health_record(categories):
+    assert "health" not in categories("Blessures kun je melden bij je trainer. We leggen geen medische gegevens vast.")
