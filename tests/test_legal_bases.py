@@ -12,6 +12,8 @@ from analyser.evaluate import Evaluation, score_document
 def bases_nlp():
     """Only the stages the legal bases read (sentences, lemmas, sections), so these tests do not
     depend on the other extraction stages."""
+    from analyser import pipeline  # noqa: F401  (registers the factories when this file runs alone)
+
     nlp = spacy.blank("nl")
     for name in ("analyser_sentences", "analyser_lemmas", "analyser_sections", "analyser_document_date",
                  "analyser_legal_bases"):
@@ -65,6 +67,8 @@ def bases(bases_nlp):
      "legitimate_interests"),
     ("Giften registreren wij omdat de Wet financiering politieke partijen ons daartoe verplicht.",
      "legal_obligation"),
+    ("We plannen je lessen en innen het lesgeld. Dat doen we omdat we een overeenkomst met je hebben.", "contract"),
+    ("Wij bezorgen je pakket, omdat dat nodig is voor de overeenkomst met jou.", "contract"),
 ])
 def test_each_basis_is_found_in_a_real_dutch_sentence(bases, sentence, basis):
     assert basis in bases(sentence)
@@ -85,9 +89,20 @@ def test_article_references_name_the_basis_by_letter(bases, sentence, expected):
     "Wij vragen geen toestemming voor het plaatsen van analytische cookies.",
     "Wij verwerken uw gegevens niet op basis van toestemming.",
     "Voor functionele cookies hebben wij geen toestemming nodig.",
+    "Toestemming is niet de grondslag voor deze verwerking.",
 ])
 def test_a_basis_the_text_says_it_does_not_use_is_not_counted(bases, sentence):
     assert "consent" not in bases(sentence)
+
+
+def test_a_basis_denied_after_its_name_is_not_counted(bases):
+    assert "legitimate_interests" not in bases("Op een gerechtvaardigd belang beroepen wij ons niet.")
+    assert "legitimate_interests" in bases("Op ons gerechtvaardigd belang beroepen wij ons voor de camera's.")
+
+
+def test_the_parents_permission_a_child_needs_is_not_the_controllers_basis(bases):
+    assert "consent" not in bases("Onze app is niet bedoeld voor kinderen jonger dan 16 jaar, tenzij ze toestemming "
+                                  "hebben van hun ouders.")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -154,6 +154,8 @@ class Rules:
         self.rights_exempt = set(ctx["rights_exempt"])  # invoked in conditionals as a matter of course:
         self.hypothetical_exempt = set(ctx["hypothetical_exempt"])  # "als wij daartoe wettelijk verplicht zijn"
         self.negator = sieved(ctx["negator"])
+        self.negated_after = sieved(ctx["negated_after"])
+        self.other_holder = sieved(ctx["other_holder"])
         self.negation_reset = sieved(ctx["negation_reset"])
         self.refusal_after = sieved(ctx["refusal_after"])
         self.conditional = sieved(ctx["conditional"])
@@ -422,6 +424,8 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
     if basis not in r.hypothetical_exempt and r.conditional.search(clause_before) and (
             r.hypothetical_basis.search(clause_before) or r.hypothetical_after.search(clause_after)):
         return False
+    if basis == "consent" and r.other_holder.search(clause_before):
+        return False  # "Tenzij ze toestemming hebben van ouders of voogd": the child's permission, not a basis
     if basis == "consent" and (sent.check("permission", r.permission_sense)
                                or _hypothetical_consent(before, after, clause_before, clause_after, r)):
         return False
@@ -456,6 +460,8 @@ def _negated(clause_before: str, clause_after: str, r: Rules) -> bool:
     toestemming" — unless a reset word ("tenzij", "alleen") intervenes, the data subject is the
     one refusing ("indien je geen toestemming geeft" still presupposes consent), or two negations
     cancel out ("wij delen niets zonder uw toestemming", "zonder uw toestemming delen wij geen ...")."""
+    if r.negated_after.search(clause_after):
+        return True  # "Op een gerechtvaardigd belang beroepen we ons niet."
     window = clause_before[-60:]
     if r.without.search(window):
         before_without = window[:r.without.search(window).start()]
