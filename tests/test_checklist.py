@@ -288,6 +288,16 @@ MORE_PHRASINGS = [
     ("data_source", True, "Je studiepunten vragen we aan jou zelf; we halen ze niet op uit het studievolgsysteem."),
     ("data_source", True, "We zoeken actief naar kandidaten op LinkedIn en op openbare websites."),
     ("data_source", True, "Heeft uw kind een leerstoornis, dan kunt u dat aan ons melden."),
+    ("data_source", True, "Verenigingen die een zaal huren, geven ons de naam en het telefoonnummer van een "
+                          "contactpersoon."),
+    ("data_source", True, "In de app bewaren wij de foto's van de schade die je zelf uploadt."),
+    ("legitimate_interests", "present", "Wij sturen klanten aanbiedingen. Dit doen we op basis van ons gerechtvaardigd "
+                                        "belang; ons belang is dat we de juiste producten in de winkel hebben."),
+    ("policy_changes", True, "Privacyverklaring Sportdienst\n\nGoedgekeurd door het college van burgemeester en "
+                             "schepenen op 20 januari 2025\n\n1. Wie is verantwoordelijk?\n\nDe sportdienst."),
+    ("children", True, "Kinderen\n\nOnze website is niet bedoeld voor kinderen jonger dan 16 jaar."),
+    ("children", False, "Artikel 8. Kinderen\n\nKinderen tot 12 jaar reizen alleen met een volwassen begeleider. Wij "
+                        "zorgen voor een kinderzitje als u dat bij het bestellen aangeeft."),
 ]
 
 
