@@ -361,3 +361,13 @@ def test_school_years_are_years(periods):
 ])
 def test_cancellation_and_notice_terms_in_a_retention_section_are_not_retention(periods, text):
     assert durations(periods(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang bewaren wij uw gegevens?\n\nBestel een rit naar het vliegveld minimaal 24 uur van tevoren.",
+    "Bewaartermijnen\n\nGeef een wijziging van uw afspraak ten minste twee dagen vooraf door.",
+    "Hoe lang bewaren wij je gegevens?\n\nDe gebruikelijke levertijd is 3 werkdagen.",
+    "Bewaartermijnen\n\nDe hersteltijd bedraagt meestal vijf werkdagen.",
+])
+def test_advance_notice_and_delivery_times_in_a_retention_section_are_not_retention(periods, text):
+    assert durations(periods(text)) == []
