@@ -707,3 +707,60 @@ def test_messagebird_is_known_by_its_new_name_bird(names):
 def test_lens_makers_and_bicycle_makers_are_known(names):
     assert names("Uw glazen bestellen wij bij Hoya of Zeiss; zij krijgen alleen uw brilsterkte.") == {"Hoya", "Zeiss"}
     assert names("Garantieclaims sturen wij naar Shimano of Accell.") == {"Shimano", "Accell Group"}
+
+
+def test_brands_known_under_their_own_name_are_organisations_of_their_own(names):
+    assert names("De salarisadministratie loopt via Nmbrs en de boekhouding doen we in Twinfield.") == {
+        "Nmbrs", "Twinfield"}
+    assert names("Betaalverzoeken sturen we met Tikkie; meubels verkopen we ook via Marktplaats.") == {
+        "Tikkie", "Marktplaats"}
+
+
+def test_a_body_the_controller_sends_nothing_is_no_recipient(names):
+    assert names("Subsidie vraagt u zelf aan bij de RVO; wij sturen zelf niets naar de RVO.") == set()
+
+
+def test_the_name_after_our_vet_and_a_comma_is_a_third_party(names):
+    assert names("Onze vaste dierenarts, Dierenkliniek Het Anker, zet het dierenpaspoort op jouw naam.") == {
+        "Dierenkliniek Het Anker"}
+
+
+def test_a_name_in_the_title_line_is_the_controller(names):
+    text = ("Dierenartsenpraktijk De Linde\n\nIk ben Anne de Linde, dierenarts. Afspraken plannen we in "
+            "Calendly.")
+    assert names(text) == {"Calendly"}
+
+
+def test_the_organisation_heading_the_first_address_block_is_the_controller(names):
+    text = ("Privacyverklaring voor vrijwilligers\n\nWie is verantwoordelijk?\n\nHospice De Lindeboom vzw biedt "
+            "palliatieve zorg in Gent.\n\nHospice De Lindeboom vzw\nKerkstraat 12\n9000 Gent\n\n"
+            "Je gegevens bewaren we in Google Drive.")
+    assert names(text) == {"Google"}
+
+
+def test_a_messaging_group_named_by_a_compound_is_the_app(names):
+    assert names("De wekelijkse planning delen we in een Signal-groep.") == {"Signal"}
+    assert names("Het signal-systeem van de brandmelder gaat af bij rook.") == set()
+
+
+def test_a_body_that_one_is_registered_with_is_a_recipient(names):
+    assert names("Voor de opleiding schrijven we je met je naam in bij de Federatie Vrijwilligerswerk Limburg.") == {
+        "Federatie Vrijwilligerswerk Limburg"}
+    assert names("Lukt een regeling niet, dan dienen wij een verzoek in bij de Rechtbank Gelderland.") == {
+        "Rechtbank Gelderland"}
+
+
+def test_a_department_is_named_instead_of_the_government_it_belongs_to(names):
+    assert names("De dienst Burgerzaken van de Vlaamse overheid kan ons register bij een controle inkijken.") == {
+        "Dienst Burgerzaken"}
+
+
+def test_a_product_named_before_its_maker_is_reported_as_the_maker(names):
+    text = ("Wie krijgt uw gegevens?\n\n- Dossierflow, de kantoorsoftware van onze softwarepartner Kantoorlink BV, "
+            "voor uw dossier;\n- Combell, voor de website.\n")
+    assert names(text) == {"Kantoorlink", "Combell"}
+
+
+def test_the_principal_a_body_acts_for_is_no_recipient(names):
+    assert names("De GGD, die namens de gemeente Apeldoorn toezicht houdt en daarbij onze dossiers kan inzien.") == {
+        "GGD"}

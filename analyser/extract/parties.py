@@ -73,6 +73,7 @@ _CACHE_LIMIT = 200_000
 _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
 _ROLE_DETERMINERS = {"onze", "ons", "mijn", "jullie"}
+_APPOSITION = {"--", "-", "–", "—", ":", "(", ","}
 _LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|\|)\s+")  # a list bullet or the first cell of a table row
 _TABLE_CHARS = re.compile(r"[|:(]")
 _CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list item starting with a capital
@@ -390,6 +391,7 @@ class ControllerPatterns:
                 continue
             for pos in _positions(low_head, phrase):
                 weak.append(_name_ending(text[max(0, pos - 100): pos]))
+        weak.append(self._address_block(text[: self.head]))
         for phrase in self.weak_value:
             if not can(phrase, in_head):
                 continue
@@ -399,6 +401,25 @@ class ControllerPatterns:
                 if name and window[: window.rfind(name)].rstrip().lower().endswith(" voor"):
                     weak.append(name)
         return _names(weak)
+
+    @staticmethod
+    def _address_block(head: str) -> str | None:
+        """The name heading the first postal address near the top ("Hospice Ter Wilgen vzw\nDoorniksewijk 212\n8500
+        Kortrijk"): the controller's contact block."""
+        lines = head.split("\n")
+        before = ""  # the last line with text before the current one
+        for k, line in enumerate(lines[:-2]):
+            words = line.split()
+            if not words:
+                continue
+            previous, before = before, line
+            if len(words) > 8 or not line.lstrip()[0].isupper() or line.rstrip().endswith((".", ":", "?")):
+                continue
+            if previous.rstrip().endswith(":") and _OTHER_PARTY_INTRO.search(previous.lower()):
+                continue  # "De co-verwerkingsverantwoordelijke is:\nVlaamse Ju Jitsu Federatie VZW\n..."
+            if any(_ADDRESS_LINE.match(nxt.strip()) or _BELGIAN_POSTCODE.match(nxt.strip()) for nxt in lines[k + 1: k + 3]):
+                return line.strip()
+        return None
 
     def _title(self, text: str) -> str | None:
         """The name in a title line such as "Privacyverklaring Mailkoning" or "Stichting X – privacybeleid"."""
@@ -551,6 +572,8 @@ def _name_ending(window: str) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
+_OTHER_PARTY_INTRO = re.compile(r"co-?verwerk|mede|gezamenlijk|verwerker|ontvanger|partner|leverancier|host")
+_BELGIAN_POSTCODE = re.compile(r"(?:B-)?\d{4}\s+[A-Z][a-zà-ÿ]")  # "8500 Kortrijk"
 _ADDRESS_LINE = re.compile(r"(?:t\.\s?a\.\s?v\.?|ter attentie van|postbus)\b|.*\b\d{4}\s?[A-Z]{2}\b", re.I)
 
 
@@ -606,7 +629,7 @@ def _names(candidates: list[str | None]) -> list[str]:
 _FUNCTION_WORDS = {"de", "het", "van", "voor", "en", "'s"}
 _TITLE_CUES = ("privacy", "cookie", "verklaring", "beleid", "policy", "statement", "reglement")
 _PRONOUNS = {"wij", "we", "ik", "u", "jij", "je", "zij", "ze", "hij", "dit", "deze", "die", "dat", "het", "de", "er",
-             "ook", "zelf"}
+             "ook", "zelf", "wie", "wat", "waar", "hoe", "welke", "waarom", "wanneer"}
 
 
 def _is_name(name: str) -> bool:
@@ -780,16 +803,19 @@ class FormTable:
             idx = kb.single_exact.get(head)
             if idx is not None and "".join(parts).lower() in self.words:
                 idx = None  # "Meta-data"
-            if idx is None:
-                idx = kb.single_lower.get(head.lower())
+            if idx is not None and self._compound_ok(idx, exact=True):
+                return idx, "compound"  # "Signal-groep", "Teams-vergadering": still checked for context
+            idx = kb.single_lower.get(head.lower())
             if idx is not None and self._compound_ok(idx):
                 return idx, "compound"
         return None
 
-    def _compound_ok(self, idx: int) -> bool:
-        """Ordinary-word aliases and government bodies ("KvK-nummer", "Politieagent") make no compounds."""
+    def _compound_ok(self, idx: int, exact: bool = False) -> bool:
+        """Ordinary-word aliases and government bodies ("KvK-nummer", "Politieagent") make no compounds; an
+        ordinary-word alias written with its exact capitals before a hyphen does ("Signal-groep"), and then needs
+        the same context as on its own."""
         alias = self.kb.aliases[idx]
-        return not alias.needs_context and (alias.org < 0 or not self.kb.orgs[alias.org].recipient_only)
+        return (not alias.needs_context or exact) and (alias.org < 0 or not self.kb.orgs[alias.org].recipient_only)
 
     def _glued_compound(self, form: str) -> tuple[int, str] | None:
         kb = self.kb
@@ -1076,7 +1102,7 @@ class _DocRun:
         needs_strong = bool(names) or self._may_name_controller(kept)
         low = lower_text(self.doc, self.text) if needs_strong else ""
         strong = controller.strong(self.text, low, self.view) if needs_strong else []
-        found = self._group_kb(kept, strong)
+        found = self._group_kb(kept, strong, [h.end for h in names])
         if names:
             found += self._group_names(names, strong + controller.weak(self.text, low, self.view), found)
         found.sort(key=lambda f: f.mentions[0][0])
@@ -1256,10 +1282,13 @@ class _DocRun:
                 pieces.append(self.text[pos:hs])
                 pos = he
         pieces.append(self.text[pos:ce])
+        own = self.tok(hit.start) if hit.end == hit.start + 1 else ""
+        if len(own) > len(alias.text) and own.startswith(alias.text):
+            pieces.append(own[len(alias.text):])  # "Signal-groep": the compound's own head speaks of the service
         sentence = " ".join(pieces).lower()
         return any(w in sentence for w in words)
 
-    def _group_kb(self, hits: list[Hit], controllers: list[str]) -> list[Found]:
+    def _group_kb(self, hits: list[Hit], controllers: list[str], name_ends: list[int]) -> list[Found]:
         kb = self.kb
         by_org: dict[int, Found] = {}
         for h in hits:
@@ -1274,6 +1303,8 @@ class _DocRun:
                 f.services.append(alias.service)
         ctrl = [f" {_words_only(c)} " for c in controllers]
         ends = {e: f.org for f in by_org.values() for _, e in f.mentions}
+        for e in name_ends:
+            ends.setdefault(e, -2)  # a name found by a cue ("de dienst Dierenwelzijn van de Vlaamse overheid")
         result = []
         for f in by_org.values():
             if all(self._part_of(s, f.org, ends) for s, _ in f.mentions):
@@ -1329,7 +1360,20 @@ class _DocRun:
         if intros:
             names += self._list_items(intros)
         names += self._section_lists()
-        return [h for h in names if not any(covered[h.start:h.end])]
+        title_end = self._title_end()
+        # a name in the statement's title line ("Dierenartsenpraktijk Ten Hove") is the controller's
+        return [h for h in names if not any(covered[h.start:h.end]) and self.idx.item(h.start) >= title_end]
+
+    def _title_end(self) -> int:
+        """End of the first line that holds text when it is a title (a short line), which names the controller if
+        anyone; 0 when the text starts with a longer line."""
+        text = self.text
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        if end < 0:
+            return 0  # one line: a sentence, not a title
+        line = text[start:end].rstrip()
+        return end if len(line.split()) <= 12 and not line.endswith((".", ";", ",", ":")) else 0
 
     def _after_use(self, e: int) -> Hit | None:
         """"Voor een tafelreservering gebruiken wij Formitable", "wij maken gebruik van Pixieset": the name right
@@ -1593,13 +1637,17 @@ class _DocRun:
             k += 3
         elif k + 1 < self.n and self.tok(k) == "van" and self._namey(k + 1):
             k += 1
-        while k < self.n and self.tok(k) in ("--", "-", "–", "—", ":", "(") and k - e < 5:
-            k += 1
+        while k < self.n and self.tok(k) in _APPOSITION and k - e < 5:
+            k += 1  # "onze vaste dierenarts, Dierenartsenpraktijk X, ..."
         end = self._forward(k) if k < self.n and self._namey(k) else k
         if end > k and self._name_ends_cleanly(end):
             # "onze fotograaf Studio Lichtval": capitals right after "onze <role>" in mid-sentence are a name even
             # when each word is also a Dutch word
-            named = k == e and s >= 1 and self.tok(s - 1).lower() in _ROLE_DETERMINERS
+            # "onze dierenarts(,) X"; not "ons huisartsinformatiesysteem (HIS) Medicom": an abbreviation of the role
+            direct = all(self.tok(i) in _APPOSITION and self.tok(i) != "(" for i in range(e, k))
+            named = direct and s >= 1 and (self.tok(s - 1).lower() in _ROLE_DETERMINERS or (  # "onze vaste dierenarts"
+                s >= 2 and self.tok(s - 1).isalpha() and self.tok(s - 1).islower()
+                and self.tok(s - 2).lower() in _ROLE_DETERMINERS))
             return self._name_hit(k, end, kind=kind, strong=named)
         # "X, onze hostingpartij"
         if s >= 3 and self.tok(s - 1).lower() in ("onze", "ons", "de", "het", "een") and self.tok(s - 2) in (",", "("):
@@ -1635,8 +1683,11 @@ class _DocRun:
         return None
 
     def _after_recipient_verb(self, s: int, e: int) -> Hit | None:
-        """"verstrekken wij uw gegevens aan X": the first "aan"/"met"/"naar" within the clause."""
+        """"verstrekken wij uw gegevens aan X": the first "aan"/"met"/"naar" within the clause; "schrijven we je in bij
+        de Federatie X": the name after a separable verb's "in bij"."""
         comp = self.comp
+        if self.tok(e - 1).lower() == "bij":
+            return self._after_preposition(e - 1, ["bij"])
         for offset, orth in enumerate(self.orths[e: e + 7].tolist()):
             if orth in comp.preposition_orths:
                 return self._after_preposition(e + offset, self.kb.cues["recipient_prepositions"])
@@ -1645,15 +1696,21 @@ class _DocRun:
         return None
 
     def _municipality(self, s: int, e: int) -> Hit | None:
+        if s >= 2 and self.tok(s - 1).lower() == "de" and self.tok(s - 2).lower() == "namens":
+            return None  # "de GGD, die namens de gemeente Apeldoorn toezicht houdt": the principal, not a recipient
         k = e
         end = self._forward(k, limit=5)
         if end <= k or not any(self._namey(i) for i in range(k, end)):
             return None
+        prefix = self.tok(s).capitalize()
+        if prefix == "Dienst":  # "de dienst Dierenwelzijn (van de Vlaamse overheid)"; not "de dienst Mailchimp"
+            if not is_dutch_word(self.tok(k), self.words):
+                return None
+            end = k + 1
         cs, ce = self.chars(k, end)
         if not self.kb.receives(self.paragraph(cs)):
             return None
         name = _clean_name(self.text[cs:ce])
-        prefix = self.tok(s).capitalize()
         return Hit(s, end, name=f"{prefix} {name}", kind="government", strong=True)
 
     def _list_items(self, intros: list[int]) -> list[Hit]:
@@ -1704,11 +1761,26 @@ class _DocRun:
             stop = self._forward(k)
         if stop <= k or not self._name_ends_cleanly(stop):
             return None
+        if self._product_of_next(stop):
+            return None  # "- Hypodesk, de kantoorsoftware van onze softwarepartner Kredietnet BV": the firm follows
         if stop < self.n and self.tok(stop) not in ("|", ":", "(", ",", "-", "–", "voor"):
             after = self.doc[stop]
             if not after.is_space and not after.is_punct:
                 return None  # the line goes on as a sentence: "Met dienstverleners die ..."
         return self._name_hit(k, stop)
+
+    def _product_of_next(self, stop: int) -> bool:
+        """", de kantoorsoftware van onze softwarepartner X" follows the name ending at ``stop``: it names a product of
+        the organisation named next, which is the third party."""
+        if stop + 3 >= self.n or self.tok(stop) != "," or self.tok(stop + 1).lower() not in ("de", "het", "een"):
+            return False
+        for k in range(stop + 2, min(stop + 6, self.n)):
+            word = self.tok(k).lower()
+            if word == "van":
+                return True
+            if not word.isalpha():
+                return False
+        return False
 
     def _group_names(self, hits: list[Hit], controllers: list[str], kb_found: list[Found]) -> list[Found]:
         ctrl = [_name_key(c) for c in controllers]
