@@ -417,7 +417,8 @@ class ControllerPatterns:
                 continue
             if previous.rstrip().endswith(":") and _OTHER_PARTY_INTRO.search(previous.lower()):
                 continue  # "De co-verwerkingsverantwoordelijke is:\nVlaamse Ju Jitsu Federatie VZW\n..."
-            if any(_ADDRESS_LINE.match(nxt.strip()) or _BELGIAN_POSTCODE.match(nxt.strip()) for nxt in lines[k + 1: k + 3]):
+            following = [nxt.strip() for nxt in lines[k + 1: k + 3]]
+            if any(_ADDRESS_LINE.match(nxt) or _BELGIAN_POSTCODE.match(nxt) for nxt in following):
                 return line.strip()
         return None
 
