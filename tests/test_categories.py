@@ -395,3 +395,20 @@ def test_sector_words_for_images_devices_health_and_bookings(categories):
 
 def test_an_injury_mentioned_in_passing_is_no_health_record(categories):
     assert "health" not in categories("Blessures kun je melden bij je trainer. We leggen geen medische gegevens vast.")
+
+
+def test_more_sector_wordings_name_their_category(categories):
+    assert "health" in categories("Je mag om gezondheidsredenen niet zwaar tillen; dat noteren we.")
+    assert "health" in categories("Heeft u een chronische ziekte of thuisdialyse, dan noteren wij dat.")
+    assert "signature" in categories("Met itsme kunt u de kredietaanvraag digitaal ondertekenen.")
+    assert "criminal" in categories("We houden een lijst bij van mensen die een rechter heeft veroordeeld voor "
+                                    "dierenmishandeling.")
+    assert "company" in categories("Van ondernemers verwerken wij de jaarrekeningen en de bedrijfsgegevens.")
+    assert "transactions" in categories("Wij bewaren de onderhoudshistorie van uw cv-ketel.")
+
+
+def test_negated_copying_and_tracking_name_no_category(categories):
+    assert "photo_video" not in categories("De pasfoto op de chip van uw identiteitskaart nemen wij niet over.")
+    assert "usage" not in categories("Wij plaatsen geen cookies om uw surfgedrag te volgen.")
+    assert "online_identifiers" not in categories("Onze website gebruikt alleen cookies die nodig zijn om de site "
+                                                  "te laten werken.")

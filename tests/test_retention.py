@@ -371,3 +371,12 @@ def test_cancellation_and_notice_terms_in_a_retention_section_are_not_retention(
 ])
 def test_advance_notice_and_delivery_times_in_a_retention_section_are_not_retention(periods, text):
     assert durations(periods(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang bewaren wij uw gegevens?\n\nDe fabrikant geeft op de warmtewisselaar tot tien jaar garantie.",
+    "Bewaartermijnen\n\nRuilen kan tot 14 dagen na aankoop met de kassabon.",
+    "Hoe lang bewaren wij uw gegevens?\n\nEen woonkrediet heeft meestal een looptijd van 20 tot 25 jaar.",
+])
+def test_warranty_exchange_and_loan_terms_in_a_retention_section_are_not_retention(periods, text):
+    assert durations(periods(text)) == []
