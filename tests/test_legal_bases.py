@@ -69,6 +69,8 @@ def bases(bases_nlp):
      "legal_obligation"),
     ("We plannen je lessen en innen het lesgeld. Dat doen we omdat we een overeenkomst met je hebben.", "contract"),
     ("Wij bezorgen je pakket, omdat dat nodig is voor de overeenkomst met jou.", "contract"),
+    ("We handelen je reservering af. Dat doen we omdat we een huurovereenkomst met je sluiten.", "contract"),
+    ("De Participatiewet verplicht ons om je aanwezigheid aan de gemeente te melden.", "legal_obligation"),
 ])
 def test_each_basis_is_found_in_a_real_dutch_sentence(bases, sentence, basis):
     assert basis in bases(sentence)
@@ -97,6 +99,7 @@ def test_a_basis_the_text_says_it_does_not_use_is_not_counted(bases, sentence):
 
 def test_a_basis_denied_after_its_name_is_not_counted(bases):
     assert "legitimate_interests" not in bases("Op een gerechtvaardigd belang beroepen wij ons niet.")
+    assert "legitimate_interests" not in bases("Een gerechtvaardigd belang gebruiken wij nooit als grondslag.")
     assert "legitimate_interests" in bases("Op ons gerechtvaardigd belang beroepen wij ons voor de camera's.")
 
 
