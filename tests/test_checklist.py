@@ -296,6 +296,23 @@ MORE_PHRASINGS = [
     ("policy_changes", True, "Privacyverklaring Sportdienst\n\nGoedgekeurd door het college van burgemeester en "
                              "schepenen op 20 januari 2025\n\n1. Wie is verantwoordelijk?\n\nDe sportdienst."),
     ("children", True, "Kinderen\n\nOnze website is niet bedoeld voor kinderen jonger dan 16 jaar."),
+    ("children", True, "Blijkt bij de identificatie dat u jonger bent dan 18 jaar, dan verwijderen wij uw registratie."),
+    ("children", False, "Gezin\n\nVoor de kredietaanvraag noteren wij uw burgerlijke staat en het aantal kinderen "
+                        "ten laste."),
+    ("legitimate_interests", "present", "Camera's hangen er op grond van ons gerechtvaardigd belang, namelijk het "
+                                        "voorkomen van diefstal uit de winkel."),
+    ("legitimate_interests", "present", "Dat doen wij op grond van ons gerechtvaardigd belang (artikel 6.1.f AVG): wij "
+                                        "willen onze klanten goed blijven adviseren."),
+    ("provision_requirement", True, "Zonder het adres van de installatie kunnen onze monteurs niet bij u langskomen."),
+    ("provision_requirement", True, "Zonder loonfiches kan geen enkele kredietgever uw aanvraag beoordelen."),
+    ("data_source", True, "Je klantmanager van de gemeente meldt je bij ons aan."),
+    ("data_source", True, "Je stelt je kandidaat via het formulier op onze website."),
+    ("complaint_authority", True, "Ben je het niet eens met hoe we met je gegevens omgaan, dan kun je terecht bij de "
+                                  "Gegevensbeschermingsautoriteit."),
+    ("automated_decisions", True, "Een medewerker beslist over de adoptie; we gebruiken geen scoresysteem of andere "
+                                  "automatische beoordeling."),
+    ("right_portability", True, "Stapt u over naar een andere audicien, dan sturen wij uw audiogram op uw verzoek naar "
+                                "die audicien."),
     ("children", False, "Artikel 8. Kinderen\n\nKinderen tot 12 jaar reizen alleen met een volwassen begeleider. Wij "
                         "zorgen voor een kinderzitje als u dat bij het bestellen aangeeft."),
 ]
