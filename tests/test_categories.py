@@ -397,7 +397,7 @@ def test_an_injury_mentioned_in_passing_is_no_health_record(categories):
     assert "health" not in categories("Blessures kun je melden bij je trainer. We leggen geen medische gegevens vast.")
 
 
-def test_more_sector_wordings_name_their_category(categories):
+def test_health_signature_conviction_and_accounts_wordings_name_their_category(categories):
     assert "health" in categories("Je mag om gezondheidsredenen niet zwaar tillen; dat noteren we.")
     assert "health" in categories("Heeft u een chronische ziekte of thuisdialyse, dan noteren wij dat.")
     assert "signature" in categories("Met itsme kunt u de kredietaanvraag digitaal ondertekenen.")

@@ -296,7 +296,8 @@ MORE_PHRASINGS = [
     ("policy_changes", True, "Privacyverklaring Sportdienst\n\nGoedgekeurd door het college van burgemeester en "
                              "schepenen op 20 januari 2025\n\n1. Wie is verantwoordelijk?\n\nDe sportdienst."),
     ("children", True, "Kinderen\n\nOnze website is niet bedoeld voor kinderen jonger dan 16 jaar."),
-    ("children", True, "Blijkt bij de identificatie dat u jonger bent dan 18 jaar, dan verwijderen wij uw registratie."),
+    ("children", True, "Blijkt bij de identificatie dat u jonger bent dan 18 jaar, dan verwijderen wij uw "
+                       "registratie."),
     ("children", False, "Gezin\n\nVoor de kredietaanvraag noteren wij uw burgerlijke staat en het aantal kinderen "
                         "ten laste."),
     ("legitimate_interests", "present", "Camera's hangen er op grond van ons gerechtvaardigd belang, namelijk het "
