@@ -1,6 +1,6 @@
 """Floors on the fresh development sets: statements written and annotated independently of the rules.
 
-`corpus/dev2` … `corpus/dev6` were annotated without looking at the analyser; the first measurement of
+`corpus/dev2` … `corpus/dev7` were annotated without looking at the analyser; the first measurement of
 each, before any rule was changed for it, is recorded in its README. The floors below pin what the rules
 reach now, so that a change made for one text cannot quietly cost accuracy on the others.
 """
@@ -16,18 +16,19 @@ from analyser.evaluate import Evaluation, score_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8}  # documents per set
+SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9}  # documents per set
 
-# F1 per field, rules only, as measured on 2026-11-22 (in that order: dev2, dev3, dev4, dev5, dev6)
+# F1 per field, rules only, as measured on 2026-11-22 (the comment: the values reached, dev2 ... dev7)
+_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 FLOORS = {
-    "headings": dict(dev2=0.98, dev3=0.98, dev4=0.99, dev5=0.99, dev6=0.99),  # 1.0 1.0 1.0 1.0 1.0
-    "data_categories": dict(dev2=0.96, dev3=0.91, dev4=0.94, dev5=0.97, dev6=0.92),  # .963 .910 .949 .976 .928
-    "retention": dict(dev2=0.98, dev3=0.98, dev4=0.99, dev5=0.99, dev6=0.99),  # .989 1.0 1.0 1.0 1.0
-    "third_parties": dict(dev2=0.95, dev3=0.96, dev4=0.93, dev5=0.92, dev6=0.97),  # .964 .971 .940 .929 .981
-    "legal_bases": dict(dev2=0.98, dev3=0.97, dev4=0.99, dev5=0.99, dev6=0.99),  # 1.0 .982 1.0 1.0 1.0
-    "checklist": dict(dev2=0.98, dev3=0.98, dev4=0.99, dev5=0.99, dev6=0.99),  # .988 .984 .995 .998 .997
+    "headings": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99))),  # 1.0 1.0 1.0 1.0 1.0 1.0
+    "data_categories": dict(zip(_SETS, (0.96, 0.91, 0.94, 0.97, 0.92, 0.96))),  # .963 .910 .949 .981 .928 .972
+    "retention": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.95))),  # .989 1.0 1.0 1.0 1.0 .964
+    "third_parties": dict(zip(_SETS, (0.98, 0.96, 0.97, 0.93, 0.97, 0.96))),  # .993 .971 .976 .943 .982 .969
+    "legal_bases": dict(zip(_SETS, (0.98, 0.97, 0.99, 0.99, 0.99, 0.99))),  # 1.0 .982 1.0 1.0 1.0 1.0
+    "checklist": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99))),  # .990 .984 .995 .998 .997 .997
 }
-MISSING_FLOORS = dict(dev2=(0.87, 1.0), dev3=(0.88, 0.96), dev4=(0.97, 1.0), dev5=(0.99, 1.0), dev6=(0.99, 1.0))
+MISSING_FLOORS = dict(zip(_SETS, ((0.87, 1.0), (0.88, 0.96), (0.97, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0))))
 
 
 @pytest.fixture(scope="module")
