@@ -108,8 +108,7 @@ class Cue:
     weight: float = 1.0
     case: bool = False  # False: pattern, context and exclude are lower-case and run on the lower-cased text
     context: re.Pattern[str] | None = None
-    # "sentence" (+ lead-in + heading) | "previous" | "next" (two; each also the sentence itself) | "section"
-    context_scope: str = "sentence"
+    context_scope: str = "sentence"  # "sentence" (+ lead-in + heading) | "previous" | "next" (two) | "section"
     topics: frozenset[str] = frozenset()
     exclude: re.Pattern[str] | None = None
     opening: int = 0  # also tried in the first N sentences, whatever their words
@@ -633,12 +632,10 @@ def _cue_kind(cue: Cue, view: DocView, i: int, sent: _Sentence) -> str | None:
         return None
     if cue.context_match is not None or cue.topics:
         context = cue.context_match
-        scope = cue.context_scope
         if not ((cue.topics and cue.topics & view.topics(i)) or (context is not None and (
-                (context.search(text) or view.matches_around(context, i, not cue.case)) if scope == "sentence"
-                # "previous"/"next": the neighbours or the sentence itself ("gerechtvaardigd belang; ons belang is")
-                else (scope in ("previous", "next") and context.search(text))
-                or context.search(view.scope_text(i, scope, not cue.case))))):
+                (context.search(text) or view.matches_around(context, i, not cue.case))
+                if cue.context_scope == "sentence" else context.search(view.scope_text(i, cue.context_scope,
+                                                                                       not cue.case))))):
             return None
     if cue.upgrade is not None:
         where = sent.low if cue.upgrade.scope == "sentence" else view.scope_text(i, cue.upgrade.scope)

@@ -296,6 +296,10 @@ MORE_PHRASINGS = [
     ("policy_changes", True, "Privacyverklaring Sportdienst\n\nGoedgekeurd door het college van burgemeester en "
                              "schepenen op 20 januari 2025\n\n1. Wie is verantwoordelijk?\n\nDe sportdienst."),
     ("children", True, "Kinderen\n\nOnze website is niet bedoeld voor kinderen jonger dan 16 jaar."),
+    ("children", True, "Jonger dan 16?\n\nBen je jonger dan 16 jaar? Dan tekent je vader of moeder mee."),
+    ("children", False, "Kinderen\n\nKinderen tot 12 jaar reizen alleen met een volwassen begeleider. Meer "
+                        "informatie vind je op onze website."),
+    ("controller_identity", False, "Privacyverklaring\n\nHet festival vindt dit jaar plaats op:\nMarktplein 3"),
     ("children", True, "Blijkt bij de identificatie dat u jonger bent dan 18 jaar, dan verwijderen wij uw "
                        "registratie."),
     ("children", False, "Gezin\n\nVoor de kredietaanvraag noteren wij uw burgerlijke staat en het aantal kinderen "
