@@ -387,7 +387,7 @@ def test_phrase_starts_are_the_first_tokens_followed_by_a_second_one_or_a_one_to
 def test_sector_words_for_images_devices_health_and_bookings(categories):
     assert "photo_video" in categories("In de bus hangt een dashcam die de weg voor de bus filmt.")
     assert "device" in categories("Voor meldingen in de app bewaren wij een pushtoken van uw telefoon.")
-    assert "health" in categories("Heb je een aandoening zoals astma, dan kun je dat op het formulier aangeven.")
+    assert "health" in categories("Op het formulier vragen we je naam, je geboortedatum en aandoeningen zoals astma.")
     assert "health" in categories("De documenten kunnen medische verslagen en vonnissen bevatten.")
     assert "transactions" in categories("Wij registreren je boekingen van vergaderzalen.")
     assert "transactions" in categories("Met de klantenpas slaan we op wat je koopt en wanneer.")
@@ -399,7 +399,7 @@ def test_an_injury_mentioned_in_passing_is_no_health_record(categories):
 
 def test_health_signature_conviction_and_accounts_wordings_name_their_category(categories):
     assert "health" in categories("Je mag om gezondheidsredenen niet zwaar tillen; dat noteren we.")
-    assert "health" in categories("Heeft u een chronische ziekte of thuisdialyse, dan noteren wij dat.")
+    assert "health" in categories("Heeft u een ernstige longziekte of thuisdialyse, dan noteren wij dat.")
     assert "signature" in categories("Met itsme kunt u de kredietaanvraag digitaal ondertekenen.")
     assert "criminal" in categories("We houden een lijst bij van mensen die een rechter heeft veroordeeld voor "
                                     "dierenmishandeling.")
@@ -412,3 +412,9 @@ def test_negated_copying_and_tracking_name_no_category(categories):
     assert "usage" not in categories("Wij plaatsen geen cookies om uw surfgedrag te volgen.")
     assert "online_identifiers" not in categories("Onze website gebruikt alleen cookies die nodig zijn om de site "
                                                   "te laten werken.")
+
+
+def test_a_disease_or_a_wheelchair_named_outside_the_data_is_no_health_record(categories):
+    assert "health" not in categories("Het Diabetes Fonds zet zich in voor een wereld zonder diabetes.")
+    assert "health" not in categories("Ons zalencentrum is goed bereikbaar met een rolstoel.")
+    assert "health" not in categories("Wij ondersteunen mensen met een chronische aandoening bij het sporten.")

@@ -257,3 +257,12 @@ def test_corpus_legal_bases_f1_floor(corpus_reports, gold):
 ])
 def test_law_that_obliges_and_agreements_that_need_data(analyse_text, sentence, basis):
     assert basis in [b.basis for b in analyse_text(sentence)._.legal_bases]
+
+
+def test_a_members_own_consent_and_an_agreement_with_a_processor_are_read_as_such(bases):
+    assert "consent" in bases("Wij plaatsen foto's van leden alleen op de website als zij daarvoor toestemming hebben "
+                              "gegeven.")
+    assert "contract" not in bases("Die mag je gegevens alleen voor ons verwerken, omdat we een overeenkomst met hen "
+                                   "hebben gesloten.")
+    assert "legitimate_interests" in bases("Op ons gerechtvaardigd belang beroepen wij ons niet alleen voor "
+                                           "beveiliging, maar ook voor direct marketing.")

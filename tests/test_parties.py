@@ -764,3 +764,33 @@ def test_a_product_named_before_its_maker_is_reported_as_the_maker(names):
 def test_the_principal_a_body_acts_for_is_no_recipient(names):
     assert names("De GGD, die namens de gemeente Apeldoorn toezicht houdt en daarbij onze dossiers kan inzien.") == {
         "GGD"}
+
+
+def test_the_controller_passing_the_readers_data_is_still_a_disclosure(names):
+    assert names("Wij moeten je loongegevens doorgeven aan de Belastingdienst.") == {"Belastingdienst"}
+    assert names("Wij verstrekken de gegevens die u zelf heeft opgegeven aan het UWV.") == {"UWV"}
+
+
+def test_the_purpose_column_of_a_processor_table_is_no_organisation(names):
+    text = "Wij schakelen de volgende verwerkers in:\n\n| Analytics | Google | VS |\n| Webinars | Zoom | VS |\n"
+    assert names(text) == {"Google", "Zoom"}
+    assert names("Wij delen met de volgende partijen:\n\n| Gegevens | Termijn |\n| NAW | 7 jaar |\n") == set()
+
+
+def test_ordinary_words_and_places_spelt_like_known_organisations_are_not_them(names):
+    assert names("Onze winkel in Den Bosch verzorgt de reparatie en bestelling van onderdelen.") == set()
+    assert names("Koop je een Early Bird ticket, dan sturen wij je een herinnering per sms.") == set()
+    assert names("Wij verkopen kamerplanten zoals Hoya en Monstera.") == set()
+    assert names("Dit jaar werken we samen met andere onderdelen van RWS.") == set()
+
+
+def test_capitalised_words_in_a_list_of_examples_need_a_name_among_them(names):
+    assert names("Wij delen gegevens met derden, waaronder Opdrachtgever, Sub-verwerkers en toezichthouders.") == set()
+    assert names("Op feestdagen, bijvoorbeeld Koningsdag, Pasen of Kerst, is de winkel gesloten.") == set()
+
+
+def test_a_suppliers_seat_is_not_the_controllers(names):
+    assert names("Welkom bij Fietsenmaker Jansen. Onze webshop draait op Kassakoning B.V. (KvK 12345678), die je "
+                 "bestellingen verwerkt.") == {"Kassakoning"}
+    assert names("Onze webwinkel wordt aangedreven door Kassakoning, een Nederlands platform.") == {"Kassakoning"}
+    assert names("Op de Open Dag a.s. zaterdag maken wij foto's.") == set()

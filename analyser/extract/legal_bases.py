@@ -156,6 +156,7 @@ class Rules:
         self.negator = sieved(ctx["negator"])
         self.negated_after = sieved(ctx["negated_after"])
         self.other_holder = sieved(ctx["other_holder"])
+        self.parental_after = sieved(ctx["parental_after"])
         self.negation_reset = sieved(ctx["negation_reset"])
         self.refusal_after = sieved(ctx["refusal_after"])
         self.conditional = sieved(ctx["conditional"])
@@ -424,7 +425,7 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
     if basis not in r.hypothetical_exempt and r.conditional.search(clause_before) and (
             r.hypothetical_basis.search(clause_before) or r.hypothetical_after.search(clause_after)):
         return False
-    if basis == "consent" and r.other_holder.search(clause_before):
+    if basis == "consent" and r.other_holder.search(clause_before) and r.parental_after.search(clause_after):
         return False  # "Tenzij ze toestemming hebben van ouders of voogd": the child's permission, not a basis
     if basis == "consent" and (sent.check("permission", r.permission_sense)
                                or _hypothetical_consent(before, after, clause_before, clause_after, r)):

@@ -73,6 +73,7 @@ _CACHE_LIMIT = 200_000
 _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
 _ROLE_DETERMINERS = {"onze", "ons", "mijn", "jullie"}
+_FIRST_PERSON = {"wij", "we", "ik"}
 _APPOSITION = {"--", "-", "–", "—", ":", "(", ","}
 _LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|\|)\s+")  # a list bullet or the first cell of a table row
 _TABLE_CHARS = re.compile(r"[|:(]")
@@ -168,6 +169,7 @@ class KnowledgeBase:
         self.legal_prefixes = set(cues["legal_prefixes"])
         self.product_words = set(cues["product_words"])
         self.after_use_name = set(cues["after_use_name"])
+        self.table_party_headers = set(cues["table_party_headers"])
         self.reader_pronouns = set(cues["reader_agent"]["pronouns"])
         self.reader_modals = set(cues["reader_agent"]["modals"])
         self.generic_name_words = set(cues["generic_name_words"])
@@ -279,6 +281,7 @@ class ControllerPatterns:
         self.responsible_before = re.compile(cfg["responsible_before"] + rf"({_NAME})")
         self.self_intro = cfg["self_intro"]
         self.seat = cfg["seat"]
+        self.seat_not_after = tuple(cfg["seat_not_after"])
         self.weak_before = cfg["weak_before"]
         self.contact_before = cfg["contact_before"]
         self.weak_after = cfg["weak_after"]
@@ -351,6 +354,9 @@ class ControllerPatterns:
         or the statement is about it; near the top it is a weak sign (it may describe a processor:
         "Hotjar Ltd, gevestigd op Malta"); further down none."""
         sentence = _sentence_around(low_head, pos)
+        start = max(low_head.rfind(". ", 0, pos), low_head.rfind("\n", 0, pos)) + 1
+        if any(w in low_head[start:pos] for w in self.seat_not_after):
+            return None  # "Onze webshop draait op Kassakoning B.V. (KvK ...)": a supplier's seat, not ours
         if "verantwoordelijk" in sentence or "privacy" in sentence:
             return "strong"
         return "weak" if pos <= self.seat_chars else None
@@ -1172,10 +1178,16 @@ class _DocRun:
                 if alias.org >= 0 and not alias.needs_context:
                     plain_sentences.add(self.sentence(h.start)[0])
         kept: list[Hit] = []
+        starts = {h.start for h in hits} | {h.end - 1 for h in hits}
         for h in hits:
             alias = kb.aliases[h.alias]
             if alias.org < 0:
                 continue
+            if h.start > 0 and self.tok(h.start - 1) in ("den", "Den"):
+                continue  # "Den Bosch", "Van den Bosch": a place or a family name
+            if alias.needs_context and alias.case_sensitive and h.start - 1 not in starts \
+                    and self._capital_before(h.start):
+                continue  # "een Early Bird ticket": part of another capitalised name
             if kept and h.start - kept[-1].end <= 12 and self._parent_of_previous(h, kept[-1]):
                 continue
             org = kb.orgs[alias.org]
@@ -1240,6 +1252,8 @@ class _DocRun:
                 words = words[k + 1:]
                 break
         readers, modals = self.kb.reader_pronouns, self.kb.reader_modals
+        if any(w in _FIRST_PERSON for w in words):
+            return False  # "Wij moeten je loongegevens doorgeven aan ...", "de gegevens die u zelf opgaf geven wij ..."
         return any(w in readers and ((k > 0 and words[k - 1] in modals) or words[k + 1: k + 2] == ["zelf"])
                    for k, w in enumerate(words))
 
@@ -1394,22 +1408,25 @@ class _DocRun:
         k = e
         if k < self.n and self.tok(k) == ",":
             k += 1  # "de leasemaatschappij, bijvoorbeeld, Lease a Bike"
+        single_words: list[int] = []  # one-word items that are also Dutch words ("Gazelle")
+        anchored = False  # another item is a known or an unmistakable name
         for _ in range(8):
             end = k
             while end < self.n and covered[end]:
                 end += 1  # a knowledge-base name in the list ("bijvoorbeeld Lease a Bike of Joule"): found already
-            if end == k:
+            if end > k:
+                anchored = True
+            else:
                 end = self._forward(k, limit=5)
             if end <= k:
                 break
-            # an item of the list that is one capitalised word ("zoals Bosch, Shimano of Gazelle") is a name even
-            # when the word is also Dutch; a capital followed by more words is read as usual ("zoals Nederlandse
-            # banken")
-            whole = end < self.n and (self.tok(end) in (",", "en", "of", ".", ";", ")", "(") or self.flags[end] & LEGAL)
-            hit = None if covered[k] else self._name_hit(k, end, strong=whole and end == k + 1
-                                                         and not self._starts_sentence(k))
+            hit = None if covered[k] else self._name_hit(k, end)
             if hit is not None:
                 hits.append(hit)
+                anchored = True
+            elif not covered[k] and end == k + 1 and not self._starts_sentence(k) and end < self.n and (
+                    self.tok(end) in (",", "en", "of", ".", ";", ")", "(") or self.flags[end] & LEGAL):
+                single_words.append(k)
             k = end
             if k < self.n and self.tok(k) == "(":
                 depth = 0
@@ -1422,6 +1439,14 @@ class _DocRun:
                 k += 1
                 continue
             break
+        # an item that is one capitalised word ("zoals Bosch, Shimano of Gazelle") is a name even when the word is
+        # also Dutch, if another item of the list is a name; "waaronder Opdrachtgever, Sub-verwerkers en
+        # toezichthouders" or "bijvoorbeeld Koningsdag, Pasen of Kerst" name none
+        if anchored:
+            for i in single_words:
+                hit = self._name_hit(i, i + 1, strong=True)
+                if hit is not None:
+                    hits.append(hit)
         return hits
 
     def _section_lists(self) -> list[Hit]:
@@ -1657,6 +1682,13 @@ class _DocRun:
                 return self._name_hit(start, s - 2, kind=kind)
         return None
 
+    def _capital_before(self, i: int) -> bool:
+        """The token before ``i`` is a capitalised word that does not open its sentence or list item."""
+        if i == 0:
+            return False
+        before = self.tok(i - 1)
+        return before[:1].isupper() and before.isalpha() and not self._starts_sentence(i - 1)
+
     def _starts_sentence(self, i: int) -> bool:
         """Token ``i`` opens its sentence or list item, where a capital proves nothing."""
         first = self.sentence(i)[0]
@@ -1730,6 +1762,7 @@ class _DocRun:
             intro = text[line_start: colon + 1]
             single = bool(kb.list_single.search(intro))
             pos = colon + 2
+            table: bool | None = None  # a table under the intro: None until its header row is read
             for _ in range(25):
                 while pos < len(text) and text[pos] in "\n \t":
                     pos += 1
@@ -1740,6 +1773,15 @@ class _DocRun:
                 line = text[pos:end]
                 if len(line.split()) > 15 and not _TABLE_CHARS.search(line, 0, 60):
                     break
+                if line.startswith("|"):
+                    first = line.strip("| \t").split("|", 1)[0].strip().lower()
+                    if table is None:  # the header: read the rows only under a column of parties ("| Partij |")
+                        table = first in kb.table_party_headers
+                        pos = end
+                        continue
+                    if not table or not first.strip("-: "):
+                        pos = end
+                        continue
                 hit = self._line_head(pos, end)
                 if hit is not None:
                     hits.append(hit)
