@@ -794,3 +794,22 @@ def test_a_suppliers_seat_is_not_the_controllers(names):
                  "bestellingen verwerkt.") == {"Kassakoning"}
     assert names("Onze webwinkel wordt aangedreven door Kassakoning, een Nederlands platform.") == {"Kassakoning"}
     assert names("Op de Open Dag a.s. zaterdag maken wij foto's.") == set()
+
+
+def test_the_legal_entity_trading_under_the_statements_name_is_the_controller(names):
+    text = ("Privacyreglement Wachters Security\n\nArtikel 1 - Begrippen\n\na. Wachters: Wachters Beveiliging B.V., "
+            "handelend onder de naam Wachters Security, gevestigd aan Ringbaan 2 in Tilburg;\n\n"
+            "Alarmmeldingen komen binnen in de software van Alarmsoft B.V.")
+    assert names(text) == {"Alarmsoft"}
+
+
+def test_an_imperative_at_the_start_of_a_sentence_is_no_misspelt_organisation(names):
+    assert names("Vertel ons welke lessen je wilt volgen; we plannen ze in Google Agenda.") == {"Google"}
+
+
+def test_names_with_aan_de_a_department_and_a_role_suffix_before_a_legal_form(names):
+    assert names("Onze aangifte verzorgt ons administratiekantoor Cijfers aan de IJssel B.V.") == {
+        "Cijfers aan de IJssel"}
+    assert names("De inspecteurs van het Departement Omgeving van de Vlaamse overheid kunnen ons register "
+                 "inkijken.") == {"Departement Omgeving"}
+    assert names("Voor de wasservice werken wij met ons facilitair bedrijf Hofdiensten B.V.") == {"Hofdiensten"}

@@ -116,6 +116,15 @@ def dutch_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words if isinstance(w, str))
 
 
+@cache
+def dutch_inflections() -> frozenset[str]:
+    """Every inflected Dutch form the lemma table lists ("vertel", "gebruikt"), for the spelling-variant guard only:
+    the table also lists a few brand names ("tikkie"), so it does not decide what is a name."""
+    from ..language import dutch_lookups
+
+    return frozenset(k.lower() for k in dutch_lookups()["lemma_lookup"] if isinstance(k, str))
+
+
 _SUFFIXES = ("s", "'s", "en", "n", "e", "es", "ers", "tje", "tjes", "je", "jes")
 
 
@@ -725,6 +734,7 @@ class FormTable:
     def __init__(self, kb: KnowledgeBase, words: frozenset[str]) -> None:
         self.kb = kb
         self.words = words
+        self.inflections = dutch_inflections()
         self.results: list[tuple[int, str]] = [(-1, "")]  # (alias index, "compound" | "fuzzy" | "role")
         self.capital = FormValues(ORTH_FORMS, self._capital, "bool")
         self.result_ids = FormValues(ORTH_FORMS, self._result_id, "int32")  # index into results; 0: none
@@ -789,8 +799,9 @@ class FormTable:
         hit = self._glued_compound(form)
         if hit is not None:
             return hit
-        if len(low) < kb.fuzzy_min or is_dutch_word(low, self.words) or form in kb.stopwords or form.isupper():
-            return None
+        if len(low) < kb.fuzzy_min or is_dutch_word(low, self.words) or form in kb.stopwords or form.isupper() \
+                or low in self.inflections:
+            return None  # "Vertel" (a verb form) is no misspelling of "Vercel"
         best = process.extractOne(low, kb.fuzzy_keys, scorer=DamerauLevenshtein.distance,
                                   score_cutoff=kb.max_distance(len(low)))
         if best is None:
@@ -1585,8 +1596,8 @@ class _DocRun:
             low = w.lower()
             if len(w) < 2 or (len(w) <= 2 and not strong) or low in kb.stop_lower:
                 return False
-            if low.endswith(kb.role_suffixes) or low in kb.role_nouns:
-                return False  # "Hostingprovider", "Betaalpartij": a description
+            if low in kb.role_nouns or (low.endswith(kb.role_suffixes) and not strong):
+                return False  # "Hostingprovider", "Betaalpartij": a description; but "Hofdiensten B.V." is a name
             mixed = any(c.isupper() for c in w[1:]) and not w.isupper()
             if is_dutch_word(w, self.words) and not mixed and not strong:
                 return False
@@ -1740,6 +1751,10 @@ class _DocRun:
             if not is_dutch_word(self.tok(k), self.words):
                 return None
             end = k + 1
+        for j in range(k + 1, end - 1):
+            if self.tok(j) == "van" and self.tok(j + 1).lower() in ("de", "het"):
+                end = j  # "het Departement Omgeving van de Vlaamse overheid": the department's own name
+                break
         cs, ce = self.chars(k, end)
         if not self.kb.receives(self.paragraph(cs)):
             return None
