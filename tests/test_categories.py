@@ -418,3 +418,22 @@ def test_a_disease_or_a_wheelchair_named_outside_the_data_is_no_health_record(ca
     assert "health" not in categories("Het Diabetes Fonds zet zich in voor een wereld zonder diabetes.")
     assert "health" not in categories("Ons zalencentrum is goed bereikbaar met een rolstoel.")
     assert "health" not in categories("Wij ondersteunen mensen met een chronische aandoening bij het sporten.")
+
+
+def test_residence_documents_parking_sessions_trackers_and_leases(categories):
+    assert "id_document" in categories("We noteren het nummer van je verblijfsdocument.")
+    assert "transactions" in categories("Wij verwerken uw parkeeracties: zone, begin- en eindtijd en kosten.")
+    assert "location" in categories("Voor bewoners met dementie kan een GPS-tracker worden ingezet.")
+    assert "transactions" in categories("Wij bewaren het huurcontract en de plaatsbeschrijving.")
+    assert "financial" in categories("Van de borgsteller vragen wij het netto maandinkomen.")
+
+
+def test_own_registration_numbers_and_data_not_needed_or_not_written_down(categories):
+    assert "company" not in categories("Ter Dijle is de handelsnaam van Ter Dijle Vastgoed bv, ondernemingsnummer BE "
+                                       "0687.412.950.")
+    assert "health" not in categories("Gegevens over uw gezondheid hebben wij niet nodig.")
+    assert "online_identifiers" not in categories("Onze website gebruikt alleen een cookie dat onthoudt dat je bent "
+                                                  "ingelogd. Andere cookies plaatsen we niet.")
+    assert "online_identifiers" not in categories("Voor cookies op onze website verwijzen wij naar onze "
+                                                  "cookieverklaring.")
+    assert "education" not in categories("Wij verwerken uw zorgplan, uw medicatie en uitslagen van onderzoek.")

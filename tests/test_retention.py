@@ -380,3 +380,12 @@ def test_advance_notice_and_delivery_times_in_a_retention_section_are_not_retent
 ])
 def test_warranty_exchange_and_loan_terms_in_a_retention_section_are_not_retention(periods, text):
     assert durations(periods(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang bewaren wij uw gegevens?\n\nSchade kunt u tot drie werkdagen na de beurt bij ons melden.",
+    "Bewaartermijnen\n\nDe huurwaarborg bedraagt twee maanden huur.",
+    "Hoe lang bewaren we je gegevens?\n\nJe certificaat blijft onbeperkt geldig.",
+])
+def test_report_deadlines_amounts_and_validity_are_not_retention(periods, text):
+    assert durations(periods(text)) == []

@@ -614,6 +614,8 @@ class _Finder:
             return None  # "niet onbeperkt", "niet voor onbepaalde tijd"
         if self.p.indefinite_deletion.search(after):
             return None  # "permanent verwijderd" is deletion, not keeping
+        if self.p.exclude_after.match(after):
+            return None  # "Je certificaat blijft onbeperkt geldig": validity, not keeping
         scope = before[-25:] + " " + after[:25] if phrase in self.p.indefinite_adjacent else ctx.text
         in_retention_table = phrase not in self.p.indefinite_adjacent and (ctx.retention_section or ctx.intro_cue)
         if not deletion_phrase and not self.p.keep_cue.search(scope) and not in_retention_table:
