@@ -752,6 +752,8 @@ def fact_evidence(doc: Doc, view: DocView) -> dict[str, list[Hit]]:
     for basis in ext.legal_bases or []:
         for start in [m.start for m in basis.mentions] or [None]:
             add("legal_basis", start, {"basis"})
+            if basis.purposes:  # the basis is given for a purpose ("- Het bijhouden van de boekhouding: ...")
+                add("purposes", start, {"purpose"})
             if basis.basis == "legitimate_interests":
                 add("legitimate_interests", start, interest(start))
     for party in ext.third_parties or []:

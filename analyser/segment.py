@@ -216,8 +216,8 @@ def heading_shape(text: str) -> bool:
         return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
     if text.endswith(".") and number and len(words) > 8:
         return False
-    if _TWO_SENTENCES.search(body):  # two sentences on one line
-        return False
+    if _TWO_SENTENCES.search(body) and not body.isupper():  # two sentences on one line ("ONTSNAPT! ESCAPE ROOMS":
+        return False  # in capitals every word starts with one)
     return not _is_contact_or_date(text)
 
 

@@ -297,6 +297,18 @@ MORE_PHRASINGS = [
                              "schepenen op 20 januari 2025\n\n1. Wie is verantwoordelijk?\n\nDe sportdienst."),
     ("children", True, "Kinderen\n\nOnze website is niet bedoeld voor kinderen jonger dan 16 jaar."),
     ("children", True, "Jonger dan 16?\n\nBen je jonger dan 16 jaar? Dan tekent je vader of moeder mee."),
+    ("children", False, "Boeken\n\nJe boekt een kamer voor een groep. Spelers moeten minimaal 10 jaar oud zijn en "
+                        "kinderen tot 14 jaar spelen alleen met een volwassene in het team."),
+    ("right_restriction", False, "Heb je dyslexie, een visuele beperking of iets anders waar de docent rekening mee "
+                                 "kan houden? Vertel het ons."),
+    ("withdraw_consent", True, "Wil je achteraf toch niet meer op onze Instagram staan? Stuur een berichtje, dan "
+                               "halen we de foto weg."),
+    ("right_portability", True, "U heeft recht op inzage en op overdracht van uw parkeerhistorie in een CSV-bestand."),
+    ("legitimate_interests", "present", "- De camera's: ons gerechtvaardigd belang (art. 6.1.f AVG), namelijk het "
+                                        "voorkomen van fietsdiefstal."),
+    ("purposes", True, "C. Waarom en op welke grond?\n\n- Het sluiten en uitvoeren van het huurcontract: uitvoering "
+                       "van de overeenkomst (art. 6.1.b AVG).\n- Het bijhouden van de boekhouding: wettelijke "
+                       "verplichting (art. 6.1.c AVG)."),
     ("children", False, "Kinderen\n\nKinderen tot 12 jaar reizen alleen met een volwassen begeleider. Meer "
                         "informatie vind je op onze website."),
     ("controller_identity", False, "Privacyverklaring\n\nHet festival vindt dit jaar plaats op:\nMarktplein 3"),

@@ -266,3 +266,8 @@ def test_a_members_own_consent_and_an_agreement_with_a_processor_are_read_as_suc
                                    "hebben gesloten.")
     assert "legitimate_interests" in bases("Op ons gerechtvaardigd belang beroepen wij ons niet alleen voor "
                                            "beveiliging, maar ook voor direct marketing.")
+
+
+def test_consent_the_controller_may_ask_for_some_day_is_no_basis(bases):
+    assert "consent" not in bases("Mochten wij ooit foto's van bewoners willen gebruiken, dan zullen wij daar eerst "
+                                  "uw toestemming voor vragen.")

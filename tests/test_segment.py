@@ -206,3 +206,12 @@ def test_table_of_contents_without_page_numbers_is_recognised_by_repetition():
                                               "2. Wie is verantwoordelijk?", "3. Uw rechten"]
     assert text[seg.toc[0]:seg.toc[1]].startswith("Inhoudsopgave")
     assert seg.headings[1].start > seg.toc[1]
+
+
+def test_an_all_caps_title_with_an_exclamation_mark_is_a_heading():
+    from analyser import analyse
+
+    report = analyse("PRIVACY BIJ ONTSNAPT! ESCAPE ROOMS\n\nOntsnapt! Escape Rooms is een eenmanszaak. Wij verwerken "
+                     "je naam.\n\nWAT WE VAN JE WETEN\n\nJe naam en e-mailadres.", use_model=False)
+    assert [s.heading for s in report.sections if s.heading][:2] == ["PRIVACY BIJ ONTSNAPT! ESCAPE ROOMS",
+                                                                     "WAT WE VAN JE WETEN"]

@@ -157,6 +157,7 @@ class Rules:
         self.negated_after = sieved(ctx["negated_after"])
         self.other_holder = sieved(ctx["other_holder"])
         self.parental_after = sieved(ctx["parental_after"])
+        self.future_ask = sieved(ctx["future_ask"])
         self.negation_reset = sieved(ctx["negation_reset"])
         self.refusal_after = sieved(ctx["refusal_after"])
         self.conditional = sieved(ctx["conditional"])
@@ -425,6 +426,8 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
     if basis not in r.hypothetical_exempt and r.conditional.search(clause_before) and (
             r.hypothetical_basis.search(clause_before) or r.hypothetical_after.search(clause_after)):
         return False
+    if basis == "consent" and r.future_ask.search(clause_before) and r.conditional.search(before):
+        return False  # "Mochten wij ooit foto's willen gebruiken, dan zullen wij daar eerst uw toestemming voor vragen"
     if basis == "consent" and r.other_holder.search(clause_before) and r.parental_after.search(clause_after):
         return False  # "Tenzij ze toestemming hebben van ouders of voogd": the child's permission, not a basis
     if basis == "consent" and (sent.check("permission", r.permission_sense)
@@ -522,6 +525,11 @@ def purposes_for(mention: Mention, lower_sentence: str, text: str, sections: Sec
             if m.end() <= a or m.start() >= b:
                 phrase = sentence[m.start():m.end()].strip()
                 break
+    if phrase is None:  # "- Het bijhouden van de boekhouding: wettelijke verplichting": the label names the purpose
+        colon = sentence.find(": ", 0, mention.start - mention.sent_start)
+        label = sentence[:colon].strip().lstrip("-*•·▪◦– \t").strip() if colon > 0 else ""
+        if len(label.split()) >= 2 and not r.basis_heading.search(label):
+            phrase = label
     if phrase and phrase not in out:
         out.append(phrase)
     return out
