@@ -376,15 +376,23 @@ class ChecklistModel:
     def doc_probabilities(self, doc: Doc, offsets: list[tuple[int, int]]) -> numpy.ndarray:
         """``predict_matrix(doc_matrix(doc, offsets))`` in a few numpy steps, without building a sparse matrix:
         what the checklist runs on every document."""
-        n_rows = len(offsets)
-        keys = self._doc_keys(doc, offsets)
+        return self._key_probabilities(self._doc_keys(doc, offsets), len(offsets))
+
+    def _key_probabilities(self, keys: numpy.ndarray, n_rows: int) -> numpy.ndarray:
+        """The probabilities (rows × items) of the feature occurrences given as keys row × width + column."""
         coef, intercept = self._coef_by_feature()
-        logits = numpy.repeat(intercept, n_rows, axis=0)
-        if len(keys):
-            rows, cols, data = self._key_weights(keys, n_rows)
-            weighted = coef.take(cols, axis=0) * data[:, None]  # (entries, items), entries sorted by row
-            first = numpy.flatnonzero(numpy.concatenate(([True], rows[1:] != rows[:-1])))
-            logits[rows.take(first)] += numpy.add.reduceat(weighted, first, axis=0)
+        if not len(keys):
+            return 1.0 / (1.0 + numpy.exp(-numpy.repeat(intercept, n_rows, axis=0)))
+        rows, cols, data = self._key_weights(keys, n_rows)
+        weighted = coef.take(cols, axis=0) * data[:, None]  # (entries, items), entries sorted by row
+        first = numpy.flatnonzero(numpy.concatenate(([True], rows[1:] != rows[:-1])))
+        sums = numpy.add.reduceat(weighted, first, axis=0)
+        if len(first) == n_rows:  # every row has features: its sums are the rows in order
+            sums += intercept
+            logits = sums
+        else:
+            logits = numpy.repeat(intercept, n_rows, axis=0)
+            logits[rows.take(first)] += sums
         return 1.0 / (1.0 + numpy.exp(-logits))
 
     def _coef_by_feature(self) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -594,19 +602,13 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
         if model is None or not sections:
             return doc
         known = doc.user_data.get("analyser_model_probs")
-        candidates = sorted(known.rows) if known is not None and known.rows else sentence_offsets(doc)
-        starts = [o[0] for o in candidates]
-        held: list[tuple[int, int]] = []  # (section number, sentences in it)
-        wanted: list[tuple[int, int]] = []
-        for i, section in enumerate(sections):
-            a = bisect_left(starts, section.start)
-            b = bisect_left(starts, section.end, a)
-            if b > a:
-                held.append((i, b - a))
-                wanted += candidates[a:b]
-        if not wanted:
+        fresh = None if known is not None and known.rows else _fresh_votes(doc, model, sections)
+        if fresh is not None:
+            held, above = fresh
+        else:
+            held, above = _known_votes(doc, model, sections, known)
+        if not held:
             return doc
-        above = (_probabilities(doc, model, wanted) >= model.threshold_row()).astype(numpy.int64)
         counts = numpy.asarray([n for _, n in held], dtype=numpy.int64)
         first = numpy.cumsum(counts) - counts
         shares = numpy.add.reduceat(above, first, axis=0) / counts[:, None]  # per section, as .mean()
@@ -619,3 +621,87 @@ def make_model_topics(nlp: Language, name: str, use_model: bool, min_share: floa
         return doc
 
     return component
+
+
+def _known_votes(doc: Doc, model: ChecklistModel, sections: list, known: _DocProbabilities | None
+                 ) -> tuple[list[tuple[int, int]], numpy.ndarray]:
+    """The sections holding sentences to classify, as (section number, sentences in it), and per such sentence
+    (in that order) whether each item's probability reaches its threshold (1) or not (0). The sentences are
+    those the checklist classified, when it did; else `sentence_offsets`."""
+    candidates = sorted(known.rows) if known is not None and known.rows else sentence_offsets(doc)
+    starts = [o[0] for o in candidates]
+    held: list[tuple[int, int]] = []  # (section number, sentences in it)
+    wanted: list[tuple[int, int]] = []
+    for i, section in enumerate(sections):
+        a = bisect_left(starts, section.start)
+        b = bisect_left(starts, section.end, a)
+        if b > a:
+            held.append((i, b - a))
+            wanted += candidates[a:b]
+    if not wanted:
+        return held, numpy.zeros((0, len(model.items)), dtype=numpy.int64)
+    return held, (_probabilities(doc, model, wanted) >= model.threshold_row()).astype(numpy.int64)
+
+
+def _fresh_votes(doc: Doc, model: ChecklistModel, sections: list
+                 ) -> tuple[list[tuple[int, int]], numpy.ndarray] | None:
+    """`_known_votes` over `sentence_offsets` in fewer steps, on the token arrays: a sentence is a run of
+    tokens, so each word's row is its run's, and only the words of the sentences in ``sections`` are looked up.
+    None without a sentence stage or when the sections overlap (then `_known_votes` applies)."""
+    view = tokens(doc)
+    if view.sent_start is None or not len(doc):
+        return None
+    facts = _FORM_FACTS.of(view.orth_ids)
+    runs = numpy.flatnonzero(view.sent_start)  # each sentence's first token
+    lettered = numpy.flatnonzero(numpy.logical_or.reduceat((facts & _HAS_LETTER) != 0, runs))
+    starts = view.idx.take(runs.take(lettered)).tolist()  # those of `sentence_offsets`
+    held: list[tuple[int, int]] = []
+    chosen: list[int] = []  # the sentences (numbers in ``starts``) to classify, in order
+    for i, section in enumerate(sections):
+        a = bisect_left(starts, section.start)
+        b = bisect_left(starts, section.end, a)
+        if b > a:
+            if chosen and a <= chosen[-1]:
+                return None
+            held.append((i, b - a))
+            chosen += range(a, b)
+    n_rows = len(chosen)
+    if not n_rows:
+        return held, numpy.zeros((0, len(model.items)), dtype=numpy.int64)
+    run_rows = numpy.full(len(runs) + 1, -1, dtype=numpy.int64)  # the last: tokens before the first run
+    run_rows[lettered.take(chosen)] = numpy.arange(n_rows)
+    token_rows = run_rows.take(numpy.cumsum(view.sent_start) - 1)
+    picked = numpy.flatnonzero((token_rows >= 0) & ((facts & _SKIP) == 0))  # the words of those sentences
+    rows = token_rows.take(picked)
+    lemmas = view.lemma if view.lemma is not None else doc.to_array(LEMMA)
+    index = model._hash_index()
+    cols, lefts, rights = index.token_features(view.lower_ids.take(picked), lemmas.take(picked),
+                                               (facts.take(picked) & _NUM) != 0)
+    pair_cols = index.pairs(lefts, rights)  # the picked words of one sentence are neighbours in the Doc too
+    width = len(model.vocabulary)
+    keys = [(rows * width + cols)[cols >= 0],
+            (rows[:-1] * width + pair_cols)[(pair_cols >= 0) & (rows[:-1] == rows[1:])]]
+    head = _held_heading_keys(_sections(doc), sections, held, index.heading_cols, width)
+    if head is None:
+        head = _heading_keys(_sections(doc), [starts[k] for k in chosen], range(n_rows), index.heading_cols, width)
+    if head:
+        keys.append(numpy.asarray(head, dtype=numpy.int64))
+    return held, (model._key_probabilities(numpy.concatenate(keys), n_rows) >= model.threshold_row()
+                  ).astype(numpy.int64)
+
+
+def _held_heading_keys(all_sections: list, sections: list, held: list[tuple[int, int]],
+                       heading_cols: Callable[[str], tuple[int, ...]], width: int) -> list[int] | None:
+    """`_heading_keys` of the rows of `_fresh_votes`, when the Doc's sections follow one another (each ends
+    before the next starts): then a sentence starting in a section stands under that section's heading. None
+    when they do not."""
+    if any(a.start >= b.start or a.end >= b.start for a, b in pairwise(all_sections)):
+        return None
+    keys: list[int] = []
+    row = 0
+    for i, n in held:
+        cols = heading_cols(sections[i].heading)
+        if cols:
+            keys += [r * width + col for r in range(row, row + n) for col in cols]
+        row += n
+    return keys

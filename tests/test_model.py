@@ -118,3 +118,17 @@ def test_the_checklist_and_topic_passes_over_one_doc_agree_with_a_fresh_pass(tra
                          use_model=False)
     numpy.testing.assert_array_equal(both, trained.doc_probabilities(fresh, sentence_offsets(fresh)))
     numpy.testing.assert_array_equal(first[0], both[0])
+
+
+def test_section_topic_votes_on_token_runs_equal_those_over_sentence_offsets(trained, corpus_texts):
+    from analyser.api import load, make_doc
+
+    for path in corpus_texts[:8]:
+        doc = make_doc(load(path.read_text(encoding="utf-8")), use_model=False)
+        sections = [s for s in model._sections(doc) if s.heading]
+        fresh = model._fresh_votes(doc, trained, sections)
+        assert fresh is not None
+        doc.user_data.pop("analyser_model_probs", None)
+        general = model._known_votes(doc, trained, sections, None)
+        assert fresh[0] == general[0]
+        numpy.testing.assert_array_equal(fresh[1], general[1])
