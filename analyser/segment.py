@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import sub
 
 import numpy
 from spacy.attrs import LEMMA, SENT_START
@@ -56,6 +58,9 @@ _FINITE_HINT = re.compile(
     r"verwijderen|bewaren|gebruiken|verwerken|delen|sturen|slaan|vragen|maken|nemen|houden|geven)\b", re.I)
 _TOC_LINE = re.compile(r"^(?P<title>\S.{1,150}?)(?:\s*\.{3,}\s*|\s*\t+\s*|\s{3,})(?P<page>\d{1,3})\s*$")
 _TOC_TITLE = re.compile(r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)\s*:?$", re.I)
+# the characters _TOC_TITLE's first letter matches (i, t, c in any case, and the dotted/dotless i): a cheaper
+# test than the regex for the many lines that cannot be a title (a test checks the set against the regex)
+_TOC_TITLE_FIRST = frozenset("iItTcC\u0130\u0131")
 _DIGIT = re.compile(r"\d")
 _NUMBERS_ONLY = re.compile(r"[\d\s./:-]+")
 _LONG_NUMBER = re.compile(r"\d[\d. ]{6,}\d|^postbus\s+\d", re.I)  # "KvK 12345678", "Postbus 123"
@@ -131,25 +136,33 @@ def _toc_repeated_later(lines: Lines) -> tuple[int, int] | None:
     """A block of ≥3 consecutive short lines (after an optional "Inhoud" title) most of which stand
     again, each on a line of its own, further down: a table of contents without page numbers."""
     texts = lines.texts
-    bounds = [k for k, blank in enumerate(lines.after_blank) if blank]  # where the blocks start
+    if not texts:
+        return None
+    bounds = list(compress(range(len(texts)), lines.after_blank))  # where the blocks start
+    sizes = list(map(sub, bounds[1:], bounds))
+    sizes.append(len(texts) - bounds[-1])
     bounds.append(len(texts))
-    blocks = len(bounds) - 1
-    last_seen: dict[str, int] | None = None  # line text → index of its last occurrence
-    b = 0
-    while b < blocks:
+    blocks = len(sizes)
+    # only a block of three lines or more, or a one-line title over one, can be a table of contents
+    candidates = [b for b, size in enumerate(sizes)
+                  if size >= 3 or (size == 1 and texts[bounds[b]][0] in _TOC_TITLE_FIRST)]
+    taken = -1  # the block a title took as its entries
+    for b in candidates:
+        if b == taken:
+            continue
         first, stop = bounds[b], bounds[b + 1]
-        b += 1
-        if stop - first == 2:
-            continue  # two entries, or a title and one: too few (and a title takes no block after it)
         titled = _TOC_TITLE.match(texts[first]) is not None
         entries = first + 1 if titled else first
-        if titled and entries == stop and b < blocks:  # "Inhoudsopgave", a blank line, then the entries
-            entries, stop = bounds[b], bounds[b + 1]
-            b += 1
+        if titled and entries == stop and b + 1 < blocks:  # "Inhoudsopgave", a blank line, then the entries
+            taken = b + 1
+            entries, stop = bounds[taken], bounds[taken + 1]
         if stop - entries >= 3 and all(len(t) <= _MAX_CHARS and not t.endswith(".") for t in texts[entries:stop]):
-            if last_seen is None:
-                last_seen = {t.lower(): k for k, t in enumerate(texts)}
-            repeated = sum(last_seen[t.lower()] >= stop for t in texts[entries:stop])
+            wanted = [t.lower() for t in texts[entries:stop]]
+            # a line that lower-cases to an entry is no longer than the entry lower-cased (lower() never
+            # shortens a text), so only the short lines further down are lower-cased
+            longest = max(map(len, wanted))
+            later = {t.lower() for t in texts[stop:] if len(t) <= longest}
+            repeated = sum(w in later for w in wanted)
             if repeated >= 0.8 * (stop - entries):
                 return (first, stop - 1)
     return None
@@ -295,7 +308,7 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
             prev = texts[i - 1]
             if not (_ends_block(prev) or (i - 1) in pending or is_heading(i - 1)):
                 return False
-            if number_of(i) and line.endswith(".") and prev.endswith((";", ",")):
+            if line.endswith(".") and prev.endswith((";", ",")) and number_of(i):
                 return False  # "4. ... ." closing a numbered list
         if i and texts[i - 1].endswith(":") and not number_of(i):
             # after "... de volgende doelen:" a bare line is usually a list item without its bullet

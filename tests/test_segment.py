@@ -206,3 +206,13 @@ def test_table_of_contents_without_page_numbers_is_recognised_by_repetition():
                                               "2. Wie is verantwoordelijk?", "3. Uw rechten"]
     assert text[seg.toc[0]:seg.toc[1]].startswith("Inhoudsopgave")
     assert seg.headings[1].start > seg.toc[1]
+
+
+def test_toc_title_first_letters_are_those_the_title_pattern_matches():
+    import re
+    import sys
+
+    from analyser.segment import _TOC_TITLE_FIRST
+
+    first = re.compile("[itc]", re.I)
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if first.fullmatch(c)} == _TOC_TITLE_FIRST
