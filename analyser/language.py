@@ -39,15 +39,21 @@ def language_scores(text: str, sample: int = 20000) -> dict[str, float]:
 
 
 _LANGS = tuple(FUNCTION_WORDS)
+# A form's counts are packed 16 bits each, four to an int: its words, then per language its function words. A
+# form counts at most 255 words and a word takes two characters, so the sums over the tokens of a sample
+# (at most ``sample`` characters plus a last token) stay below 2**16 and a document's totals are the
+# fields of one sum per int.
+_FIELDS = ("words", *_LANGS)
+_PER_INT = 4
 
 
-def _form_counts(form: str) -> int:
-    """A lower-case token's words and, per language, its function words, packed 8 bits each (see
-    `token_language_scores`)."""
+def _form_counts(form: str, fields: tuple[str, ...]) -> int:
+    """Some of a lower-case token's counts (`_FIELDS`), packed 16 bits each."""
     words = _WORDS.findall(form)
-    packed = min(len(words), 255)
-    for k, lang in enumerate(_LANGS, start=1):
-        packed |= min(sum(w in FUNCTION_WORDS[lang] for w in words), 255) << (8 * k)
+    packed = 0
+    for k, field in enumerate(fields):
+        count = len(words) if field == "words" else sum(w in FUNCTION_WORDS[field] for w in words)
+        packed |= min(count, 255) << (16 * k)
     return packed
 
 
@@ -57,17 +63,21 @@ def token_language_scores(lower_ids: numpy.ndarray, idx: numpy.ndarray, sample: 
     function, except where a word runs across a token boundary (rare: the tokeniser splits at punctuation)."""
     from .tokens import LOWER_FORMS, FormValues
 
-    global _COUNTS
-    if _COUNTS is None:
-        _COUNTS = FormValues(LOWER_FORMS, _form_counts, "int64")
-    packed = _COUNTS.of(lower_ids[:numpy.searchsorted(idx, sample)])
-    totals = [int(((packed >> (8 * k)) & 255).sum()) for k in range(len(_LANGS) + 1)]
+    if not _COUNTS:
+        for first in range(0, len(_FIELDS), _PER_INT):
+            fields = _FIELDS[first:first + _PER_INT]
+            _COUNTS.append(FormValues(LOWER_FORMS, lambda form, fields=fields: _form_counts(form, fields), "uint64"))
+    ids = lower_ids[:idx.searchsorted(sample)]
+    totals = []
+    for counts in _COUNTS:
+        packed = int(counts.of(ids).sum())
+        totals.extend((packed >> (16 * k)) & 0xFFFF for k in range(_PER_INT))
     if not totals[0]:
         return {lang: 0.0 for lang in FUNCTION_WORDS}
     return {lang: round(totals[k] / totals[0], 4) for k, lang in enumerate(_LANGS, start=1)}
 
 
-_COUNTS = None
+_COUNTS: list = []  # FormValues of the packed counts, `_PER_INT` fields each
 
 
 def detect_language(text: str, scores: dict[str, float] | None = None) -> str:

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import groupby
-from operator import attrgetter
+from itertools import compress
+from operator import sub
 
 import numpy
 from spacy.attrs import LEMMA, SENT_START
@@ -58,6 +58,9 @@ _FINITE_HINT = re.compile(
     r"verwijderen|bewaren|gebruiken|verwerken|delen|sturen|slaan|vragen|maken|nemen|houden|geven)\b", re.I)
 _TOC_LINE = re.compile(r"^(?P<title>\S.{1,150}?)(?:\s*\.{3,}\s*|\s*\t+\s*|\s{3,})(?P<page>\d{1,3})\s*$")
 _TOC_TITLE = re.compile(r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)\s*:?$", re.I)
+# the characters _TOC_TITLE's first letter matches (i, t, c in any case, and the dotted/dotless i): a cheaper
+# test than the regex for the many lines that cannot be a title (a test checks the set against the regex)
+_TOC_TITLE_FIRST = frozenset("iItTcC\u0130\u0131")
 _DIGIT = re.compile(r"\d")
 _NUMBERS_ONLY = re.compile(r"[\d\s./:-]+")
 _LONG_NUMBER = re.compile(r"\d[\d. ]{6,}\d|^postbus\s+\d", re.I)  # "KvK 12345678", "Postbus 123"
@@ -70,12 +73,14 @@ _MAX_CHARS = 130
 
 
 @dataclass(slots=True)
-class Line:
-    index: int
-    start: int
-    end: int
-    text: str  # stripped
-    blank: bool  # no text
+class Lines:
+    """The text's non-blank lines, stripped: their texts and character offsets, and per line whether a blank
+    line (or the start of the text) stands right above it. Blank lines themselves are not kept."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    after_blank: list[bool]
 
 
 @dataclass
@@ -94,21 +99,22 @@ class Segmentation:
     toc: tuple[int, int] | None = None
 
 
-def split_lines(text: str) -> list[Line]:
-    """The text's lines, stripped, with the offsets of their text (a blank line sits at its own end)."""
-    lines: list[Line] = []
-    append = lines.append
+def split_lines(text: str) -> Lines:
+    """The text's non-blank lines (see `Lines`)."""
+    raws = text.split("\n")
+    texts: list[str] = []
+    starts: list[int] = []
+    after_blank: list[bool] = []
     pos = 0
-    for i, raw in enumerate(text.split("\n")):
-        size = len(raw)
-        stripped = raw.strip()
+    last = -2  # the index of the previous non-blank line: the first one stands after the start of the text
+    for k, (raw, stripped) in enumerate(zip(raws, map(str.strip, raws))):
         if stripped:
-            start = pos + raw.index(stripped[0])  # only whitespace stands before the first character of the text
-            append(Line(i, start, start + len(stripped), stripped, False))
-        else:
-            append(Line(i, pos + size, pos + size, stripped, True))
-        pos += size + 1
-    return lines
+            texts.append(stripped)
+            starts.append(pos + raw.index(stripped[0]))  # only whitespace stands before the first character
+            after_blank.append(k - last > 1)
+            last = k
+        pos += len(raw) + 1
+    return Lines(texts, starts, [s + len(t) for s, t in zip(starts, texts)], after_blank)
 
 
 def numbering(text: str) -> str | None:
@@ -120,62 +126,73 @@ def numbering(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def find_toc(lines: list[Line]) -> tuple[int, int] | None:
-    """The line range (first, last index) of a table of contents, if the text has one: lines ending in
-    page numbers or dot leaders, or a block of short lines that the text repeats later as headings."""
+def find_toc(lines: Lines) -> tuple[int, int] | None:
+    """The range (first, last) of the non-blank lines that form a table of contents, if the text has one: lines
+    ending in page numbers or dot leaders, or a block of short lines that the text repeats later as headings."""
     return _toc_with_page_numbers(lines) or _toc_repeated_later(lines)
 
 
-def _toc_repeated_later(lines: list[Line]) -> tuple[int, int] | None:
+def _toc_repeated_later(lines: Lines) -> tuple[int, int] | None:
     """A block of ≥3 consecutive short lines (after an optional "Inhoud" title) most of which stand
     again, each on a line of its own, further down: a table of contents without page numbers."""
-    blocks = [list(run) for blank, run in groupby(lines, attrgetter("blank")) if not blank]
-    last_seen: dict[str, int] | None = None  # line text → index of its last occurrence
-    b = 0
-    while b < len(blocks):
-        block = blocks[b]
-        b += 1
-        titled = _TOC_TITLE.match(block[0].text) is not None
-        entries = block[1:] if titled else block
-        if titled and not entries and b < len(blocks):  # "Inhoudsopgave", a blank line, then the entries
-            entries = blocks[b]
-            b += 1
-        if len(entries) >= 3 and all(len(e.text) <= _MAX_CHARS and not e.text.endswith(".") for e in entries):
-            if last_seen is None:
-                last_seen = {ln.text.lower(): ln.index for ln in lines if not ln.blank}
-            repeated = sum(last_seen[e.text.lower()] > entries[-1].index for e in entries)
-            if repeated >= 0.8 * len(entries):
-                return (block[0].index, entries[-1].index)
+    texts = lines.texts
+    if not texts:
+        return None
+    bounds = list(compress(range(len(texts)), lines.after_blank))  # where the blocks start
+    sizes = list(map(sub, bounds[1:], bounds))
+    sizes.append(len(texts) - bounds[-1])
+    bounds.append(len(texts))
+    blocks = len(sizes)
+    # only a block of three lines or more, or a one-line title over one, can be a table of contents
+    candidates = [b for b, size in enumerate(sizes)
+                  if size >= 3 or (size == 1 and texts[bounds[b]][0] in _TOC_TITLE_FIRST)]
+    taken = -1  # the block a title took as its entries
+    for b in candidates:
+        if b == taken:
+            continue
+        first, stop = bounds[b], bounds[b + 1]
+        titled = _TOC_TITLE.match(texts[first]) is not None
+        entries = first + 1 if titled else first
+        if titled and entries == stop and b + 1 < blocks:  # "Inhoudsopgave", a blank line, then the entries
+            taken = b + 1
+            entries, stop = bounds[taken], bounds[taken + 1]
+        if stop - entries >= 3 and all(len(t) <= _MAX_CHARS and not t.endswith(".") for t in texts[entries:stop]):
+            wanted = [t.lower() for t in texts[entries:stop]]
+            # a line that lower-cases to an entry is no longer than the entry lower-cased (lower() never
+            # shortens a text), so only the short lines further down are lower-cased
+            longest = max(map(len, wanted))
+            later = {t.lower() for t in texts[stop:] if len(t) <= longest}
+            repeated = sum(w in later for w in wanted)
+            if repeated >= 0.8 * (stop - entries):
+                return (first, stop - 1)
     return None
 
 
-def _toc_with_page_numbers(lines: list[Line]) -> tuple[int, int] | None:
+def _toc_with_page_numbers(lines: Lines) -> tuple[int, int] | None:
     # lines are stripped, so one that ends in a page number ends in a digit: the regex runs on those only
-    toc_like = [ln.text[-1:].isdecimal() and _TOC_LINE.match(ln.text) is not None for ln in lines]
+    texts = lines.texts
+    toc_like = [t[-1].isdecimal() and _TOC_LINE.match(t) is not None for t in texts]
     if not any(toc_like):
         return None
+    after_blank = lines.after_blank
     i = 0
-    n = len(lines)
+    n = len(texts)
     while i < n:
-        if toc_like[i] and not _BULLET.match(lines[i].text):
+        if toc_like[i] and not _BULLET.match(texts[i]):
             j = i
             count = 0
             last = i
-            while j < n and (lines[j].blank or toc_like[j] or
-                             (count and j + 1 < n and toc_like[j + 1] and len(lines[j].text) < 80)):
+            # toc lines, blank lines, and a line right above a toc line (an entry on two lines)
+            while j < n and (toc_like[j] or (count and j + 1 < n and toc_like[j + 1] and not after_blank[j + 1]
+                                             and len(texts[j]) < 80)):
                 if toc_like[j]:
                     count += 1
                     last = j
                 j += 1
             if count >= 2:
-                first = i
-                k = i - 1
-                while k >= 0 and lines[k].blank:
-                    k -= 1
-                if k >= 0 and _TOC_TITLE.match(lines[k].text):
-                    first = k
+                first = i - 1 if i and _TOC_TITLE.match(texts[i - 1]) else i
                 return (first, last)
-            i = j if j > i else i + 1
+            i = j
         else:
             i += 1
     return None
@@ -245,32 +262,32 @@ def _heading_candidate(text: str) -> bool:
 
 def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmentation:
     lines = split_lines(text)
+    texts, starts, after_blank = lines.texts, lines.starts, lines.after_blank
+    n = len(texts)
     toc = find_toc(lines)
-    toc_lines = set(range(toc[0], toc[1] + 1)) if toc else set()
     hint_at = {h.start: h for h in (hints or [])}
     trust_shape = not hints  # with markup, headings come from the markup (plus numbered lines)
-    first_text = next((ln.index for ln in lines if not ln.blank), len(lines))
     decided: dict[int, bool] = {}
     pending: set[int] = set()
     # shaped like a heading, outside the table of contents
-    shapes = [not ln.blank and len(ln.text) <= _MAX_CHARS and ln.index not in toc_lines and _heading_candidate(ln.text)
-              for ln in lines]
-    lettered = _letter_numbers(lines)
+    shapes = [len(t) <= _MAX_CHARS and _heading_candidate(t) for t in texts]
+    lettered = _letter_numbers(texts)
     for i in lettered:  # shaped like a heading once its letter is set aside
-        body = lines[i].text[_LETTER_NUMBER.match(lines[i].text).end():]  # type: ignore[union-attr]
-        shapes[i] = i not in toc_lines and _heading_candidate(body)
+        shapes[i] = _heading_candidate(texts[i][_LETTER_NUMBER.match(texts[i]).end():])  # type: ignore[union-attr]
+    if toc:
+        shapes[toc[0]:toc[1] + 1] = [False] * (toc[1] + 1 - toc[0])
 
     def number_of(i: int) -> str | None:
-        return lettered.get(i) or numbering(lines[i].text)
+        return lettered.get(i) or numbering(texts[i])
 
     def is_heading(i: int) -> bool:
         if i in decided:
             return decided[i]
         pending.add(i)  # a line asks whether the next is a heading; that one assumes this one is
-        line = lines[i]
-        hint = hint_at.get(line.start)
+        hint = hint_at.get(starts[i])
         if hint is not None:
-            result = i not in toc_lines and len(line.text) <= 200 and not _is_contact_or_date(line.text)
+            result = (not toc or not toc[0] <= i <= toc[1]) and len(texts[i]) <= 200 \
+                and not _is_contact_or_date(texts[i])
         elif not shapes[i] or not (trust_shape or number_of(i)):
             result = False
         else:
@@ -280,64 +297,68 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
         return result
 
     def _context_allows(i: int) -> bool:
-        line = lines[i]
-        prev = lines[i - 1] if i > 0 else None
         j = i + 1
-        while j < len(lines) and lines[j].blank:
-            j += 1
-        if j >= len(lines):
+        if j >= n:
             return False  # the last line introduces nothing
-        nxt = lines[j]
-        adjacent_next = j == i + 1
+        line = texts[i]
+        nxt = texts[j]
+        adjacent_next = not after_blank[j]
         # what comes before: a blank, the start, a finished sentence, a list item or another heading
-        if prev is not None and not prev.blank:
-            if not (_ends_block(prev.text) or (i - 1) in pending or is_heading(i - 1)):
+        if not after_blank[i]:
+            prev = texts[i - 1]
+            if not (_ends_block(prev) or (i - 1) in pending or is_heading(i - 1)):
                 return False
-            if number_of(i) and line.text.endswith(".") and prev.text.endswith((";", ",")):
+            if line.endswith(".") and prev.endswith((";", ",")) and number_of(i):
                 return False  # "4. ... ." closing a numbered list
-        prev_nb = next((lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank), None)
-        if prev_nb is not None and prev_nb.text.endswith(":") and not number_of(i):
+        if i and texts[i - 1].endswith(":") and not number_of(i):
             # after "... de volgende doelen:" a bare line is usually a list item without its bullet
-            if adjacent_next or not (_BULLET.match(nxt.text) or len(nxt.text) > 60):
+            if adjacent_next or not (_BULLET.match(nxt) or len(nxt) > 60):
                 return False
         # what comes after: content, a list, or another heading
-        if i == first_text:
+        if i == 0:
             return True  # the first line is the title
-        if _BULLET.match(nxt.text) or _is_content(nxt.text):
+        if _BULLET.match(nxt) or _is_content(nxt):
             return True
         if shapes[j] and is_heading(j):
             return True
         if not adjacent_next and _block_has_contact(lines, j):
             return True  # "Contactgegevens" above an address block
-        return not adjacent_next and len(nxt.text.split()) > 3
+        return not adjacent_next and len(nxt.split()) > 3
 
     headings: list[Heading] = []
-    for i, line in enumerate(lines):
-        # a line neither shaped nor marked up as a heading is none (is_heading says so at once)
-        if not line.blank and (shapes[i] or line.start in hint_at) and is_heading(i):
-            hint = hint_at.get(line.start)
-            headings.append(Heading(line.start, line.end, line.text, hint.level if hint else 0,
-                                    number_of(i), hinted=hint is not None))
+    # a line neither shaped nor marked up as a heading is none (is_heading says so at once)
+    candidates = [i for i, shaped in enumerate(shapes) if shaped or starts[i] in hint_at] if hint_at else \
+        [i for i, shaped in enumerate(shapes) if shaped]
+    for i in candidates:
+        if is_heading(i):
+            hint = hint_at.get(starts[i])
+            headings.append(Heading(starts[i], lines.ends[i], texts[i], hint.level if hint else 0, number_of(i),
+                                    hinted=hint is not None))
     _assign_levels(headings)
-    toc_span = (lines[toc[0]].start, lines[toc[1]].end) if toc else None
+    toc_span = (starts[toc[0]], lines.ends[toc[1]]) if toc else None
     return Segmentation(headings, toc_span)
 
 
-def _letter_numbers(lines: list[Line]) -> dict[int, str]:
+def _letter_numbers(texts: list[str]) -> dict[int, str]:
     """Line index → its capital-letter number ("A", "C.1"), when the statement numbers sections A, B, ... so."""
     found: dict[int, str] = {}
-    for ln in lines:
-        if ln.text[:1].isupper() and len(ln.text) <= _MAX_CHARS:
-            m = _LETTER_NUMBER.match(ln.text)
-            if m and m.end() < len(ln.text):
-                found[ln.index] = m.group(1) or m.group(2)
+    for i, text in enumerate(texts):
+        if text[1:2] in (".", ")") and text[:1].isupper() and len(text) <= _MAX_CHARS:  # "A.", "C.1", "B)"
+            m = _LETTER_NUMBER.match(text)
+            if m and m.end() < len(text):
+                found[i] = m.group(1) or m.group(2)
     top = {n for n in found.values() if len(n) == 1}
     return found if {"A", "B"} <= top else {}
 
 
-def _block_has_contact(lines: list[Line], j: int) -> bool:
-    while j < len(lines) and not lines[j].blank:
-        if _is_contact_or_date(lines[j].text):
+def _block_has_contact(lines: Lines, j: int) -> bool:
+    """A contact or date line in the block of lines that starts at ``j``."""
+    texts, after_blank = lines.texts, lines.after_blank
+    if _is_contact_or_date(texts[j]):
+        return True
+    j += 1
+    while j < len(texts) and not after_blank[j]:
+        if _is_contact_or_date(texts[j]):
             return True
         j += 1
     return False

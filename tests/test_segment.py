@@ -215,3 +215,13 @@ def test_an_all_caps_title_with_an_exclamation_mark_is_a_heading():
                      "je naam.\n\nWAT WE VAN JE WETEN\n\nJe naam en e-mailadres.", use_model=False)
     assert [s.heading for s in report.sections if s.heading][:2] == ["PRIVACY BIJ ONTSNAPT! ESCAPE ROOMS",
                                                                      "WAT WE VAN JE WETEN"]
+
+
+def test_toc_title_first_letters_are_those_the_title_pattern_matches():
+    import re
+    import sys
+
+    from analyser.segment import _TOC_TITLE_FIRST
+
+    first = re.compile("[itc]", re.I)
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if first.fullmatch(c)} == _TOC_TITLE_FIRST
