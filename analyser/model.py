@@ -241,8 +241,7 @@ class _HashIndex:
             self.bigrams[code] = cols
         self.forms = _FormFeatures(self)
 
-        @cache
-        def heading_cols(heading: str) -> tuple[int, ...]:
+        def heading_cols(heading: str) -> tuple[int, ...]:  # not cached across statements (see benchmarks)
             return tuple(vocabulary[f] for f in words_features([], heading) if f in vocabulary)
 
         self.heading_cols = heading_cols

@@ -225,3 +225,20 @@ def test_toc_title_first_letters_are_those_the_title_pattern_matches():
 
     first = re.compile("[itc]", re.I)
     assert {c for c in map(chr, range(sys.maxunicode + 1)) if first.fullmatch(c)} == _TOC_TITLE_FIRST
+
+
+def test_line_caches_keep_nothing_from_an_earlier_statement():
+    """The benchmark analyses the same texts twice; what a cache learnt about one statement's lines must not make
+    the next statement cheaper."""
+    from analyser import analyse
+    from analyser.segment import _heading_candidate, _heading_topics, _is_contact_or_date
+
+    analyse("Privacyverklaring Bakkerij\n\nWelke gegevens?\n\nUw naam.\n\nHoe lang bewaren wij ze?\n\nTwee jaar.",
+            use_model=False)
+    second = "Privacyverklaring\n\nCookies\n\nWij gebruiken geen cookies."
+    report = analyse(second, use_model=False)
+    lines = {line for line in second.split("\n") if line}
+    assert _heading_candidate.cache_info().currsize <= len(lines)
+    assert _heading_topics.cache_info().currsize <= len(lines)
+    assert _is_contact_or_date.cache_info().currsize <= len(lines)
+    assert report.to_json() == analyse(second, use_model=False).to_json()
