@@ -437,3 +437,39 @@ def test_own_registration_numbers_and_data_not_needed_or_not_written_down(catego
     assert "online_identifiers" not in categories("Voor cookies op onze website verwijzen wij naar onze "
                                                   "cookieverklaring.")
     assert "education" not in categories("Wij verwerken uw zorgplan, uw medicatie en uitslagen van onderzoek.")
+
+
+def test_a_clause_after_comma_en_keeps_its_own_negation(categories):
+    # the modal 'hoeft' of the first clause does not cancel 'vragen wij niet' in the second
+    found = categories("Bij een offerte hoeft u ons geen kopie van uw identiteitskaart te sturen, en naar uw "
+                       "burgerservicenummer vragen wij niet.")
+    assert "id_document" not in found and "national_id" not in found
+    # an enumeration's ', en' is no clause joint: the list stays processed
+    assert {"name", "address", "email"} <= categories("Wij verwerken uw naam, adres, en e-mailadres.")
+
+
+def test_data_given_to_us_is_collected_and_not_sharing(categories):
+    assert "id_document" not in categories("U hoeft ons geen kopie van uw paspoort te geven.")
+    assert "email" in categories("Wij verkopen geen e-mailadressen aan adverteerders.")
+
+
+def test_not_received_and_asked_nothing_negate_the_category(categories):
+    assert "id_document" not in categories("Een kopie van jullie paspoorten krijgen wij dus niet.")
+    assert "health" not in categories("Over je eigen gezondheid vragen we niets.")
+
+
+def test_an_animal_s_breed_health_and_chip_are_no_personal_data(categories):
+    found = categories("Van uw kat noteren we de naam, het ras, het chipnummer en bijzonderheden over haar "
+                       "gezondheid.")
+    assert not found & {"racial_ethnic", "health", "ip_address"}
+    assert "ip_address" in categories("Wij slaan je ip-nummer op.")
+
+
+def test_services_taken_and_dates_of_a_stay_are_transactions(categories):
+    assert "transactions" in categories("We noteren de producten die u bij ons afneemt.")
+    assert "transactions" in categories("Bij een reservatie vragen wij de data van uw verblijf.")
+
+
+def test_a_reference_to_the_cookie_policy_names_no_identifiers(categories):
+    assert "online_identifiers" not in categories("Meer informatie over de cookies op deze website vindt u in onze "
+                                                  "cookieverklaring.")

@@ -137,7 +137,9 @@ def _prefix_categories(prefix: str, entry: dict[str, Any]) -> Cats:
     prefixes: dict[str, list[str]] = entry["prefixes"]
     if prefix in prefixes:
         return tuple(prefixes[prefix])
-    best = max((k for k in prefixes if prefix.endswith(k)), key=len, default=None)
+    # the last part of a longer compound ('werktelefoon'); a key of two letters only after a hyphen ('chip' is no 'ip')
+    best = max((k for k in prefixes if prefix.endswith(k) and (len(k) > 2 or prefix.endswith("-" + k))),
+               key=len, default=None)
     return tuple(prefixes[best] if best is not None else entry["default"])
 
 
@@ -254,7 +256,7 @@ def rules() -> Rules:
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
                 "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets", "modal_verbs",
-                "subject_pronouns", "negation_coordinators"]
+                "subject_pronouns", "negation_coordinators", "clause_coordinators", "recipient_us"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -412,6 +414,7 @@ class CategoriesComponent:
                 self.sentence_rules.setdefault(strings.add(cue), []).append(r)
         self.ids["cues"] = frozenset(self.sentence_rules)
         self.question = strings.add("?")
+        self.comma = strings.add(",")
         self.ids["negations"] = self.ids["negation_words"] | self.ids["not_words"]
         self.ids["all_breaks"] = self.ids["clause_breaks"] | self.ids["subordinate_breaks"]
         self.ids["verbs"] = self.ids["sharing_verbs"] | self.ids["collection_verbs"]
@@ -689,6 +692,7 @@ class Context:
         self.ids = component.ids
         self.sentence_rules = component.sentence_rules
         self.question = component.question
+        self.comma = component.comma
         self.text = doc_text(doc)
         # per-token arrays as array.array: a copy of the bytes instead of a Python int per token (tolist)
         self.lowers = array("Q", lowers.tobytes())  # lower-case string ids
@@ -932,6 +936,10 @@ class Context:
             sent.breaks, sent.sub_breaks, sent.geen, sent.niet = (
                 [j for j, t in enumerate(toks) if t in words] for words in
                 (ids["clause_breaks"], ids["all_breaks"], ids["negation_words"], ids["not_words"]))
+            joints = self._coordinated_clauses(toks, sent.breaks)
+            if joints:
+                sent.breaks = sorted(sent.breaks + joints)
+                sent.sub_breaks = sorted(sent.sub_breaks + joints)
         n = len(toks)
         lo, hi = self._clause(sent.breaks, rel, rel_end, n)
         for j in sent.geen:  # type: ignore[union-attr]
@@ -946,6 +954,21 @@ class Context:
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
         return False
+
+    def _coordinated_clauses(self, toks: list[int], breaks: list[int]) -> list[int]:
+        """Commas that join two clauses: ', en' with a known verb on both sides ('hoeft u ons geen kopie ... te
+        geven, en naar uw burgerservicenummer vragen wij niet'); an enumeration's ', en' has no verb after it."""
+        ids = self.ids
+        comma, words, verbs = self.comma, ids["clause_coordinators"], ids["verbs"]
+        joints = []
+        for j in range(1, len(toks) - 1):
+            if toks[j] == comma and toks[j + 1] in words:
+                k = bisect_left(breaks, j)
+                lo = breaks[k - 1] + 1 if k else 0
+                hi = breaks[k] if k < len(breaks) else len(toks)
+                if not verbs.isdisjoint(toks[lo:j]) and not verbs.isdisjoint(toks[j + 2:hi]):
+                    joints.append(j)
+        return joints
 
     def _elliptic_only(self, between: list[int]) -> bool:
         """Only the first parts of elliptic compounds and coordinators stand between 'geen' and the mention: 'geen
@@ -962,6 +985,8 @@ class Context:
         still processed. The governing verb is the nearest known verb before 'geen', else after the mention."""
         ids = self.ids
         verbs = ids["verbs"]
+        if not ids["recipient_us"].isdisjoint(toks[lo:neg]) or ids["subject_pronouns"].isdisjoint(toks[lo:hi]):
+            return False  # given to us, or sent by the reader ('U hoeft geen pasfoto mee te sturen'): collected
         for t in reversed(toks[lo:neg]):
             if t in verbs:
                 return t in ids["sharing_verbs"]
