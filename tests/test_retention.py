@@ -389,3 +389,11 @@ def test_warranty_exchange_and_loan_terms_in_a_retention_section_are_not_retenti
 ])
 def test_report_deadlines_amounts_and_validity_are_not_retention(periods, text):
     assert durations(periods(text)) == []
+
+
+def test_deadlines_before_an_event_clock_times_and_trial_days_are_not_retention(periods):
+    text = ("Hoe lang bewaren wij uw gegevens?\n\n"
+            "Inchecken kan vanaf 14 uur en uitchecken tot 11 uur. Annuleren kan tot 48 uur voor de afspraak. "
+            "Een aanbetaling krijgt u terug tot 30 dagen voor aankomst. Nieuwe leden krijgen een proefles van een "
+            "halve dag.\n\nCamerabeelden bewaren wij maximaal 72 uur.")
+    assert durations(periods(text)) == ["PT72H"]
