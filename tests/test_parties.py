@@ -813,3 +813,23 @@ def test_names_with_aan_de_a_department_and_a_role_suffix_before_a_legal_form(na
     assert names("De inspecteurs van het Departement Omgeving van de Vlaamse overheid kunnen ons register "
                  "inkijken.") == {"Departement Omgeving"}
     assert names("Voor de wasservice werken wij met ons facilitair bedrijf Hofdiensten B.V.") == {"Hofdiensten"}
+
+
+def test_a_government_body_known_by_an_acronym_is_reported_under_the_full_name_spelled_out(names):
+    assert "Dienst Uitvoering Onderwijs" in names(
+        "Wij geven uw studievoortgang door aan de Dienst Uitvoering Onderwijs (DUO).")
+    assert "DUO" in names("Wij geven uw studievoortgang door aan DUO.")
+
+
+def test_an_organisation_said_not_to_be_used_is_no_third_party(names):
+    assert "Google" not in names("Onze website gebruikt alleen functionele cookies; Google Analytics of andere "
+                                 "trackers gebruiken wij niet.")
+    assert "Iddink" not in names("Wij hebben geen toegang tot Magister of een ander systeem van de school.")
+    assert "Google" in names("Wij gebruiken Google Analytics om het websitebezoek te meten.")
+
+
+def test_a_product_named_with_its_maker_is_not_a_second_party(names):
+    found = names("Wij plannen afspraken in Roosterkoning van onze leverancier Planwerk B.V. Verder delen wij "
+                  "niets.\n\nOnze verwerkers:\n- Planwerk B.V., voor de planningssoftware Roosterkoning;")
+    assert "Planwerk" in found
+    assert "Roosterkoning" not in found

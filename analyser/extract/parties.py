@@ -83,6 +83,9 @@ _CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list it
 # ------------------------------------------------------------------ knowledge base
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # DUO, RSZ, CJIB
+
+
 @dataclass(frozen=True)
 class Alias:
     text: str
@@ -156,6 +159,10 @@ class KnowledgeBase:
         for entry in data["not_third_parties"]:
             self._add_aliases(entry["aliases"], -1, None)
         self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
+        self.org_aliases: list[list[Alias]] = [[] for _ in self.orgs]  # each organisation's own aliases (no services)
+        for a in self.aliases:
+            if a.org >= 0 and a.service is None:
+                self.org_aliases[a.org].append(a)
         self.exact_forms: dict[str, int] = {}  # case-sensitive one-token aliases, filled by the component
         self.alias_words = [_words_only(a.text) for a in self.aliases]  # for "is this the controller's name?"
         self.org_words = [_words_only(o.name) for o in self.orgs]
@@ -164,6 +171,12 @@ class KnowledgeBase:
         cues = data["cues"]
         self.cues = cues
         self.legal_forms = set(cues["legal_forms"])
+        self.articles = set(cues["articles"])
+        self.product_owner_words = set(cues["product_owner_words"])
+        self.negated_before = [seq.split() for seq in cues["negated_before"]]
+        self.negated_before_len = max(map(len, self.negated_before))
+        self.negated_after = [seq.split() for seq in cues["negated_after"]]
+        self.negated_after_ends = set(cues["negated_after_ends"])
         self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
         self.company_nouns = set(cues["company_nouns"])
         self.parent_nouns = set(cues["parent_nouns"])
@@ -1009,11 +1022,22 @@ class ThirdPartyComponent:
                 mentions.append(Span(text[start:end], start, end))
                 spans.append(SpacySpan(doc, s, e, label=label))
             parties.append(ThirdParty(
-                organisation=f.organisation, services=f.services, country=f.country, kind=f.kind,
+                organisation=self._spelled_out(f, text), services=f.services, country=f.country, kind=f.kind,
                 in_knowledge_base=f.org is not None, outside_eea=self.kb.outside_eea(f.country), mentions=mentions))
         doc._.third_parties = parties
         doc.spans["third_parties"] = spans
         return doc
+
+
+    def _spelled_out(self, f: Found, text: str) -> str:
+        """A government body known by an acronym under the full name the statement spells out ("de Rijksdienst voor
+        Sociale Zekerheid (RSZ)", "Dienst Uitvoering Onderwijs"), else under the acronym ("FIU-Nederland" stays)."""
+        if f.kind != "government" or f.org is None or not _ACRONYM.fullmatch(f.organisation):
+            return f.organisation
+        full = [a.text for a in self.kb.org_aliases[f.org] if " " in a.text and len(a.text) > len(f.organisation)
+                and a.text.split(" ", 1)[0].lower() not in self.kb.articles
+                and re.search(rf"(?<!\w){re.escape(a.text)}(?!\w)", text, re.IGNORECASE)]
+        return max(full, key=len, default=f.organisation)
 
 
 class _DocRun:
@@ -1208,7 +1232,7 @@ class _DocRun:
             if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)
                                        or self._reader_passes(h.start)):
                 continue
-            if self._negated(h.start):
+            if self._negated(h):
                 continue
             kept.append(h)
         return kept
@@ -1269,17 +1293,24 @@ class _DocRun:
         return any(w in readers and ((k > 0 and words[k - 1] in modals) or words[k + 1: k + 2] == ["zelf"])
                    for k, w in enumerate(words))
 
-    def _negated(self, i: int) -> bool:
-        """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar"."""
-        if i == 0:
-            return False
-        previous = self.orths.item(i - 1)
-        if previous in self.comp.negation_orths:
+    def _negated(self, hit: Hit) -> bool:
+        """"Wij gebruiken geen Google Analytics", "wij maken geen gebruik van Hotjar", "geen toegang tot Smartschool",
+        "Google Analytics of andere volgcookies gebruiken wij niet" (cues negated_before / negated_after)."""
+        i = hit.start
+        if i and self.orths.item(i - 1) in self.comp.negation_orths:
             return True
-        if previous not in self.comp.van_orths:
-            return False
-        words = [self.tok(k).lower() for k in range(max(0, i - 4), i)]
-        return words[-3:] == ["geen", "gebruik", "van"] or words[-4:] == ["geen", "gebruik", "meer", "van"]
+        kb = self.kb
+        words = [self.tok(k).lower() for k in range(max(0, i - kb.negated_before_len), i)]
+        if any(words[-len(seq):] == seq for seq in kb.negated_before):
+            return True
+        end = min(self.sentence(i)[1], hit.end + 8)
+        after = [self.tok(k).lower() for k in range(hit.end, end)]
+        for seq in kb.negated_after:
+            n = len(seq)
+            for k in range(len(after) - n + 1):
+                if after[k:k + n] == seq and (k + n == len(after) or after[k + n] in kb.negated_after_ends):
+                    return True
+        return False
 
     def _has_context(self, hit: Hit, alias: Alias, org: Organisation, plain_sentences: set[int],
                      hits: list[Hit]) -> bool:
@@ -1846,8 +1877,12 @@ class _DocRun:
         kb_names = {f.organisation.lower() for f in kb_found}
         groups: list[Found] = []
         keys: list[list[str]] = []
+        starts = {h.start for h in hits} | {s for f in kb_found for s, _ in f.mentions}
+        products = {tuple(_name_key(h.name)) for h in hits if self._named_as_product(h, starts)}
         for h in sorted(hits, key=lambda h: (-len(h.name), h.start)):
             key = _name_key(h.name)
+            if tuple(key) in products:
+                continue  # "Moverplan van onze softwareleverancier Verhuisdata B.V.": the maker is the third party
             if not key or h.name.lower() in kb_names or any(_is_controller(key, c) or self._same_firm(key, c)
                                                             for c in ctrl if c):
                 continue
@@ -1864,6 +1899,33 @@ class _DocRun:
             g.mentions.sort()
         return groups
 
+
+    def _named_as_product(self, hit: Hit, starts: set[int]) -> bool:
+        """Somewhere in the text the name found by ``hit`` is followed by its maker (`_product_of_following`)."""
+        width = hit.end - hit.start
+        orths = self.orths
+        for p in numpy.flatnonzero(orths == orths.item(hit.start)).tolist():
+            if p + width <= self.n and (width == 1 or orths[p:p + width].tolist() == orths[hit.start:hit.end].tolist()):
+                if self._product_of_following(p + width, starts):
+                    return True
+        return False
+
+    def _product_of_following(self, end: int, starts: set[int]) -> bool:
+        """The name ending at ``end`` is followed by "van [onze] [softwareleverancier] X" or ", een app van X" where X
+        is another organisation found in the text: it names X's product."""
+        n, k = self.n, end
+        if k + 2 < n and self.tok(k) == "," and self.tok(k + 1).lower() in ("de", "het", "een"):
+            k += 2
+            while k < min(end + 6, n) and self.tok(k).isalpha() and self.tok(k).lower() != "van":
+                k += 1
+        if k >= n or self.tok(k).lower() != "van":
+            return False
+        k += 1
+        skip = self.kb.product_owner_words
+        for _ in range(3):  # determiners and lower-case role words: "onze softwareleverancier", "het bedrijf"
+            if k < n and (self.tok(k).lower() in skip or self.tok(k).islower()):
+                k += 1
+        return k in starts
 
     def _same_firm(self, name: list[str], controller: list[str]) -> bool:
         """"Brinkhorst Notarissen" is "Notariskantoor Brinkhorst": both hold the same proper name (a word no
