@@ -332,6 +332,15 @@ MORE_PHRASINGS = [
                                 "die audicien."),
     ("children", False, "Artikel 8. Kinderen\n\nKinderen tot 12 jaar reizen alleen met een volwassen begeleider. Wij "
                         "zorgen voor een kinderzitje als u dat bij het bestellen aangeeft."),
+    ("right_erasure", True, "U heeft recht op inzage, correctie en wissing van uw gegevens en op een kopie van uw "
+                            "aankoopgeschiedenis; uw toestemming trekt u in via de cookiebanner."),
+    ("right_rectification", True, "U heeft het recht op inzage in uw dossier, op verbetering en op wissing."),
+    ("right_access", True, "Jullie mogen altijd vragen welke gegevens we van jullie bewaren."),
+    ("data_source", True, "Cijferlijsten geef je ons zelf."),
+    ("data_source", True, "Voor de tafelschikking krijgen we van jullie de namen van jullie gasten."),
+    ("data_source", False, "Je kunt ons toestemming geven voor foto's."),
+    ("provision_requirement", True, "Zonder een geldig legitimatiebewijs mogen wij u geen kamer geven."),
+    ("legitimate_interests", False, "De gegevens van bezoekers verwerken we op grond van ons gerechtvaardigd belang."),
 ]
 
 

@@ -1,6 +1,6 @@
 """Floors on the fresh development sets: statements written and annotated independently of the rules.
 
-`corpus/dev2` … `corpus/dev8` were annotated without looking at the analyser; the first measurement of
+`corpus/dev2` … `corpus/dev9` were annotated without looking at the analyser; the first measurement of
 each, before any rule was changed for it, is recorded in its README. The floors below pin what the rules
 reach now, so that a change made for one text cannot quietly cost accuracy on the others.
 """
@@ -16,26 +16,26 @@ from analyser.evaluate import Evaluation, score_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9, "dev8": 8}  # documents per set
+SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9, "dev8": 8, "dev9": 8}  # documents per set
 
-# F1 per field, rules only, as measured on 2026-11-22; the comments give the values reached, dev2 ... dev8
-_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+# F1 per field, rules only, as measured on 2026-11-22; the comments give the values reached, dev2 ... dev9
+_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 FLOORS = {
-    "headings": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0
-    "data_categories": dict(zip(_SETS, (0.96, 0.91, 0.94, 0.97, 0.91, 0.96, 0.97))),
-    # .967 .910 .949 .981 .914 .972 .982
-    "retention": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.95, 0.97))),
-    # .989 1.0 1.0 1.0 1.0 .964 .982
-    "third_parties": dict(zip(_SETS, (0.98, 0.96, 0.97, 0.93, 0.97, 0.96, 0.96))),
-    # .993 .971 .976 .943 .982 .969 .971
-    "legal_bases": dict(zip(_SETS, (0.98, 0.97, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # 1.0 .982 1.0 1.0 1.0 1.0 1.0
-    "checklist": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # .990 .984 .995 .998 .997 .997 1.0
+    "headings": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
+    "data_categories": dict(zip(_SETS, (0.96, 0.91, 0.94, 0.97, 0.91, 0.96, 0.97, 0.97))),
+    # .967 .920 .949 .981 .914 .972 .982 .974
+    "retention": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.95, 0.97, 0.99))),
+    # .989 1.0 1.0 1.0 1.0 .964 .982 1.0
+    "third_parties": dict(zip(_SETS, (0.98, 0.96, 0.97, 0.95, 0.97, 0.96, 0.99, 0.99))),
+    # .993 .971 .976 .957 .981 .969 1.0 1.0
+    "legal_bases": dict(zip(_SETS, (0.98, 0.97, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # 1.0 .982 1.0 1.0 1.0 1.0 1.0 1.0
+    "checklist": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # .990 .990 .995 .998 .997 .997 1.0 .997
 }
-MISSING_FLOORS = dict(zip(_SETS, ((0.87, 1.0), (0.88, 0.96), (0.97, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0),
-                                  (0.99, 1.0))))
+MISSING_FLOORS = dict(zip(_SETS, ((0.90, 1.0), (0.91, 1.0), (0.97, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0),
+                                  (0.99, 1.0), (0.96, 1.0))))
 
 
 @pytest.fixture(scope="module")

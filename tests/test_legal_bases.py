@@ -271,3 +271,8 @@ def test_a_members_own_consent_and_an_agreement_with_a_processor_are_read_as_suc
 def test_consent_the_controller_may_ask_for_some_day_is_no_basis(bases):
     assert "consent" not in bases("Mochten wij ooit foto's van bewoners willen gebruiken, dan zullen wij daar eerst "
                                   "uw toestemming voor vragen.")
+
+
+def test_contract_given_as_the_reason_with_an_adverb_between(bases):
+    assert "contract" in bases("Uw adres gebruiken we voor de levering, omdat we daarover een overeenkomst met u "
+                               "hebben.")
