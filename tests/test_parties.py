@@ -833,3 +833,9 @@ def test_a_product_named_with_its_maker_is_not_a_second_party(names):
                   "niets.\n\nOnze verwerkers:\n- Planwerk B.V., voor de planningssoftware Roosterkoning;")
     assert "Planwerk" in found
     assert "Roosterkoning" not in found
+
+
+def test_developer_platforms_that_small_statements_name_are_known(names):
+    assert names("Onze app draait op Railway en de database staat bij Neon.") == {"Railway", "Neon"}
+    assert names("We meten het gebruik met PostHog; foutmeldingen gaan naar Rollbar.") == {"PostHog", "Rollbar"}
+    assert not names("De Railway was die dag gesloten. Het Neon licht brandde de hele nacht.")
