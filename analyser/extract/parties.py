@@ -69,7 +69,11 @@ def _straight(text: str) -> str:
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
          r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
-_CACHE_LIMIT = 200_000
+
+
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` as a plain substring (longest first)."""
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
 _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
 _ROLE_DETERMINERS = {"onze", "ons", "mijn", "jullie"}
@@ -176,6 +180,12 @@ class KnowledgeBase:
         self.negated_before = [seq.split() for seq in cues["negated_before"]]
         self.negated_before_len = max(map(len, self.negated_before))
         self.negated_after = [seq.split() for seq in cues["negated_after"]]
+        self.negated_before_by_last: dict[str, list[list[str]]] = {}  # a sequence found from the word it ends on
+        for seq in self.negated_before:
+            self.negated_before_by_last.setdefault(seq[-1], []).append(seq)
+        self.negated_after_by_first: dict[str, list[list[str]]] = {}  # ... and from the word it starts with
+        for seq in self.negated_after:
+            self.negated_after_by_first.setdefault(seq[0], []).append(seq)
         self.negated_after_ends = set(cues["negated_after_ends"])
         self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
         self.company_nouns = set(cues["company_nouns"])
@@ -197,7 +207,8 @@ class KnowledgeBase:
         self.generic_name_words = set(cues["generic_name_words"])
         self.recipient_words = [w.lower() for w in cues["recipient_words"]]
         self.recipient_heading_words = [w.lower() for w in cues["recipient_heading_words"]]
-        self._heading_memo: dict[str, bool] = {}
+        self._receives = _any_of(self.recipient_words)
+        self._heading_receives = _any_of(self.recipient_words + self.recipient_heading_words)
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.controller = ControllerPatterns(cues["controller"])
@@ -239,19 +250,11 @@ class KnowledgeBase:
     def receives(self, paragraph: str) -> bool:
         """The paragraph says data goes somewhere ("verstrekt", "gedeeld", "verwerkersovereenkomst"); a leading
         space in the data file means the word must start with it (" delen": "delen", not "mededelen")."""
-        low = " " + paragraph.lower()
-        return any(w in low for w in self.recipient_words)
+        return self._receives.search(" " + paragraph.lower()) is not None
 
     def recipient_heading(self, heading: str) -> bool:
-        """A heading announcing recipients: "Met wie delen wij je gegevens?", "Delen met derden", "Ontvangers".
-        Headings recur across statements, so the answers are remembered (a bounded per-process memo)."""
-        known = self._heading_memo.get(heading)
-        if known is None:
-            low = " " + heading.lower()
-            known = any(w in low for w in self.recipient_words) or any(w in low for w in self.recipient_heading_words)
-            if len(self._heading_memo) < _CACHE_LIMIT:
-                self._heading_memo[heading] = known
-        return known
+        """A heading announcing recipients: "Met wie delen wij je gegevens?", "Delen met derden", "Ontvangers"."""
+        return self._heading_receives.search(" " + heading.lower()) is not None
 
     def role_by_suffix(self, form: str) -> bool:
         """A lower-case compound naming a role by its ending ("hotelsysteem", "zorgverzekeraar", "betaalplatform"),
@@ -1007,7 +1010,6 @@ class ThirdPartyComponent:
             doc._.third_parties = []
             doc.spans["third_parties"] = []
             return doc
-        self.kb._heading_memo.clear()  # per statement: no work carried over from earlier texts (see benchmarks)
         run = _DocRun(self, doc)
         found = run.collect()
         spans = []
@@ -1300,14 +1302,18 @@ class _DocRun:
         if i and self.orths.item(i - 1) in self.comp.negation_orths:
             return True
         kb = self.kb
-        words = [self.tok(k).lower() for k in range(max(0, i - kb.negated_before_len), i)]
-        if any(words[-len(seq):] == seq for seq in kb.negated_before):
-            return True
+        if i:
+            ending = kb.negated_before_by_last.get(self.tok(i - 1).lower())
+            if ending is not None:
+                words = [self.tok(k).lower() for k in range(max(0, i - kb.negated_before_len), i)]
+                if any(words[-len(seq):] == seq for seq in ending):
+                    return True
         end = min(self.sentence(i)[1], hit.end + 8)
         after = [self.tok(k).lower() for k in range(hit.end, end)]
-        for seq in kb.negated_after:
-            n = len(seq)
-            for k in range(len(after) - n + 1):
+        starting = kb.negated_after_by_first
+        for k, word in enumerate(after):
+            for seq in starting.get(word, ()):
+                n = len(seq)
                 if after[k:k + n] == seq and (k + n == len(after) or after[k + n] in kb.negated_after_ends):
                     return True
         return False
