@@ -473,3 +473,24 @@ def test_services_taken_and_dates_of_a_stay_are_transactions(categories):
 def test_a_reference_to_the_cookie_policy_names_no_identifiers(categories):
     assert "online_identifiers" not in categories("Meer informatie over de cookies op deze website vindt u in onze "
                                                   "cookieverklaring.")
+
+
+def test_an_enumeration_runs_on_past_one_item_that_names_no_category(categories):
+    # 'je lengte' names no category, yet 'opleiding' and 'beroep' stay in the list that 'woonplaats' anchors
+    found = categories("Wij verwerken je foto's, je woonplaats, je lengte, je opleiding en beroep.")
+    assert {"address", "education", "employment"} <= found
+
+
+def test_list_items_under_a_heading_about_the_data_name_data(categories):
+    text = ("Wat we van je verwerken\n\nAls je de app gebruikt:\n\n- je likes en je swipes;\n"
+            "- als je dat wilt, je levensbeschouwing;\n- je abonnement en je betalingen.\n")
+    found = categories(text)
+    assert {"usage", "religion", "transactions", "financial"} <= found
+
+
+def test_a_weak_word_in_a_data_list_that_is_no_data_of_its_own_is_left_out(categories):
+    # a preposition's complement ("je gebruik van ... je telefoon") and a head narrowed by its complement
+    text = ("Welke gegevens verzamelen we?\n\n- je gebruik van cafeïne en je telefoon voor het slapengaan;\n"
+            "- afspraken over de toegang tot het pand.\n")
+    found = categories(text)
+    assert "phone" not in found and "transactions" not in found

@@ -78,6 +78,9 @@ def _merge(a: Hit | None, b: Hit | None) -> Hit | None:
 # ------------------------------------------------------------------ lexicon
 
 
+_PREPOSITIONS = frozenset({"van", "voor", "met", "over", "in", "op", "aan", "bij", "naar", "door", "uit", "om",
+                           "tijdens", "zonder", "via", "per", "tot", "tussen", "rond"})  # see Context._in_data_list
+
 class Lexicon:
     """Whole words and compound heads; ``classify`` maps one lower-case token form to a `Hit`."""
 
@@ -214,7 +217,6 @@ class Rules:
     contact_categories: frozenset[str]
     heading_topics: frozenset[str]
     relative_clauses: list[RelativeClause]
-    heading_facts: dict[str, tuple[bool, bool, frozenset[str]]] = field(default_factory=dict)  # see Context
 
 
 def _grouped(exclusions: dict[str, list[str]]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
@@ -780,20 +782,14 @@ class Context:
 
     def _heading_facts(self, k: int) -> tuple[bool, bool, frozenset[str]]:
         """(a definition heading, a controller-identity heading, the categories it rules out) for the heading of
-        section ``k``; cached per heading text for the process, since statements share most headings."""
-        heading = self.sections[k].heading or ""
-        cache = self.rules.heading_facts
-        facts = cache.get(heading)
-        if facts is None:
-            if len(cache) > 100_000:
-                cache.clear()
-            h = _NUMBERING.sub("", heading.strip()).lower()
-            rules = self.rules
-            facts = cache[heading] = (bool(rules.definition_headings.search(h)),
-                                      bool(rules.controller_headings.search(h)),
-                                      frozenset(c for rx, cats in rules.section_exclusions if rx.search(h)
-                                                for c in cats))
-        return facts
+        section ``k`` (read once per section and statement, see ``section_flags``)."""
+        heading = self.sections[k].heading
+        if not heading:
+            return False, False, frozenset()
+        h = _NUMBERING.sub("", heading.strip()).lower()
+        rules = self.rules
+        return (bool(rules.definition_headings.search(h)), bool(rules.controller_headings.search(h)),
+                frozenset(c for rx, cats in rules.section_exclusions if rx.search(h) for c in cats))
 
     def _empty(self, k: int) -> bool:
         section = self.sections[k]
@@ -1026,7 +1022,7 @@ class Context:
                 settled[j] = True
                 accepted[j] = accepted[j] or ok
         for i, m in enumerate(mentions):
-            if not accepted[i] and self._listed(m):
+            if not accepted[i] and (self._listed(m) or self._in_data_list(m)):
                 accepted[i] = True
         return [m for m, ok in zip(mentions, accepted) if ok]
 
@@ -1034,7 +1030,33 @@ class Context:
         sent, m = a
         if b.start - m.end > 6 or b.start >= sent.end:
             return False
-        return self.ids["connectors"].issuperset(sent.toks[m.end - sent.start:b.start - sent.start])
+        gap = sent.toks[m.end - sent.start:b.start - sent.start]
+        connectors = self.ids["connectors"]
+        if connectors.issuperset(gap):
+            return True
+        # one other item of the enumeration between commas ("je woonplaats, je lengte, je opleiding en beroep")
+        others = [t for t in gap if t not in connectors]
+        return len(others) == 1 and self.comma in gap and self.doc.vocab.strings[others[0]].isalpha()
+
+    def _in_data_list(self, m: Mention) -> bool:
+        """A list item in a section whose heading asks which data is processed ("Wat we van je verwerken",
+        "Welke gegevens verzamelen wij?"): its items name data ("- je opleiding en beroep")."""
+        char = self.idx[m.start]
+        k = bisect_right(self.section_starts, char) - 1
+        if k < 0 or "data_categories" not in self.sections[k].topics:
+            return False
+        line_start, line = self.line(char)
+        bullet = self.rules.bullet.match(line)
+        if line_start in self.heading_starts or bullet is None:
+            return False
+        # one of the item's own nouns, not the complement of a preposition ("je gebruik van ... je telefoon");
+        # "bij zakelijke klanten: de naam van het bedrijf" is read after its lead-in
+        before = self.text[line_start + bullet.end():char].lower().rpartition(":")[2].split()  # after a lead-in
+        if _PREPOSITIONS.intersection(before):
+            return False
+        # nor a head narrowed by its own complement ("- Afspraken over de toegang", "- Communicatie tussen systemen")
+        after = self.text[self.end_char(m.end - 1):line_start + len(line)].split(None, 1)
+        return not after or after[0].lower() not in _PREPOSITIONS
 
     def _listed(self, m: Mention) -> bool:
         """A short list item that starts with the mention ("- E-mail", "- Gekoppelde apparaten ..."), or a
