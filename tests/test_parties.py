@@ -815,10 +815,12 @@ def test_names_with_aan_de_a_department_and_a_role_suffix_before_a_legal_form(na
     assert names("Voor de wasservice werken wij met ons facilitair bedrijf Hofdiensten B.V.") == {"Hofdiensten"}
 
 
-def test_a_government_body_known_by_an_acronym_is_reported_under_the_full_name_spelled_out(names):
+def test_a_government_body_known_by_an_acronym_is_reported_under_the_name_the_text_uses_first(names):
     assert "Dienst Uitvoering Onderwijs" in names(
         "Wij geven uw studievoortgang door aan de Dienst Uitvoering Onderwijs (DUO).")
     assert "DUO" in names("Wij geven uw studievoortgang door aan DUO.")
+    # the acronym first, the full name as its gloss
+    assert "DUO" in names("Wij geven uw studievoortgang door aan DUO (Dienst Uitvoering Onderwijs).")
 
 
 def test_an_organisation_said_not_to_be_used_is_no_third_party(names):

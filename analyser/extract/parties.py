@@ -1032,14 +1032,22 @@ class ThirdPartyComponent:
 
 
     def _spelled_out(self, f: Found, text: str) -> str:
-        """A government body known by an acronym under the full name the statement spells out ("de Rijksdienst voor
-        Sociale Zekerheid (RSZ)", "Dienst Uitvoering Onderwijs"), else under the acronym ("FIU-Nederland" stays)."""
+        """A government body known by an acronym under the name the statement uses first: the full name it spells
+        out ("de Rijksdienst voor Sociale Zekerheid (RSZ)") or the acronym ("DUO (Dienst Uitvoering Onderwijs)";
+        "FIU-Nederland" stays)."""
         if f.kind != "government" or f.org is None or not _ACRONYM.fullmatch(f.organisation):
             return f.organisation
-        full = [a.text for a in self.kb.org_aliases[f.org] if " " in a.text and len(a.text) > len(f.organisation)
-                and a.text.split(" ", 1)[0].lower() not in self.kb.articles
-                and re.search(rf"(?<!\w){re.escape(a.text)}(?!\w)", text, re.IGNORECASE)]
-        return max(full, key=len, default=f.organisation)
+        acronym = re.search(rf"(?<!\w){re.escape(f.organisation)}(?!\w)", text)
+        first_acronym = acronym.start() if acronym else len(text)
+        best, best_at = f.organisation, first_acronym
+        for alias in self.kb.org_aliases[f.org]:
+            name = alias.text
+            if " " not in name or len(name) <= len(f.organisation) or name.split(" ", 1)[0].lower() in self.kb.articles:
+                continue
+            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+            if found is not None and (found.start() < best_at or (found.start() == best_at and len(name) > len(best))):
+                best, best_at = name, found.start()
+        return best
 
 
 class _DocRun:
