@@ -841,3 +841,15 @@ def test_developer_platforms_that_small_statements_name_are_known(names):
     assert names("Onze app draait op Railway en de database staat bij Neon.") == {"Railway", "Neon"}
     assert names("We meten het gebruik met PostHog; foutmeldingen gaan naar Rollbar.") == {"PostHog", "Rollbar"}
     assert not names("De Railway was die dag gesloten. Het Neon licht brandde de hele nacht.")
+
+
+def test_municipalities_named_together_are_one_party_each(names):
+    assert names("Wij geven uw gegevens door aan de gemeenten Venlo, Horst en Beesel.") == {
+        "Gemeente Venlo", "Gemeente Horst", "Gemeente Beesel"}
+
+
+def test_a_municipality_that_sends_us_data_is_a_third_party(names):
+    assert "Gemeente Deventer" in names("Je klantmanager van de gemeente Deventer meldt je bij ons aan. We krijgen "
+                                        "dan je naam en je contactgegevens.")
+    assert "Gemeente Barendrecht" in names("Voor Wmo-vervoer krijgen wij uw naam en adres van de gemeente "
+                                           "Barendrecht.")

@@ -980,7 +980,8 @@ class ThirdPartyComponent:
         cues = self.kb.cues
         cue_words = {
             "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
-            "recip": cues["recipient_verbs"], "gov": cues["government_prefixes"], "legal": sorted(self.kb.legal_forms),
+            "recip": cues["recipient_verbs"], "gov": [*cues["government_prefixes"], *cues["government_plurals"]],
+            "legal": sorted(self.kb.legal_forms),
             "intro": cues["list_intro"], "use": cues["use_phrases"], "such": cues["such_as"],
         }
         for kind, words in cue_words.items():
@@ -1426,7 +1427,8 @@ class _DocRun:
                 names += self._such_as(s, e, cues, covered)
                 continue
             else:
-                hit = self._municipality(s, e)
+                names += self._municipality(s, e)
+                continue
             if hit is not None:
                 names.append(hit)
         if intros:
@@ -1785,17 +1787,23 @@ class _DocRun:
                 break
         return None
 
-    def _municipality(self, s: int, e: int) -> Hit | None:
+    def _municipality(self, s: int, e: int) -> list[Hit]:
+        """"de gemeente Deventer", "het Departement Omgeving": the body named after its prefix, in a paragraph that
+        speaks of passing or receiving data; "de gemeenten Venlo en Beesel" names one body per place."""
         if s >= 2 and self.tok(s - 1).lower() == "de" and self.tok(s - 2).lower() == "namens":
-            return None  # "de GGD, die namens de gemeente Apeldoorn toezicht houdt": the principal, not a recipient
+            return []  # "de GGD, die namens de gemeente Apeldoorn toezicht houdt": the principal, not a recipient
         k = e
         end = self._forward(k, limit=5)
         if end <= k or not any(self._namey(i) for i in range(k, end)):
-            return None
-        prefix = self.tok(s).capitalize()
-        if prefix == "Dienst":  # "de dienst Dierenwelzijn (van de Vlaamse overheid)"; not "de dienst Mailchimp"
+            return []
+        prefix = self.tok(s).lower()
+        singular = self.kb.cues["government_plurals"].get(prefix)
+        while singular is not None and end + 1 < self.n and self.tok(end).lower() in ("en", "of", ",") \
+                and self._namey(end + 1):
+            end = self._forward(end + 1, limit=3)  # "de gemeenten Venlo, Horst en Beesel"
+        if prefix == "dienst":  # "de dienst Dierenwelzijn (van de Vlaamse overheid)"; not "de dienst Mailchimp"
             if not is_dutch_word(self.tok(k), self.words):
-                return None
+                return []
             end = k + 1
         for j in range(k + 1, end - 1):
             if self.tok(j) == "van" and self.tok(j + 1).lower() in ("de", "het"):
@@ -1803,9 +1811,20 @@ class _DocRun:
                 break
         cs, ce = self.chars(k, end)
         if not self.kb.receives(self.paragraph(cs)):
-            return None
-        name = _clean_name(self.text[cs:ce])
-        return Hit(s, end, name=f"{prefix} {name}", kind="government", strong=True)
+            return []
+        if singular is None:
+            return [Hit(s, end, name=f"{prefix.capitalize()} {_clean_name(self.text[cs:ce])}", kind="government",
+                        strong=True)]
+        hits = []
+        part = k
+        for j in range(k, end + 1):  # one body per place: split at "en", "of" and commas
+            if j == end or self.tok(j).lower() in ("en", "of", ","):
+                if j > part and self._namey(part):
+                    ps, pe = self.chars(part, j)
+                    name = f"{singular.capitalize()} {_clean_name(self.text[ps:pe])}"
+                    hits.append(Hit(s if not hits else part, j, name=name, kind="government", strong=True))
+                part = j + 1
+        return hits
 
     def _list_items(self, intros: list[int]) -> list[Hit]:
         """Names that head the lines after "... de volgende verwerkers:" or "De co-verwerkingsverantwoordelijke is:"
