@@ -853,3 +853,9 @@ def test_a_municipality_that_sends_us_data_is_a_third_party(names):
                                         "dan je naam en je contactgegevens.")
     assert "Gemeente Barendrecht" in names("Voor Wmo-vervoer krijgen wij uw naam en adres van de gemeente "
                                            "Barendrecht.")
+
+
+def test_a_legal_form_that_ends_the_sentence_still_marks_a_name(names):
+    assert "Sociaal Soft" in names("Uw dossier beheren wij in ProSocio van Sociaal Soft BV. Voor e-mail gebruiken "
+                                   "wij Microsoft 365.")
+    assert "Bakker van Dijk" in names("Wij werken met onze leverancier Bakker van Dijk B.V.")

@@ -978,17 +978,19 @@ class ThirdPartyComponent:
                 self.labels.setdefault(label, ("alias", i))
                 self.exact.setdefault(label, {}).setdefault(orths, i)
         cues = self.kb.cues
+        # a legal form that ends a sentence carries its full stop ("... van Sociaal Soft BV. Voor e-mail ...")
+        legal_forms = {*self.kb.legal_forms, *(f + "." for f in self.kb.legal_forms if not f.endswith("."))}
         cue_words = {
             "nat": list(self.kb.nationalities), "role": list(self.kb.role_nouns), "host": cues["hosting_verbs"],
             "recip": cues["recipient_verbs"], "gov": [*cues["government_prefixes"], *cues["government_plurals"]],
-            "legal": sorted(self.kb.legal_forms),
+            "legal": sorted(legal_forms),
             "intro": cues["list_intro"], "use": cues["use_phrases"], "such": cues["such_as"],
         }
         for kind, words in cue_words.items():
             key = f"tp_cue_{kind}"
             patterns[key] = sorted({w.lower() for w in words})
             self.labels[vocab.strings.add(key)] = ("cue", kind)
-        self.legal_orths = {vocab.strings.add(f) for f in self.kb.legal_forms}
+        self.legal_orths = {vocab.strings.add(f) for f in legal_forms}
         preps = cues["recipient_prepositions"]
         self.preposition_orths = {vocab.strings.add(w) for p in preps for w in (p, p.capitalize())}
         self.negation_orths = {vocab.strings.add(w) for w in ("geen", "Geen", "GEEN")}
@@ -1677,6 +1679,11 @@ class _DocRun:
             if self.tok(k) in ("van", "voor") and all(self.flags[i] & DUTCH for i in range(start, k)):
                 start = k + 1
                 break
+        # "ProSocio van Sociaal Soft BV": a one-word product name in camel case, then its maker
+        first = self.tok(start)
+        if start + 2 < s and self.tok(start + 1) == "van" and first.isalpha() and not first.isupper() \
+                and any(c.isupper() for c in first[1:]):
+            start += 2
         if start >= s:
             return None
         return self._name_hit(start, s, strong=True)
