@@ -397,3 +397,10 @@ def test_deadlines_before_an_event_clock_times_and_trial_days_are_not_retention(
             "Een aanbetaling krijgt u terug tot 30 dagen voor aankomst. Nieuwe leden krijgen een proefles van een "
             "halve dag.\n\nCamerabeelden bewaren wij maximaal 72 uur.")
     assert durations(periods(text)) == ["PT72H"]
+
+
+def test_keeping_animals_and_things_is_no_retention_of_data(periods):
+    text = ("Hoe lang bewaren wij uw gegevens?\n\nEen gevonden dier blijft minstens 15 dagen bij ons, zodat de "
+            "eigenaar het kan komen ophalen. Gevonden voorwerpen bewaren wij drie maanden. Spullen die na zes weken "
+            "niet verkocht zijn, gaan naar een goed doel. Gegevens over uw hond bewaren wij twee jaar.")
+    assert durations(periods(text)) == ["P2Y"]

@@ -104,6 +104,7 @@ class Patterns:
     age_years: Searcher
     older_than: Searcher
     older_data: re.Pattern[str]
+    things: re.Pattern[str]
     response_cue: re.Pattern[str]
     response_prefix: Searcher
     rights_context: Searcher
@@ -207,6 +208,7 @@ def patterns() -> Patterns:
         age_years=sieved(rf"(?<!\w)(?:{before['age_years']})\s*$"),
         older_than=sieved(data["older_than"]),
         older_data=re.compile(_words(data["older_data_nouns"])),
+        things=re.compile(_words(data["thing_nouns"])),
         response_cue=re.compile(_words(data["response_cues"])),
         response_prefix=sieved(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
         rights_context=sieved(_alt(data["rights_context"])),
@@ -552,9 +554,11 @@ class _Finder:
         if self._response_time(clause, rel_start - clause[1], before):
             return False
         part_start, part_end = _part(ctx.text, rel_start, rel_end)  # "...; daarna verwijderen wij ..." is another thing
+        part = ctx.text[part_start:part_end]
+        if p.things.search(part, 0, rel_start - part_start) and not p.older_data.search(part):
+            return False  # "Een gevonden dier blijft minstens 15 dagen bij ons", "Spullen die na zes weken ..."
         if self.has_cue(ctx.start + part_start, ctx.start + part_end):
             return True
-        part = ctx.text[part_start:part_end]
         cookie = ctx.cookie or self._cookie_section(ctx)
         if cookie and p.cookie_lifetime.search(part):
             return True  # "Looptijd: 2 jaar", "deze cookie vervalt na 1 jaar"
