@@ -859,3 +859,9 @@ def test_a_legal_form_that_ends_the_sentence_still_marks_a_name(names):
     assert "Sociaal Soft" in names("Uw dossier beheren wij in ProSocio van Sociaal Soft BV. Voor e-mail gebruiken "
                                    "wij Microsoft 365.")
     assert "Bakker van Dijk" in names("Wij werken met onze leverancier Bakker van Dijk B.V.")
+
+
+def test_an_identity_service_whose_data_the_controller_never_sees_is_no_third_party(names):
+    assert "DigiD" not in names("Je logt zelf in. We kijken niet mee met je wachtwoord en we slaan geen gegevens van "
+                                "je DigiD op.")
+    assert "DigiD" not in names("Je machtigt ons in Mijn CBR; wij krijgen je DigiD-gegevens nooit te zien.")
