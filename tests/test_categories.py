@@ -494,3 +494,8 @@ def test_a_weak_word_in_a_data_list_that_is_no_data_of_its_own_is_left_out(categ
             "- afspraken over de toegang tot het pand.\n")
     found = categories(text)
     assert "phone" not in found and "transactions" not in found
+
+
+def test_our_notes_of_conversations_with_the_reader_are_the_reader_s_data(categories):
+    assert "communication" in categories("Wij bewaren onze aantekeningen van gesprekken met jou.")
+    assert "email" not in categories("Vragen? Gebruik ons e-mailadres.")

@@ -258,7 +258,7 @@ def rules() -> Rules:
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
                 "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets", "modal_verbs",
-                "subject_pronouns", "negation_coordinators", "clause_coordinators", "recipient_us"]
+                "subject_pronouns", "negation_coordinators", "clause_coordinators", "recipient_us", "about_reader"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -809,7 +809,7 @@ class Context:
         kept = []
         negated: set[tuple[int, str]] = set()  # (section, category) said not to be processed
         ids = self.ids
-        own, prepositions = ids["own_determiners"], ids["contact_prepositions"]
+        own, prepositions, about_reader = ids["own_determiners"], ids["contact_prepositions"], ids["about_reader"]
         guarded = self.rules.sentence_exclusions.keys()
         topics = self.rules.heading_topics
         last_negated = -1  # end of the last negated mention: 'geen kopie van je paspoort of identiteitskaart'
@@ -837,8 +837,10 @@ class Context:
                 last_negated = m.end
                 continue
             if rel and (toks[rel - 1] in own or (rel > 1 and toks[rel - 2] in own
-                                                 and _adjective(_string(toks[rel - 1], strings)))):
+                                                 and _adjective(_string(toks[rel - 1], strings)))) \
+                    and not (rel_end + 1 < len(toks) and toks[rel_end + 1] in about_reader):
                 continue  # 'ons e-mailadres', 'onderstaand adres', 'ons algemene telefoonnummer', 'dit adres'
+                # (but 'onze aantekeningen van gesprekken met jou', 'onze notities over u')
             j = bisect_left(stops, m.end)  # the next token with a value character or a line break
             if j < len(stops) and flags[stops[j]] & _HINT and self._contact_value(m, stops[j]):
                 continue
