@@ -499,3 +499,13 @@ def test_a_weak_word_in_a_data_list_that_is_no_data_of_its_own_is_left_out(categ
 def test_our_notes_of_conversations_with_the_reader_are_the_reader_s_data(categories):
     assert "communication" in categories("Wij bewaren onze aantekeningen van gesprekken met jou.")
     assert "email" not in categories("Vragen? Gebruik ons e-mailadres.")
+
+
+def test_first_person_singular_verbs_carry_negation(categories):
+    assert "health" not in categories("Naar uw eigen gezondheid vraag ik niet.")
+    assert "name" in categories("Ik noteer uw naam.")
+
+
+def test_an_account_alone_is_no_login_credential(categories):
+    assert "credentials" not in categories("Heb je anderhalf jaar geen les geboekt, dan verwijderen we je account.")
+    assert "credentials" in categories("Voor je account bewaren we je gebruikersnaam en wachtwoord.")
