@@ -509,3 +509,13 @@ def test_first_person_singular_verbs_carry_negation(categories):
 def test_an_account_alone_is_no_login_credential(categories):
     assert "credentials" not in categories("Heb je anderhalf jaar geen les geboekt, dan verwijderen we je account.")
     assert "credentials" in categories("Voor je account bewaren we je gebruikersnaam en wachtwoord.")
+
+
+def test_measuring_use_on_our_website_is_usage_data(categories):
+    # 'onze website' is no 'onze <adjective>' before the mention: the words after it are the reader's usage
+    assert "usage" in categories("Op onze website meten wij het gebruik met Google Analytics.")
+    assert "phone" not in categories("Bel gerust ons algemene telefoonnummer.")
+
+
+def test_a_search_profile_is_a_preference(categories):
+    assert "preferences" in categories("Zoekers: naam, e-mailadres en uw zoekprofiel, zoals de gewenste plaats.")

@@ -607,7 +607,12 @@ def _string(h: int, strings: Any) -> str:
 
 def _adjective(token: str) -> bool:
     """An inflected adjective between a determiner and a noun ('ons algemene telefoonnummer')."""
-    return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke")
+    return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke") \
+        and not token.endswith(_NOUN_E_ENDINGS)
+
+
+_NOUN_E_ENDINGS = ("ite", "ice", "age", "ure", "uze")  # 'website', 'service', 'garage', 'procedure', 'keuze'
+
 
 
 _START = attrgetter("start")
