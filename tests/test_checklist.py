@@ -807,6 +807,16 @@ def test_topics_announce_retention_and_rights():
 # ------------------------------------------------------------------ corpus floors (rules only)
 
 
+def test_decisions_that_are_not_fully_automated_address_automated_decisions(check):
+    assert check("Wij nemen bij de verkoop geen beslissingen die volledig geautomatiseerd zijn.",
+                 "automated_decisions") != "missing"
+
+
+def test_asking_to_be_taken_off_the_website_withdraws_consent(check):
+    assert check("Met jullie toestemming plaatsen we foto's op onze website. Willen jullie toch niet meer op onze "
+                 "website staan, laat het ons weten, dan halen we de foto's weg.", "withdraw_consent") != "missing"
+
+
 @pytest.fixture(scope="module")
 def rules_evaluation(corpus_texts, gold):
     from analyser import analyse
