@@ -817,6 +817,11 @@ def test_asking_to_be_taken_off_the_website_withdraws_consent(check):
                  "website staan, laat het ons weten, dan halen we de foto's weg.", "withdraw_consent") != "missing"
 
 
+def test_what_the_reader_sends_us_is_a_source_but_messages_are_not(check):
+    assert check("Tips: alles wat je ons stuurt via het tipformulier of WhatsApp.", "data_source") != "missing"
+    assert check("Communicatie: berichten die je ons stuurt via e-mail of chat.", "data_source") == "missing"
+
+
 @pytest.fixture(scope="module")
 def rules_evaluation(corpus_texts, gold):
     from analyser import analyse
