@@ -809,17 +809,17 @@ def test_topics_announce_retention_and_rights():
 
 def test_decisions_that_are_not_fully_automated_address_automated_decisions(check):
     assert check("Wij nemen bij de verkoop geen beslissingen die volledig geautomatiseerd zijn.",
-                 "automated_decisions") != "missing"
+                 "automated_decisions") != "absent"
 
 
 def test_asking_to_be_taken_off_the_website_withdraws_consent(check):
     assert check("Met jullie toestemming plaatsen we foto's op onze website. Willen jullie toch niet meer op onze "
-                 "website staan, laat het ons weten, dan halen we de foto's weg.", "withdraw_consent") != "missing"
+                 "website staan, laat het ons weten, dan halen we de foto's weg.", "withdraw_consent") != "absent"
 
 
 def test_what_the_reader_sends_us_is_a_source_but_messages_are_not(check):
-    assert check("Tips: alles wat je ons stuurt via het tipformulier of WhatsApp.", "data_source") != "missing"
-    assert check("Communicatie: berichten die je ons stuurt via e-mail of chat.", "data_source") == "missing"
+    assert check("Tips: alles wat je ons stuurt via het tipformulier of WhatsApp.", "data_source") != "absent"
+    assert check("Communicatie: berichten die je ons stuurt via e-mail of chat.", "data_source") == "absent"
 
 
 @pytest.fixture(scope="module")
