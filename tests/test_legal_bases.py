@@ -131,6 +131,7 @@ def test_not_consent_but_legitimate_interest(bases):
     "Waar verwerking op toestemming berust, is voor kinderen onder 16 jaar ouderlijke toestemming vereist "
     "conform AVG/UAVG.",
     "Vragen om uw uitdrukkelijke toestemming als wij deze nodig hebben voor de verwerking van uw persoonsgegevens;",
+    "Mocht een verwerking uw toestemming vereisen, dan vragen wij die vooraf.",
 ])
 def test_hypothetical_consent_is_not_an_invoked_basis(bases, sentence):
     assert "consent" not in bases(sentence)
