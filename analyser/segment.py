@@ -413,7 +413,12 @@ def heading_topics(heading: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _heading_topics(heading: str) -> tuple[str, ...]:
-    return tuple(topic for topic, pattern in _topic_patterns() if pattern.search(heading))
+    screen = _topic_screen()
+    candidates = set(screen.always)
+    for found in screen.literals.findall(heading):
+        candidates |= screen.covers[found]
+    return tuple(topic for i, (topic, pattern) in enumerate(_topic_patterns())
+                 if i in candidates and pattern.search(heading))
 
 
 _TOPIC_CACHE: list[tuple[str, Searcher]] = []
@@ -425,6 +430,36 @@ def _topic_patterns() -> list[tuple[str, Searcher]]:
         for topic, patterns in data["heading_cues"].items():  # behind literal sieves (see sieves.py)
             _TOPIC_CACHE.append((topic, sieved("|".join(f"(?:{p})" for p in patterns))))
     return _TOPIC_CACHE
+
+
+@dataclass(frozen=True)
+class _TopicScreen:
+    """One scan of a heading for the strings the topic patterns need (the first sieve clause of each): a topic
+    none of whose strings occur cannot match, so most of the 25 patterns are never tried. ``literals`` finds, at
+    every position, the longest such string (a lookahead, so overlapping ones are found too); ``covers`` maps it
+    to the topics of every string inside it (the shorter ones at the same position)."""
+
+    literals: re.Pattern[str]
+    covers: dict[str, frozenset[int]]
+    always: frozenset[int]  # topics without a sieve: always tried
+
+
+@lru_cache(maxsize=1)
+def _topic_screen() -> _TopicScreen:
+    by_literal: dict[str, set[int]] = {}
+    always = set()
+    for i, (_topic, pattern) in enumerate(_topic_patterns()):
+        clauses = getattr(pattern, "clauses", ())
+        if not clauses:
+            always.add(i)
+            continue
+        for literal in clauses[0]:
+            by_literal.setdefault(literal, set()).add(i)
+    ordered = sorted(by_literal, key=len, reverse=True)
+    literals = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else re.compile("(?!)")
+    covers = {lit: frozenset(i for other, topics in by_literal.items() if other in lit for i in topics)
+              for lit in ordered}
+    return _TopicScreen(literals, covers, frozenset(always))
 
 
 # ------------------------------------------------------------------ spaCy components
