@@ -18,24 +18,24 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9, "dev8": 8, "dev9": 8}  # documents per set
 
-# F1 per field, rules only, as measured on 2026-11-22; the comments give the values reached, dev2 ... dev9
+# F1 per field, rules only, as measured on 2026-11-22 (evening); the comments give the values reached, dev2 ... dev9
 _SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 FLOORS = {
-    "headings": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    "headings": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
     # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
-    "data_categories": dict(zip(_SETS, (0.96, 0.91, 0.94, 0.97, 0.91, 0.96, 0.97, 0.97))),
-    # .967 .920 .949 .981 .914 .972 .982 .974
-    "retention": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.95, 0.97, 0.99))),
-    # .989 1.0 1.0 1.0 1.0 .964 .982 1.0
-    "third_parties": dict(zip(_SETS, (0.98, 0.96, 0.97, 0.95, 0.97, 0.96, 0.99, 0.99))),
-    # .993 .971 .976 .957 .981 .969 1.0 1.0
-    "legal_bases": dict(zip(_SETS, (0.98, 0.97, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # 1.0 .982 1.0 1.0 1.0 1.0 1.0 1.0
-    "checklist": dict(zip(_SETS, (0.98, 0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # .990 .990 .995 .998 .997 .997 1.0 .997
+    "data_categories": dict(zip(_SETS, (0.96, 0.96, 0.95, 0.98, 0.92, 0.97, 0.97, 0.97))),
+    # .971 .969 .954 .986 .927 .978 .982 .980
+    "retention": dict(zip(_SETS, (0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # .989 1.0 1.0 1.0 1.0 1.0 1.0 1.0
+    "third_parties": dict(zip(_SETS, (0.99, 0.96, 0.98, 0.95, 0.99, 0.97, 0.99, 0.99))),
+    # .993 .971 .988 .957 1.0 .977 1.0 1.0
+    "legal_bases": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
+    "checklist": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # .993 .994 .995 .998 .997 .997 1.0 1.0
 }
-MISSING_FLOORS = dict(zip(_SETS, ((0.90, 1.0), (0.91, 1.0), (0.97, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0),
-                                  (0.99, 1.0), (0.96, 1.0))))
+MISSING_FLOORS = dict(zip(_SETS, ((0.93, 1.0), (0.93, 1.0), (0.97, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0),
+                                  (0.99, 1.0), (0.99, 1.0))))
 
 
 @pytest.fixture(scope="module")
