@@ -19,8 +19,9 @@ How an item is decided
      Item-level ``exclude_topics`` keep e.g. "cookies verwijderen" in a cookie section away from the
      right to erasure. An item's sentences are read strongest cues first, then in document order, until
      the item is settled (a conclusive hit fixes the status whichever is found first). Patterns run as a
-     `Matcher`: plain-string alternatives are ``in`` tests, and each other alternative is a regex of its
-     own that only runs when the sentence holds the strings every match of it contains.
+     `Matcher` written out as one expression (`quicktest.QuickTest`): plain-string alternatives are ``in``
+     tests, and each other alternative is a regex of its own that only runs when the sentence holds the
+     strings every match of it contains.
    * the facts of the extractors: ``doc._.legal_bases`` (legal basis; legitimate interest),
      ``doc._.third_parties`` (named recipients), ``doc._.retention_periods`` (a period, or only a
      criterion when ``duration`` is None; cookie lifetimes excluded), ``doc._.data_categories`` (two or
@@ -75,6 +76,7 @@ from spacy.tokens import Span as SpacySpan
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .data import DataError, load_data, vocabulary
 from .extensions import doc_text, sentence_starts
+from .quicktest import QuickTest
 from .report import ChecklistItem, Score, Section, Span
 from .sieves import Matcher
 from .tokens import LOWER_FORMS, FormValues, tokens
@@ -95,7 +97,7 @@ class Upgrade:
     pattern: re.Pattern[str]
     kind: str
     scope: str  # "sentence" | "previous" | "next" | "section"
-    match: Matcher  # Matcher(pattern)
+    match: QuickTest  # QuickTest(Matcher(pattern))
 
 
 @dataclass(frozen=True, eq=False)  # identity equality: cue tuples are compared in the trigger step
@@ -114,9 +116,9 @@ class Cue:
     opening: int = 0  # also tried in the first N sentences, whatever their words
     upgrade: Upgrade | None = None
     plain: bool = False  # no exclude, context, topics or upgrade: a match gives ``kind``
-    match: Matcher | None = None  # Matcher(pattern): what the evaluation runs
-    context_match: Matcher | None = None
-    exclude_match: Matcher | None = None
+    match: QuickTest | None = None  # QuickTest(Matcher(pattern)): what the evaluation runs
+    context_match: QuickTest | None = None
+    exclude_match: QuickTest | None = None
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,8 @@ class ItemRules:
     headings_suffice: bool  # a heading is full evidence (the title line naming the organisation)
     notes: dict[str, tuple[str, str]]
     weak: frozenset[str] = frozenset()  # partial_when_only | absent_when_only
-    exclude_match: Matcher | None = None  # Matcher(exclude)
-    fact_exclude_match: Matcher | None = None
+    exclude_match: QuickTest | None = None  # QuickTest(Matcher(exclude))
+    fact_exclude_match: QuickTest | None = None
 
     def satisfied(self, hits: list[Hit]) -> bool:
         """Enough evidence: further sentences cannot change the status (saves time on long texts)."""
@@ -191,8 +193,8 @@ def rules() -> Rules:
             out.update(groups.get(name[1:], []) if name.startswith("@") else [name])
         return frozenset(out)
 
-    def matcher(pattern: re.Pattern[str] | None) -> Matcher | None:
-        return Matcher(pattern) if pattern is not None else None
+    def matcher(pattern: re.Pattern[str] | None) -> QuickTest | None:
+        return QuickTest(Matcher(pattern)) if pattern is not None else None
 
     items: list[ItemRules] = []
     all_cues: list[Cue] = []
@@ -220,7 +222,7 @@ def rules() -> Rules:
                 topics=topics,
                 exclude=exclude,
                 opening=int(c.get("opening", 0)),
-                upgrade=Upgrade(upgrade, up["kind"], up.get("scope", "sentence"), Matcher(upgrade))  # type: ignore
+                upgrade=Upgrade(upgrade, up["kind"], up.get("scope", "sentence"), QuickTest(Matcher(upgrade)))  # type: ignore
                 if up else None,
                 plain=exclude is None and context is None and not topics and upgrade is None,
                 match=matcher(pattern),
@@ -376,7 +378,7 @@ class DocView:
         """Whether sentence ``i`` is the heading line of a section."""
         return self.sentence(i).start in self.heading_starts
 
-    def matches_around(self, pattern: re.Pattern[str] | Matcher, i: int, lower: bool = True) -> bool:
+    def matches_around(self, pattern: re.Pattern[str] | QuickTest, i: int, lower: bool = True) -> bool:
         """Whether ``pattern`` matches the heading of sentence ``i``'s section or the lead-in of the list it
         stands in (the sentence itself is tried first by the caller); the heading is the cheaper test."""
         k = self.section_index(i)

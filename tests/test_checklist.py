@@ -745,6 +745,32 @@ def test_a_matcher_answers_as_its_pattern_on_corpus_sentences(corpus_texts):
             assert matcher.search(sentence) == bool(pattern.search(sentence)), (pattern.pattern[:60], sentence)
 
 
+def test_the_rules_quick_tests_answer_as_their_patterns_on_corpus_sentences(corpus_texts):
+    sentences = [s for path in corpus_texts[::3] for s in _sentences(path)]
+    sentences += [s.strip() for s in sentences[:200]]
+    r = rules()
+    tests = [(p, t) for cue in r.cues for p, t in (
+        (cue.pattern, cue.match), (cue.context, cue.context_match), (cue.exclude, cue.exclude_match),
+        (cue.upgrade.pattern, cue.upgrade.match) if cue.upgrade else (None, None)) if p is not None]
+    tests += [(p, t) for item in r.items for p, t in ((item.exclude, item.exclude_match),
+                                                      (item.fact_exclude, item.fact_exclude_match)) if p is not None]
+    assert len(tests) > 150
+    for pattern, test in tests:
+        for sentence in sentences:
+            assert test.search(sentence) is bool(pattern.search(sentence)), (pattern.pattern[:60], sentence)
+
+
+def test_a_quick_test_is_its_matcher_written_out_as_one_expression():
+    from analyser.quicktest import QuickTest
+    from analyser.sieves import Matcher
+
+    test = QuickTest(Matcher(re.compile(r"nadat|(?:(?:\d+|een) (?:dag|jaar)\b|[a|b]x)")))
+    assert test.source == "'nadat' in t or (('dag' in t or 'jaar' in t) and p0(t) is not None) or (p1(t) is not None)"
+    assert test.search(" nadat ") is True and test.search(" binnen 2 jaar ") is True
+    assert test.search(" 2 jaarlijks ") is False and test.search("|x") is True
+    assert QuickTest(Matcher(re.compile("(?i:Stichting) [A-Z]"))).search("de stichting X") is True
+
+
 def test_a_matcher_splits_alternatives_and_tests_plain_strings_with_in():
     from analyser.sieves import Matcher
 
