@@ -13,8 +13,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from operator import sub
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import numpy
 from spacy.attrs import LEMMA, SENT_START
@@ -26,7 +27,7 @@ from .data import load_data
 from .extensions import doc_text
 from .loading import HeadingHint
 from .report import Section
-from .sieves import Searcher, sieved
+from .sieves import Matcher, Searcher, Sieved, clauses, sieved
 from .tokens import LOWER_FORMS, ORTH_FORMS, FormValues, tokens
 
 # ------------------------------------------------------------------ shapes
@@ -413,12 +414,39 @@ def heading_topics(heading: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _heading_topics(heading: str) -> tuple[str, ...]:
+    return _lowered_topics([heading])[0]
+
+
+def headings_topics(headings: list[str]) -> list[tuple[str, ...]]:
+    """`heading_topics` of each of a statement's headings, screened for all of them at once."""
+    return _lowered_topics([h.lower() for h in headings])
+
+
+def _lowered_topics(lowers: list[str]) -> list[tuple[str, ...]]:
+    """The topics of lower-cased headings. The headings are joined by line breaks (no heading holds one); each
+    screen string (`_TopicScreen`) is looked for in the joined text, and a hit lies inside one heading (no
+    string holds a line break). A topic's pattern runs only on the headings that hold one of its strings."""
+    if not lowers:
+        return []
+    joined = "\n".join(lowers)
+    starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
     screen = _topic_screen()
-    candidates = set(screen.always)
-    for found in screen.literals.findall(heading):
-        candidates |= screen.covers[found]
-    return tuple(topic for i, (topic, pattern) in enumerate(_topic_patterns())
-                 if i in candidates and pattern.search(heading))
+    candidates: dict[int, set[int]] = {k: set(screen.always) for k in range(len(lowers))} if screen.always else {}
+    for literal, topics in [item for item in screen.literals if item[0] in joined]:
+        i = joined.find(literal)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k in candidates:
+                candidates[k] |= topics
+            else:
+                candidates[k] = set(topics)
+            i = joined.find(literal, starts[k] + len(lowers[k]) + 1)  # on to the next heading
+    out: list[tuple[str, ...]] = [()] * len(lowers)
+    names, matchers = screen.names, screen.matchers
+    for k, topics in candidates.items():
+        low = lowers[k]
+        out[k] = tuple(names[i] for i in sorted(topics) if matchers[i].search(low))
+    return out
 
 
 _TOPIC_CACHE: list[tuple[str, Searcher]] = []
@@ -434,32 +462,33 @@ def _topic_patterns() -> list[tuple[str, Searcher]]:
 
 @dataclass(frozen=True)
 class _TopicScreen:
-    """One scan of a heading for the strings the topic patterns need (the first sieve clause of each): a topic
-    none of whose strings occur cannot match, so most of the 25 patterns are never tried. ``literals`` finds, at
-    every position, the longest such string (a lookahead, so overlapping ones are found too); ``covers`` maps it
-    to the topics of every string inside it (the shorter ones at the same position)."""
+    """The strings the topic patterns need: per topic one clause of its sieve (`sieves.clauses`), strings one of
+    which every match holds, so a topic none of whose strings occur in a heading cannot match it. ``literals``
+    lists each string with its topics; a topic with no such clause is tried on every heading. ``matchers`` test
+    a topic's pattern (`sieves.Matcher`: its alternatives behind their own sieves)."""
 
-    literals: re.Pattern[str]
-    covers: dict[str, frozenset[int]]
-    always: frozenset[int]  # topics without a sieve: always tried
+    literals: tuple[tuple[str, frozenset[int]], ...]
+    always: frozenset[int]
+    names: tuple[str, ...]
+    matchers: tuple[Matcher, ...]
 
 
 @lru_cache(maxsize=1)
 def _topic_screen() -> _TopicScreen:
     by_literal: dict[str, set[int]] = {}
     always = set()
-    for i, (_topic, pattern) in enumerate(_topic_patterns()):
-        clauses = getattr(pattern, "clauses", ())
-        if not clauses:
+    matchers = []
+    for i, (_topic, searcher) in enumerate(_topic_patterns()):
+        pattern = searcher.pattern if isinstance(searcher, Sieved) else searcher
+        matchers.append(Matcher(pattern))
+        found = searcher.clauses if isinstance(searcher, Sieved) else clauses(sre_parse.parse(pattern.pattern))
+        if pattern.flags & re.IGNORECASE or not found:
             always.add(i)
             continue
-        for literal in clauses[0]:
+        for literal in found[0]:
             by_literal.setdefault(literal, set()).add(i)
-    ordered = sorted(by_literal, key=len, reverse=True)
-    literals = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else re.compile("(?!)")
-    covers = {lit: frozenset(i for other, topics in by_literal.items() if other in lit for i in topics)
-              for lit in ordered}
-    return _TopicScreen(literals, covers, frozenset(always))
+    return _TopicScreen(tuple((lit, frozenset(topics)) for lit, topics in by_literal.items()), frozenset(always),
+                        tuple(topic for topic, _ in _topic_patterns()), tuple(matchers))
 
 
 # ------------------------------------------------------------------ spaCy components
@@ -587,12 +616,11 @@ def build_sections(text: str, seg: Segmentation) -> list[Section]:
         end = heads[0].start if heads else len(text)
         if text[content_start:end].strip():
             sections.append(Section(None, 0, content_start, _trim_end(text, content_start, end), []))
-    for i, h in enumerate(heads):
+    for i, (h, topics) in enumerate(zip(heads, headings_topics([h.text for h in heads]))):
         end = heads[i + 1].start if i + 1 < len(heads) else len(text)
         if seg.toc and h.start < seg.toc[0] < end:
             end = seg.toc[0]  # the table of contents belongs to no section
-        sections.append(Section(h.text, h.level, h.start, _trim_end(text, h.start, end), heading_topics(h.text),
-                                h.number))
+        sections.append(Section(h.text, h.level, h.start, _trim_end(text, h.start, end), list(topics), h.number))
     if seg.toc and sections and sections[0].heading is None and sections[0].start < seg.toc[0] < sections[0].end:
         sections[0].end = _trim_end(text, sections[0].start, seg.toc[0])
     return sections

@@ -242,3 +242,15 @@ def test_line_caches_keep_nothing_from_an_earlier_statement():
     assert _heading_topics.cache_info().currsize <= len(lines)
     assert _is_contact_or_date.cache_info().currsize <= len(lines)
     assert report.to_json() == analyse(second, use_model=False).to_json()
+
+
+def test_headings_topics_match_each_heading_alone():
+    """Screening all of a statement's headings at once gives each heading the topics it has on its own."""
+    from analyser.segment import _topic_patterns, headings_topics
+
+    headings = ["Privacyverklaring", "Wie zijn wij?", "Met wie delen wij je gegevens?", "Hoe lang bewaren wij ze?",
+                "Uw rechten", "Cookies", "1. Gegevens", "Wijzigingen", "Delen", "Contact", "İnzage", ""]
+    together = headings_topics(headings)
+    assert together == [tuple(t for t, p in _topic_patterns() if p.search(h.lower())) for h in headings]
+    assert "recipients" in together[2] and "retention" in together[3] and "cookies" in together[5]
+    assert together[-1] == () and headings_topics([]) == []
