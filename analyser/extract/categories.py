@@ -81,6 +81,7 @@ def _merge(a: Hit | None, b: Hit | None) -> Hit | None:
 _PREPOSITIONS = frozenset({"van", "voor", "met", "over", "in", "op", "aan", "bij", "naar", "door", "uit", "om",
                            "tijdens", "zonder", "via", "per", "tot", "tussen", "rond"})  # see Context._in_data_list
 
+
 class Lexicon:
     """Whole words and compound heads; ``classify`` maps one lower-case token form to a `Hit`."""
 
@@ -605,14 +606,13 @@ def _string(h: int, strings: Any) -> str:
     return s
 
 
+_NOUN_E_ENDINGS = ("ite", "ice", "age", "ure", "uze")  # 'website', 'service', 'garage', 'procedure', 'keuze'
+
+
 def _adjective(token: str) -> bool:
     """An inflected adjective between a determiner and a noun ('ons algemene telefoonnummer')."""
     return len(token) > 3 and token.isalpha() and token.endswith("e") and token not in ("deze", "onze", "welke") \
         and not token.endswith(_NOUN_E_ENDINGS)
-
-
-_NOUN_E_ENDINGS = ("ite", "ice", "age", "ure", "uze")  # 'website', 'service', 'garage', 'procedure', 'keuze'
-
 
 
 _START = attrgetter("start")

@@ -69,11 +69,6 @@ def _straight(text: str) -> str:
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"[{_UPPER}0-9][\w&'’‘.+-]*(?:[ \t]+(?:[{_UPPER}0-9&][\w&'’‘.+-]*|['’‘]s-[{_UPPER}][\w-]*"
          r"|(?:van|de|der|den|voor|het|en|'s|’s|‘s)(?!\w))){0,7}")
-
-
-def _any_of(words: list[str]) -> re.Pattern[str]:
-    """One pattern finding any of ``words`` as a plain substring (longest first)."""
-    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
 _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in front of it (_backward reads ten)
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
 _ROLE_DETERMINERS = {"onze", "ons", "mijn", "jullie"}
@@ -82,6 +77,11 @@ _APPOSITION = {"--", "-", "–", "—", ":", "(", ","}
 _LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|\|)\s+")  # a list bullet or the first cell of a table row
 _TABLE_CHARS = re.compile(r"[|:(]")
 _CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list item starting with a capital
+
+
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` as a plain substring (longest first)."""
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
 
 
 # ------------------------------------------------------------------ knowledge base
