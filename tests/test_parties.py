@@ -395,6 +395,19 @@ def test_a_negated_disclosure_to_a_government_body_is_none(names):
                  "bijvoorbeeld aan de Belastingdienst.") == {"Belastingdienst"}
 
 
+def test_a_negation_earlier_in_the_clause_rules_out_any_named_company(names):
+    assert names("We verkopen je gegevens niet, ook niet aan datahandelaren, en we werken niet samen met "
+                 "advertentienetwerken als Criteo.") == set()
+    assert names("We verkopen je gegevens niet, en we geven niets door aan Facebook of andere "
+                 "advertentieplatforms.") == set()
+
+
+def test_a_negation_lifted_by_maar_or_wel_leaves_the_company_a_recipient(names):
+    assert names("Wij verkopen je gegevens niet maar delen ze met Mailchimp voor onze nieuwsbrief.") == {"Mailchimp"}
+    assert names("Wij maken geen profielen van je en sturen wel een nieuwsbrief via Mailchimp.") == {"Mailchimp"}
+    assert names("We delen je gegevens niet met derden, behalve met Mailchimp voor de nieuwsbrief.") == {"Mailchimp"}
+
+
 def test_a_register_is_not_an_organisation(names):
     assert names("Wij verstrekken gegevens uit de Basisregistratie Personen (BRP) aan andere overheden.") == set()
 

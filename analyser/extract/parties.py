@@ -997,7 +997,8 @@ class ThirdPartyComponent:
         self.van_orths = {vocab.strings.add("van")}
         self.clause_negation_orths = {vocab.strings.add(w) for w in cues["clause_negations"]}
         self.exception_orths = {vocab.strings.add(w) for w in cues["clause_exceptions"]}
-        self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n")}
+        self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n",
+                                                                 "maar", "Maar")}
         pattern_docs = []
         for key, texts in patterns.items():
             docs = list(nlp.tokenizer.pipe(texts))
@@ -1245,7 +1246,7 @@ class _DocRun:
             if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)
                                        or self._reader_passes(h.start)):
                 continue
-            if self._negated(h):
+            if self._negated(h) or self._clause_negated(h.start):
                 continue
             kept.append(h)
         return kept
