@@ -400,6 +400,7 @@ def test_a_negation_earlier_in_the_clause_rules_out_any_named_company(names):
                  "advertentienetwerken als Criteo.") == set()
     assert names("We verkopen je gegevens niet, en we geven niets door aan Facebook of andere "
                  "advertentieplatforms.") == set()
+    assert names("Achteraf betalen via Klarna of een andere achteraf-betaalpartij bieden wij niet aan.") == set()
 
 
 def test_a_negation_lifted_by_maar_or_wel_leaves_the_company_a_recipient(names):
@@ -416,6 +417,7 @@ def test_payment_methods_are_not_organisations_the_payment_provider_is(names):
     text = ("Wij delen uw gegevens alleen met partijen die ons helpen bij ons werk:\n\n"
             "- Mollie, voor online giften via iDEAL of creditcard;\n- Triodos Bank, voor de automatische incasso;\n")
     assert names(text) == {"Mollie", "Triodos Bank"}
+    assert names("Je betaalt via iDEAL, creditcard of Apple Pay. De betalingen worden verwerkt door Mollie.") == {"Mollie"}
 
 
 def test_teams_at_the_start_of_a_sentence_is_the_word_teams(names):
