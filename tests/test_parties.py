@@ -880,3 +880,16 @@ def test_an_identity_service_whose_data_the_controller_never_sees_is_no_third_pa
     assert "DigiD" not in names("Je logt zelf in. We kijken niet mee met je wachtwoord en we slaan geen gegevens van "
                                 "je DigiD op.")
     assert "DigiD" not in names("Je machtigt ons in Mijn CBR; wij krijgen je DigiD-gegevens nooit te zien.")
+
+
+def test_a_body_that_archives_or_is_entrusted_with_a_task_is_a_recipient(names):
+    assert names("Stukken die blijvend bewaard moeten worden, worden na twintig jaar overgebracht naar het "
+                 "Regionaal Archief Zutphen.") == {"Regionaal Archief Zutphen"}
+    assert names("De heffing en invordering zijn opgedragen aan de Belastingsamenwerking Gouwe-Rijnland, die daarvoor "
+                 "uw gegevens ontvangt.") == {"Belastingsamenwerking Gouwe-Rijnland"}
+
+
+def test_a_capitalised_article_mid_sentence_belongs_to_the_name(names):
+    assert names("Wij werken met verwerkers, waaronder Het Waterschapshuis voor de gezamenlijke informatievoorziening "
+                 "en Centric voor de belastingapplicatie.") == {"Het Waterschapshuis", "Centric"}
+    assert names("Het Waterschapshuis verwerkt geen gegevens voor ons.") == set()

@@ -1623,7 +1623,10 @@ class _DocRun:
         if e <= s:
             return None
         tokens = [self.tok(i) for i in range(s, e)]
-        if not self._valid(tokens, strong):
+        if tokens[0] == "Het" and len(tokens) > 1 and s and self.tok(s - 1).isalpha() and self.tok(s - 1).islower():
+            if not self._valid(tokens[1:], True):  # "waaronder Het Waterschapshuis": a capital article mid-sentence
+                return None
+        elif not self._valid(tokens, strong):
             return None
         cs, ce = self.chars(s, e)
         return Hit(s, e, name=_clean_name(self.text[cs:ce]), country=country, kind=kind, strong=strong)
