@@ -60,6 +60,10 @@ _ADDRESS = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-?\d{4}\b|^\s*\d{4}\s+[A-Z]"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
 
 
+# the region after a regional body's name: capitalised words, "en" between them ("Noord- en Oost-Gelderland")
+_REGION = re.compile(r"[ \t]+((?:[A-Z][\w'-]*)(?:[ \t]+(?:en[ \t]+)?[A-Z][\w'-]*)*)")
+
+
 def _straight(text: str) -> str:
     """Straight apostrophes ("’" → "'"); ``str.translate`` only when there is one (it costs microseconds)."""
     if "’" in text or "‘" in text or "´" in text or "`" in text:
@@ -99,6 +103,7 @@ class Alias:
     needs_context: bool
     fuzzy: bool
     kind: str | None = None  # the service's own kind when it differs from its organisation's (Teams: communication)
+    standalone: bool = False  # a service known under its own name: reported so when its organisation goes unnamed
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class Organisation:
     country: str | None
     kind: str | None
     recipient_only: bool
+    regional: bool = False  # one of several regional bodies, named with its region ("GGD Hollands Noorden")
 
 
 @cache
@@ -156,10 +162,11 @@ class KnowledgeBase:
         for entry in data["organisations"]:
             idx = len(self.orgs)
             self.orgs.append(Organisation(entry["name"], entry["country"], entry["kind"],
-                                          entry.get("recipient_only", False)))
+                                          entry.get("recipient_only", False), entry.get("regional", False)))
             self._add_aliases(entry["aliases"], idx, None)
             for service in entry.get("services", []):
-                self._add_aliases(service["aliases"], idx, service["name"], service.get("kind"))
+                self._add_aliases(service["aliases"], idx, service["name"], service.get("kind"),
+                                  service.get("standalone", False))
         for entry in data["not_third_parties"]:
             self._add_aliases(entry["aliases"], -1, None)
         self.org_index = {o.name.lower(): i for i, o in enumerate(self.orgs)}
@@ -213,14 +220,15 @@ class KnowledgeBase:
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.controller = ControllerPatterns(cues["controller"])
 
-    def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None) -> None:
+    def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None,
+                     standalone: bool = False) -> None:
         for item in items:
             if isinstance(item, str):
                 item = {"text": item}
             cs = item.get("case_sensitive", False)
             ctx = item.get("needs_context", False)
             fuzzy = item.get("fuzzy", True) and not cs and not ctx and org >= 0
-            self.aliases.append(Alias(item["text"], org, service, cs, ctx, fuzzy, kind))
+            self.aliases.append(Alias(item["text"], org, service, cs, ctx, fuzzy, kind, standalone))
 
     def _index_single_words(self) -> None:
         """One-word aliases, for compounds ("YouTube-dienst", "Facebookpagina")."""
@@ -1028,17 +1036,33 @@ class ThirdPartyComponent:
                 mentions.append(Span(text[start:end], start, end))
                 spans.append(SpacySpan(doc, s, e, label=label))
             parties.append(ThirdParty(
-                organisation=self._spelled_out(f, text), services=f.services, country=f.country, kind=f.kind,
+                organisation=self._regional(f, run) or self._spelled_out(f, text), services=f.services,
+                country=f.country, kind=f.kind,
                 in_knowledge_base=f.org is not None, outside_eea=self.kb.outside_eea(f.country), mentions=mentions))
         doc._.third_parties = parties
         doc.spans["third_parties"] = spans
         return doc
 
 
+    def _regional(self, f: Found, run: _DocRun) -> str | None:
+        """A regional body under its region's name when the text gives it ("de GGD Noord- en Oost-Gelderland")."""
+        if f.org is None or not self.kb.orgs[f.org].regional:
+            return None
+        for s, e in f.mentions:
+            start, end = run.chars(s, e)
+            region = _REGION.match(run.text, end)
+            if region is not None:
+                return f"{run.text[start:end]} {region.group(1)}"
+        return None
+
     def _spelled_out(self, f: Found, text: str) -> str:
-        """A government body known by an acronym under the name the statement uses first: the full name it spells
-        out ("de Rijksdienst voor Sociale Zekerheid (RSZ)") or the acronym ("DUO (Dienst Uitvoering Onderwijs)";
-        "FIU-Nederland" stays)."""
+        """A service known under its own name, when only it is named ("via het Landelijk Schakelpunt", not "van
+        VZVZ"). A government body known by an acronym under the name the statement uses first: the full name it
+        spells out ("de Rijksdienst voor Sociale Zekerheid (RSZ)") or the acronym ("DUO (Dienst Uitvoering
+        Onderwijs)"; "FIU-Nederland" stays)."""
+        aliases = [self.kb.aliases[a] for a in f.aliases]
+        if aliases and all(a.standalone for a in aliases) and len({a.service for a in aliases}) == 1:
+            return aliases[0].service or f.organisation
         if f.kind != "government" or f.org is None or not _ACRONYM.fullmatch(f.organisation):
             return f.organisation
         acronym = re.search(rf"(?<!\w){re.escape(f.organisation)}(?!\w)", text)
@@ -2021,6 +2045,10 @@ def _is_controller(name: list[str], controller: list[str]) -> bool:
         return True
     if len(controller) < len(name) and name[:len(controller)] == controller:
         return True  # the controller's name and a word: its own product or legal name ("NetVeld Control")
+    if len(name) == 1:
+        portal = name[0].removeprefix("mijn").removeprefix("my")
+        if len(portal) >= 3 and portal != name[0] and portal in controller:
+            return True  # "het patiëntenportaal MijnRijnoever" of Rijnoever Ziekenhuis: its own portal
     initials_a, initials_b = "".join(w[0] for w in name), "".join(w[0] for w in controller)
     return (len(name) == 1 and name[0] == initials_b) or (len(controller) == 1 and controller[0] == initials_a)
 
