@@ -226,11 +226,10 @@ def heading_shape(text: str) -> bool:
         return False
     if text[-1] in ",;:" or "|" in text or "\t" in text or text.endswith(("...", "…")) or _BULLET.match(text):
         return False
-    numbered = _NUMBERED.match(text)
-    body = text[numbered.end():] if numbered else text
+    number = _NUMBERED.match(text) or _ROMAN.match(text)
+    body = text[number.end():] if number else text
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "\"'“‘(«"):
         return False
-    number = numbered or _ROMAN.match(text)
     if text.endswith(".") and not number and not _INITIALS_END.search(text):
         return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
     if text.endswith(".") and number and len(words) > 8:

@@ -34,6 +34,17 @@ def test_question_headings_and_artikel_numbering():
     assert headings(text) == ["Privacyverklaring", "Hoe lang bewaren wij je gegevens?", "Artikel 3 Rechten"]
 
 
+def test_roman_numbered_headings():
+    text = ("Privacybeleid Leieland Verzekeringen\n\nI. Verwerkingsverantwoordelijke\n\n"
+            "Leieland Verzekeringen is verantwoordelijk voor de verwerking van de persoonsgegevens.\n\n"
+            "II. Welke gegevens Leieland verwerkt\n\nAfhankelijk van de verzekering verwerkt Leieland:\n\n"
+            "- identificatiegegevens: naam en adres;\n\nV. Ontvangers\n\nLeieland deelt gegevens met Datassur.\n")
+    found = detect_headings(text).headings
+    assert [h.text for h in found] == ["Privacybeleid Leieland Verzekeringen", "I. Verwerkingsverantwoordelijke",
+                                       "II. Welke gegevens Leieland verwerkt", "V. Ontvangers"]
+    assert [h.number for h in found[1:]] == ["I", "II", "V"]
+
+
 def test_list_label_ending_in_colon_is_not_a_heading():
     text = ("Privacyverklaring\n\nWij verwerken de volgende gegevens:\n\n- Naam\n- E-mailadres\n\n"
             "Je hebt de volgende rechten:\n\nHet recht op inzage\nHet recht op correctie\n")
