@@ -313,6 +313,7 @@ def test_corpus_third_parties_f1_floor(corpus_reports, gold):
     ("Met uw toestemming is een samenvatting van uw dossier via het Landelijk Schakelpunt (LSP) beschikbaar voor "
      "de huisartsenpost.", {"Landelijk Schakelpunt"}),
     ("Ons huisartsinformatiesysteem is Medicom van PharmaPartners.", {"PharmaPartners"}),
+    ("Een deel van het risico dragen herverzekeraars, zoals Swiss Re en Munich Re.", {"Swiss Re", "Munich Re"}),
     ("Wij gebruiken ParnasSys voor de leerlingadministratie en Parro voor de communicatie met ouders.", {"Topicus"}),
     ("Boekt u via Booking.com of Airbnb, dan ontvangen wij uw naam en uw aankomstdatum.", {"Booking.com", "Airbnb"}),
     ("Tafelreserveringen lopen via Zenchef; uw kamerreservering staat in het hotelsysteem van Mews.",
