@@ -420,6 +420,8 @@ def test_payment_methods_are_not_organisations_the_payment_provider_is(names):
     assert names(text) == {"Mollie", "Triodos Bank"}
     text = "Je betaalt via iDEAL, creditcard of Apple Pay. De betalingen worden verwerkt door Mollie."
     assert names(text) == {"Mollie"}
+    assert names("Betalen in de winkel kan met Payconiq by Bancontact of cash. De nieuwsbrief versturen we met "
+                 "Flexmail.") == {"Flexmail"}
 
 
 def test_teams_at_the_start_of_a_sentence_is_the_word_teams(names):
