@@ -519,3 +519,27 @@ def test_measuring_use_on_our_website_is_usage_data(categories):
 
 def test_a_search_profile_is_a_preference(categories):
     assert "preferences" in categories("Zoekers: naam, e-mailadres en uw zoekprofiel, zoals de gewenste plaats.")
+
+
+def test_recorded_group_interviews_are_image_and_sound(categories):
+    text = ("Doe je mee aan een online groepsgesprek, dan nemen we beeld en geluid op, zodat de onderzoeker het "
+            "gesprek later kan terugkijken.")
+    assert categories(text) == {"photo_video", "voice"}
+
+
+def test_recorded_calls_letters_and_occupation_in_a_data_list(categories):
+    text = ("Afhankelijk van de verzekering verwerken wij:\n\n- het beroep van de klant en de samenstelling van het "
+            "gezin;\n- briefwisseling, e-mails en opgenomen telefoongesprekken met de klantendienst.\n")
+    assert {"employment", "communication", "voice"} <= categories(text)
+
+
+def test_voting_and_driving_bans_are_special_and_criminal_data(categories):
+    assert "political" in categories("Sommige onderzoeken gaan over gevoelige onderwerpen, zoals je gezondheid of "
+                                      "op welke partij je stemt.")
+    assert "criminal" in categories("Voor de autoverzekering vragen wij of de bestuurder in de voorbije vijf jaar "
+                                    "een rijverbod heeft opgelopen.")
+
+
+def test_a_device_fingerprint_is_device_data(categories):
+    text = "Tijdens het invullen zien we je IP-adres en een digitale vingerafdruk van je apparaat."
+    assert categories(text) == {"ip_address", "device"}
