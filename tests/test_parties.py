@@ -918,3 +918,16 @@ def test_the_controllers_own_portal_is_not_a_third_party(names):
             "stuurt via het patiëntenportaal MijnRijnstate bewaren wij in uw dossier. "
             "Wij delen uw gegevens met Vecozo.")
     assert names(text) == {"Vecozo"}
+
+
+def test_a_list_item_may_open_with_an_article_before_the_name(names):
+    text = ("5. Met wie delen we je gegevens?\n\nDaarnaast geven we gegevens aan:\n\n"
+            "- de Stichting Nummerportabiliteit Nederland, als je je nummer meeneemt;\n"
+            "- een incassobureau, als je facturen onbetaald blijven.\n")
+    assert names(text) == {"Stichting Nummerportabiliteit Nederland"}
+
+
+def test_a_name_of_dictionary_words_counts_when_its_acronym_follows(names):
+    text = ("Met wie delen we je gegevens?\n\n- het Landelijk Bureau Inning Onderhoudsbijdragen (LBIO), dat de "
+            "alimentatie int;\n- een incassobureau, als je facturen onbetaald blijven.\n")
+    assert names(text) == {"Landelijk Bureau Inning Onderhoudsbijdragen"}

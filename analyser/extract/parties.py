@@ -80,7 +80,7 @@ _FIRST_PERSON = {"wij", "we", "ik"}
 _APPOSITION = {"--", "-", "–", "—", ":", "(", ","}
 _LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|\|)\s+")  # a list bullet or the first cell of a table row
 _TABLE_CHARS = re.compile(r"[|:(]")
-_CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=[{_UPPER}])")  # a list item starting with a capital
+_CAPITAL_ITEM = re.compile(rf"\n[-*•·▪◦–] (?=(?:de |het )?[{_UPPER}])")  # a list item starting with a name
 
 
 def _any_of(words: list[str]) -> re.Pattern[str]:
@@ -1647,6 +1647,9 @@ class _DocRun:
         if e <= s:
             return None
         tokens = [self.tok(i) for i in range(s, e)]
+        if not strong and len(tokens) > 1 and e + 2 < self.n and self.tok(e) == "(" and self.tok(e + 2) == ")":
+            initials = "".join(t[0] for t in tokens if t[:1].isupper())
+            strong = len(initials) > 1 and self.tok(e + 1) == initials  # "Centraal Informatiepunt ... (CIOT)"
         if tokens[0] == "Het" and len(tokens) > 1 and s and self.tok(s - 1).isalpha() and self.tok(s - 1).islower():
             if not self._valid(tokens[1:], True):  # "waaronder Het Waterschapshuis": a capital article mid-sentence
                 return None
@@ -1909,6 +1912,8 @@ class _DocRun:
         text = self.text
         bullet = _LINE_BULLET.match(text, start, end)
         offset = bullet.end() if bullet else start
+        if text.startswith(("de ", "het "), offset) and bullet:
+            offset = text.index(" ", offset) + 1  # "- het Centraal Informatiepunt Onderzoek Telecommunicatie (CIOT)"
         if offset >= end or not (text[offset].isupper() or text[offset].isdigit() or text[offset] in "'’‘"
                                  or text.startswith("s-", offset)):
             return None  # a name starts with a capital (or a digit, or 's-)
