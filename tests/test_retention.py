@@ -368,6 +368,11 @@ def test_cancellation_and_notice_terms_in_a_retention_section_are_not_retention(
     "Bewaartermijnen\n\nGeef een wijziging van uw afspraak ten minste twee dagen vooraf door.",
     "Hoe lang bewaren wij je gegevens?\n\nDe gebruikelijke levertijd is 3 werkdagen.",
     "Bewaartermijnen\n\nDe hersteltijd bedraagt meestal vijf werkdagen.",
+    "Bewaartermijnen\n\nTaarten bestel je minstens 48 uur op voorhand.",
+    "Hoe lang bewaren wij uw gegevens?\n\nZuivel is bij levering nog ten minste vijf dagen houdbaar.",
+    "Hoe lang bewaren wij uw gegevens?\n\nWij bezorgen in tijdvakken van een uur, en de bezorger wacht maximaal "
+    "vijf minuten aan de deur.",
+    "Bewaartermijnen\n\nDe pechbijstand is 24 uur op 24 bereikbaar.",
 ])
 def test_advance_notice_and_delivery_times_in_a_retention_section_are_not_retention(periods, text):
     assert durations(periods(text)) == []
