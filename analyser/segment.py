@@ -493,6 +493,7 @@ def _topic_screen() -> _TopicScreen:
 # ------------------------------------------------------------------ spaCy components
 
 _SENT_END = frozenset(".!?")
+_ROMAN_FORM = re.compile(r"[IVX]{1,4}")
 
 # Flags of a form (bits of a small int) for the sentence rules, kept per process and per ORTH hash:
 # hashes are the same in every StringStore and a corpus keeps repeating its forms, so each new form
@@ -501,7 +502,7 @@ _BREAK = 1  # holds a line break
 _END = 2  # ".", "!" or "?"
 _OPENS = 4  # can open a sentence: starts with a capital, a digit, a quote or "("
 _SPACE = 8  # whitespace only
-_NUMBER = 16  # digits and dots ("1.1"), a heading number when it starts a line
+_NUMBER = 16  # digits and dots ("1.1") or a Roman numeral ("XI"), a heading number when it starts a line
 _SHORT_LOWER = 32  # at most three lower-case characters, the "a" of "o.a."
 _DOT = 64  # "."
 
@@ -511,7 +512,8 @@ def _form_flags(form: str) -> int:
     first = form[:1]
     return (_BREAK * ("\n" in form) | _END * (form in _SENT_END)
             | _OPENS * (first.isupper() or first.isdigit() or first in "\"'“‘(") | _SPACE * form.isspace()
-            | _NUMBER * form.replace(".", "").isdigit() | _SHORT_LOWER * (len(form) <= 3 and form.islower())
+            | _NUMBER * (form.replace(".", "").isdigit() or _ROMAN_FORM.fullmatch(form) is not None)
+            | _SHORT_LOWER * (len(form) <= 3 and form.islower())
             | _DOT * (form == "."))
 
 

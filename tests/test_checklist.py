@@ -602,6 +602,8 @@ def test_a_cookie_heading_over_a_referral_only_does_not_explain_cookies(check):
     assert check(text, "cookies") == "absent"
     explained = text.replace("Voor informatie", "Wij gebruiken alleen functionele cookies. Voor informatie")
     assert check(explained, "cookies") == "present"
+    roman = "Privacybeleid\n\nXI. Cookies\n\nVoor het gebruik van cookies verwijst Leieland naar haar cookiebeleid."
+    assert check(roman, "cookies") == "absent"
 
 
 def test_data_minimisation_is_not_the_right_to_restriction(check):

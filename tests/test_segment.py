@@ -190,6 +190,8 @@ def test_a_line_break_always_starts_a_sentence():
 def test_a_heading_number_does_not_end_a_sentence_but_a_question_mark_does():
     assert sentences("2. Wie zijn wij? Wij zijn Bakkerij De Korrel.\n3.1. Uw rechten") == [
         "2. Wie zijn wij?", "Wij zijn Bakkerij De Korrel.", "3.1. Uw rechten"]
+    assert sentences("XI. Cookies\nVoor het gebruik van cookies verwijst Leieland naar haar cookiebeleid.") == [
+        "XI. Cookies", "Voor het gebruik van cookies verwijst Leieland naar haar cookiebeleid."]
 
 def test_lookup_lemmas_are_dutch(analyse_text):
     doc = analyse_text("Wij bewaarden de e-mailadressen zeven jaren.")
