@@ -895,3 +895,17 @@ def test_dev_set_missing_items_and_item_averaged_f1_floor(dev_evaluation):
     missing = dev_evaluation.fields["missing"]
     assert missing.precision >= 0.95 and missing.recall >= 0.95, missing.as_dict()
     assert dev_evaluation.item_macro_f1 >= 0.97
+
+
+def test_a_sales_age_limit_or_a_family_segment_says_nothing_about_childrens_data(check):
+    assert check("Wij vragen uw geboortedatum, omdat wij alcohol alleen aan mensen van 18 jaar en ouder mogen "
+                 "verkopen.", "children") == "absent"
+    assert check("Wij delen klanten in groepen in, zoals 'gezin met jonge kinderen' of 'veel vegetarisch', en "
+                 "verwerken daarvoor hun bestellingen.", "children") == "absent"
+    assert check("Gegevens van kinderen jonger dan 16 jaar verwerken wij alleen met toestemming van een ouder.",
+                 "children") == "present"
+
+
+def test_a_product_valid_from_a_moment_is_no_version_date(check):
+    assert check("Een abonnement is 365 dagen geldig vanaf de eerste scan.", "policy_changes") == "absent"
+    assert check("Deze privacyverklaring is geldig vanaf 1 januari 2025.", "policy_changes") == "present"
