@@ -909,3 +909,16 @@ def test_a_sales_age_limit_or_a_family_segment_says_nothing_about_childrens_data
 def test_a_product_valid_from_a_moment_is_no_version_date(check):
     assert check("Een abonnement is 365 dagen geldig vanaf de eerste scan.", "policy_changes") == "absent"
     assert check("Deze privacyverklaring is geldig vanaf 1 januari 2025.", "policy_changes") == "present"
+
+
+def test_what_happens_without_some_data_is_a_provision_requirement(check):
+    assert check("Zonder geldig identiteitsbewijs kunnen wij u alleen bij spoed behandelen.",
+                 "provision_requirement") == "present"
+    assert check("Zonder de gevraagde identificatiegegevens kan Leieland geen polis afsluiten.",
+                 "provision_requirement") == "present"
+
+
+def test_receiving_data_in_a_digital_file_or_passing_it_to_another_care_provider_is_portability(check):
+    text = ("U heeft het recht om uw gegevens in een digitaal bestand te ontvangen of aan een andere zorgverlener te "
+            "laten overdragen.")
+    assert check(text, "right_portability") == "present"
