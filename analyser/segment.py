@@ -42,6 +42,7 @@ _LETTERED = re.compile(r"^([a-h])[.)]\s+")
 _LETTER_NUMBER = re.compile(r"^(?:([A-Z](?:\.\d{1,2}){1,2})\.?|([A-Z])[.)])\s+(?=[A-Z\d\"'“‘(«])")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,2}[.)]\s*$)")
 _EMAIL = re.compile(r"[\w.+-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[\w-]+\.[\w.-]+", re.I)
+_BRACKETED_AT = re.compile(r"\[at\]|\(at\)", re.I)  # an "@" written out: what _EMAIL needs when the text has no "@"
 _URL = re.compile(r"https?://|www\.\w", re.I)
 _PHONE = re.compile(r"(?:\+\d{2}|\b0)\d{1,3}[\s/.-]?\d{2,3}[\s./-]?\d{2}[\s./-]?\d{2,3}\b|\b0\d{9}\b|\b1400\b")
 _POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\bB-\d{4}\b|^\d{4}\s+[A-Z][a-z]+")
@@ -64,11 +65,15 @@ _TOC_TITLE = re.compile(r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|
 # test than the regex for the many lines that cannot be a title (a test checks the set against the regex)
 _TOC_TITLE_FIRST = frozenset("iItTcC\u0130\u0131")
 _DIGIT = re.compile(r"\d")
+_DIGIT_PAIR = re.compile(r"\d\d")
 _NUMBERS_ONLY = re.compile(r"[\d\s./:-]+")
 _LONG_NUMBER = re.compile(r"\d[\d. ]{6,}\d|^postbus\s+\d", re.I)  # "KvK 12345678", "Postbus 123"
 _INITIALS_END = re.compile(r"\b\w{1,3}\.\w{1,3}\.$")
 _TWO_SENTENCES = re.compile(r"[.!] [A-Z]")
 _PERIOD = re.compile(r"\b\d+\s+(?:dagen|weken|maanden|jaar|jaren)\b")
+# what every contact or date line holds (see `_is_contact_or_date`): a digit, "@", "[" or "(" (an e-mail
+# address), ":" (a "label: value" line), a web address, or, at its start, a character of a numbers-only line
+_CONTACT_SIGN = re.compile(rf"[\d@\[(:]|^[\s./-]|{_URL.pattern}", re.I)
 
 _MAX_WORDS = 16
 _MAX_CHARS = 130
@@ -204,17 +209,21 @@ def _toc_with_page_numbers(lines: Lines) -> tuple[int, int] | None:
 def _is_contact_or_date(text: str) -> bool:
     """An e-mail address, web address, phone number, postal address, date or "label: value" line
     (cached within one statement, see ``clear_line_caches``)."""
-    if _URL.search(text) or (("@" in text or "[" in text or "(" in text) and _EMAIL.search(text)):
+    if not _CONTACT_SIGN.search(text):
+        return False  # most lines: none of the patterns below can match
+    if _URL.search(text):
+        return True
+    if ("@" in text or (("[" in text or "(" in text) and _BRACKETED_AT.search(text))) and _EMAIL.search(text):
         return True
     if _LABEL_VALUE.match(text) and (":" in text or _DATE.search(text)):
         return True
     if not _DIGIT.search(text):  # phone numbers, postcodes, dates and house numbers all have digits
         return bool(_NUMBERS_ONLY.fullmatch(text))
-    if _PHONE.search(text) or _POSTCODE.search(text) or _LONG_NUMBER.search(text):
+    if _LONG_NUMBER.search(text) or _NUMBERS_ONLY.fullmatch(text) or _STREET.match(text):
         return True
-    if _DATE.search(text) and len(text.split()) <= 6:
-        return True
-    return bool(_NUMBERS_ONLY.fullmatch(text) or _STREET.match(text))
+    if not _DIGIT_PAIR.search(text):  # "2. Wie zijn wij": phone numbers, postcodes and dates hold two digits in a row
+        return False
+    return bool(_PHONE.search(text) or _POSTCODE.search(text) or (_DATE.search(text) and len(text.split()) <= 6))
 
 
 def heading_shape(text: str) -> bool:
@@ -249,10 +258,11 @@ def _sentence_like(text: str) -> bool:
     words = text.split()
     if len(words) >= 14:
         return True
-    verb_second = any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3])
-    if verb_second and len(words) >= 7:
-        return True
-    return bool(len(words) >= 6 and _PERIOD.search(text))
+    if len(words) < 6:
+        return False  # most headings: too short for either test below
+    if len(words) >= 7 and any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3]):
+        return True  # the finite verb second
+    return _PERIOD.search(text) is not None
 
 
 @lru_cache(maxsize=16384)
