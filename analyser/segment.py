@@ -277,7 +277,6 @@ def clear_line_caches() -> None:
     twice measures what a run over new statements costs."""
     _is_contact_or_date.cache_clear()
     _heading_candidate.cache_clear()
-    _heading_topics.cache_clear()
 
 
 def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmentation:
@@ -418,13 +417,8 @@ def _assign_levels(headings: list[Heading]) -> None:
 
 def heading_topics(heading: str) -> list[str]:
     """Checklist ids a heading announces, from the cue patterns in ``data/topics.json`` (lower case, matched
-    against the lower-cased heading; cached within one statement)."""
-    return list(_heading_topics(heading.lower()))
-
-
-@lru_cache(maxsize=8192)
-def _heading_topics(heading: str) -> tuple[str, ...]:
-    return _lowered_topics([heading])[0]
+    against the lower-cased heading)."""
+    return list(headings_topics([heading])[0])
 
 
 def headings_topics(headings: list[str]) -> list[tuple[str, ...]]:
@@ -432,31 +426,39 @@ def headings_topics(headings: list[str]) -> list[tuple[str, ...]]:
     return _lowered_topics([h.lower() for h in headings])
 
 
+# the topics whose screen strings (`_TopicScreen.in_words`) one word holds, per lower-cased word: kept per process
+_WORD_TOPICS: dict[str, frozenset[int]] = {}
+
+
 def _lowered_topics(lowers: list[str]) -> list[tuple[str, ...]]:
-    """The topics of lower-cased headings. The headings are joined by line breaks (no heading holds one); each
-    screen string (`_TopicScreen`) is looked for in the joined text, and a hit lies inside one heading (no
-    string holds a line break). A topic's pattern runs only on the headings that hold one of its strings."""
+    """The topics of lower-cased headings. A topic is tried on a heading that holds one of its screen strings
+    (`_TopicScreen`). A string without whitespace lies inside one word of the heading, so those come from the
+    heading's words (`_WORD_TOPICS`); the few with a space are looked for in the headings joined by line breaks
+    (no heading holds one, and no string does, so a hit lies inside one heading)."""
     if not lowers:
         return []
-    joined = "\n".join(lowers)
-    starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
     screen = _topic_screen()
-    candidates: dict[int, set[int]] = {k: set(screen.always) for k in range(len(lowers))} if screen.always else {}
-    for literal, topics in [item for item in screen.literals if item[0] in joined]:
-        i = joined.find(literal)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            if k in candidates:
+    candidates: list[set[int]] = [set(screen.always) for _ in lowers]
+    for topics, low in zip(candidates, lowers):
+        for word in low.split():
+            found = _WORD_TOPICS.get(word)
+            if found is None:
+                found = _WORD_TOPICS[word] = frozenset(
+                    topic for literal, of in screen.in_words if literal in word for topic in of)
+            topics |= found
+    joined = "\n".join(lowers)
+    spaced = [item for item in screen.spaced if item[0] in joined]
+    if spaced:
+        starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
+        for literal, topics in spaced:
+            i = joined.find(literal)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
                 candidates[k] |= topics
-            else:
-                candidates[k] = set(topics)
-            i = joined.find(literal, starts[k] + len(lowers[k]) + 1)  # on to the next heading
-    out: list[tuple[str, ...]] = [()] * len(lowers)
+                i = joined.find(literal, starts[k] + len(lowers[k]) + 1)  # on to the next heading
     names, matchers = screen.names, screen.matchers
-    for k, topics in candidates.items():
-        low = lowers[k]
-        out[k] = tuple(names[i] for i in sorted(topics) if matchers[i].search(low))
-    return out
+    return [tuple(names[i] for i in sorted(topics) if matchers[i].search(low)) if topics else ()
+            for topics, low in zip(candidates, lowers)]
 
 
 _TOPIC_CACHE: list[tuple[str, Searcher]] = []
@@ -473,11 +475,13 @@ def _topic_patterns() -> list[tuple[str, Searcher]]:
 @dataclass(frozen=True)
 class _TopicScreen:
     """The strings the topic patterns need: per topic one clause of its sieve (`sieves.clauses`), strings one of
-    which every match holds, so a topic none of whose strings occur in a heading cannot match it. ``literals``
-    lists each string with its topics; a topic with no such clause is tried on every heading. ``matchers`` test
-    a topic's pattern (`sieves.Matcher`: its alternatives behind their own sieves)."""
+    which every match holds, so a topic none of whose strings occur in a heading cannot match it. ``in_words``
+    (the strings without whitespace) and ``spaced`` (the others) list each string with its topics; a topic with
+    no such clause is tried on every heading. ``matchers`` test a topic's pattern (`sieves.Matcher`: its
+    alternatives behind their own sieves)."""
 
-    literals: tuple[tuple[str, frozenset[int]], ...]
+    in_words: tuple[tuple[str, frozenset[int]], ...]
+    spaced: tuple[tuple[str, frozenset[int]], ...]
     always: frozenset[int]
     names: tuple[str, ...]
     matchers: tuple[Matcher, ...]
@@ -497,7 +501,10 @@ def _topic_screen() -> _TopicScreen:
             continue
         for literal in found[0]:
             by_literal.setdefault(literal, set()).add(i)
-    return _TopicScreen(tuple((lit, frozenset(topics)) for lit, topics in by_literal.items()), frozenset(always),
+    items = [(literal, frozenset(topics)) for literal, topics in by_literal.items()]
+    spaced = [any(c.isspace() for c in literal) for literal, _ in items]
+    return _TopicScreen(tuple(item for item, space in zip(items, spaced) if not space),
+                        tuple(item for item, space in zip(items, spaced) if space), frozenset(always),
                         tuple(topic for topic, _ in _topic_patterns()), tuple(matchers))
 
 
