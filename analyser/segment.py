@@ -71,9 +71,9 @@ _LONG_NUMBER = re.compile(r"\d[\d. ]{6,}\d|^postbus\s+\d", re.I)  # "KvK 1234567
 _INITIALS_END = re.compile(r"\b\w{1,3}\.\w{1,3}\.$")
 _TWO_SENTENCES = re.compile(r"[.!] [A-Z]")
 _PERIOD = re.compile(r"\b\d+\s+(?:dagen|weken|maanden|jaar|jaren)\b")
-# what every contact or date line holds (see `_is_contact_or_date`): a digit, "@", "[" or "(" (an e-mail
-# address), ":" (a "label: value" line), a web address, or, at its start, a character of a numbers-only line
-_CONTACT_SIGN = re.compile(rf"[\d@\[(:]|^[\s./-]|{_URL.pattern}", re.I)
+# what every contact or date line but a web address holds (see `_is_contact_or_date`), if it does not start with
+# whitespace, "." , "/" or "-" (a numbers-only line): a digit, "@", "[" or "(" (an e-mail address) or ":" (a label)
+_CONTACT_CHAR = re.compile(r"[\d@\[(:]")
 
 _MAX_WORDS = 16
 _MAX_CHARS = 130
@@ -209,10 +209,10 @@ def _toc_with_page_numbers(lines: Lines) -> tuple[int, int] | None:
 def _is_contact_or_date(text: str) -> bool:
     """An e-mail address, web address, phone number, postal address, date or "label: value" line
     (cached within one statement, see ``clear_line_caches``)."""
-    if not _CONTACT_SIGN.search(text):
-        return False  # most lines: none of the patterns below can match
-    if _URL.search(text):
+    if ("://" in text or "www." in text.lower()) and _URL.search(text):  # what a web address holds
         return True
+    if not _CONTACT_CHAR.search(text) and not (text[:1].isspace() or text[:1] in "./-"):
+        return False  # most lines: none of the patterns below can match
     if ("@" in text or (("[" in text or "(" in text) and _BRACKETED_AT.search(text))) and _EMAIL.search(text):
         return True
     if _LABEL_VALUE.match(text) and (":" in text or _DATE.search(text)):
@@ -226,40 +226,38 @@ def _is_contact_or_date(text: str) -> bool:
     return bool(_PHONE.search(text) or _POSTCODE.search(text) or (_DATE.search(text) and len(text.split()) <= 6))
 
 
-def heading_shape(text: str) -> bool:
-    """True when one line, on its own, could be a heading."""
+def _shape_words(text: str) -> list[str] | None:
+    """The words of a line that, on its own, could be a heading; None for any other line."""
     if len(text) < 2 or len(text) > _MAX_CHARS:
-        return False
+        return None
+    if text[-1] in ",;:" or "|" in text or "\t" in text or text.endswith(("...", "…")) or _BULLET.match(text):
+        return None
     words = text.split()
     if len(words) > _MAX_WORDS:
-        return False
-    if text[-1] in ",;:" or "|" in text or "\t" in text or text.endswith(("...", "…")) or _BULLET.match(text):
-        return False
+        return None
     numbered = _NUMBERED.match(text)
     body = text[numbered.end():] if numbered else text
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "\"'“‘(«"):
-        return False
-    number = numbered or _ROMAN.match(text)
-    if text.endswith(".") and not number and not _INITIALS_END.search(text):
-        return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
-    if text.endswith(".") and number and len(words) > 8:
-        return False
-    if _TWO_SENTENCES.search(body) and not body.isupper():  # two sentences on one line ("ONTSNAPT! ESCAPE ROOMS":
-        return False  # in capitals every word starts with one)
-    return not _is_contact_or_date(text)
+        return None
+    if text[-1] == ".":
+        if numbered or _ROMAN.match(text):
+            if len(words) > 8:
+                return None
+        elif not _INITIALS_END.search(text):
+            return None  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
+    if (". " in body or "! " in body) and _TWO_SENTENCES.search(body) and not body.isupper():
+        return None  # two sentences on one line ("ONTSNAPT! ESCAPE ROOMS": in capitals every word starts with one)
+    return None if _is_contact_or_date(text) else words
 
 
-def _sentence_like(text: str) -> bool:
-    """A line that reads as running text that only lacks its full stop (Dutch main clauses put the
-    finite verb second: "We verwijderen de data binnen 6 maanden ..."; headings are noun phrases,
-    questions or verb-final clauses: "Gegevens die bewaard worden als je contact opneemt")."""
-    if text.endswith("?"):
-        return False
-    words = text.split()
+def _sentence_like(text: str, words: list[str]) -> bool:
+    """A line (split into ``words``) that reads as running text that only lacks its full stop (Dutch main
+    clauses put the finite verb second: "We verwijderen de data binnen 6 maanden ..."; headings are noun
+    phrases, questions or verb-final clauses: "Gegevens die bewaard worden als je contact opneemt")."""
+    if len(words) < 6 or text.endswith("?"):
+        return False  # most headings: too short for any test below
     if len(words) >= 14:
         return True
-    if len(words) < 6:
-        return False  # most headings: too short for either test below
     if len(words) >= 7 and any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3]):
         return True  # the finite verb second
     return _PERIOD.search(text) is not None
@@ -268,7 +266,8 @@ def _sentence_like(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def _heading_candidate(text: str) -> bool:
     """A line shaped like a heading that does not read as a sentence (cached within one statement)."""
-    return heading_shape(text) and not _sentence_like(text)
+    words = _shape_words(text)
+    return words is not None and not _sentence_like(text, words)
 
 
 def clear_line_caches() -> None:
