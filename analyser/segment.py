@@ -42,6 +42,7 @@ _LETTERED = re.compile(r"^([a-h])[.)]\s+")
 _LETTER_NUMBER = re.compile(r"^(?:([A-Z](?:\.\d{1,2}){1,2})\.?|([A-Z])[.)])\s+(?=[A-Z\d\"'“‘(«])")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,2}[.)]\s*$)")
 _EMAIL = re.compile(r"[\w.+-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[\w-]+\.[\w.-]+", re.I)
+_BRACKETED_AT = re.compile(r"\[at\]|\(at\)", re.I)  # an "@" written out: what _EMAIL needs when the text has no "@"
 _URL = re.compile(r"https?://|www\.\w", re.I)
 _PHONE = re.compile(r"(?:\+\d{2}|\b0)\d{1,3}[\s/.-]?\d{2,3}[\s./-]?\d{2}[\s./-]?\d{2,3}\b|\b0\d{9}\b|\b1400\b")
 _POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\bB-\d{4}\b|^\d{4}\s+[A-Z][a-z]+")
@@ -64,11 +65,15 @@ _TOC_TITLE = re.compile(r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|
 # test than the regex for the many lines that cannot be a title (a test checks the set against the regex)
 _TOC_TITLE_FIRST = frozenset("iItTcC\u0130\u0131")
 _DIGIT = re.compile(r"\d")
+_DIGIT_PAIR = re.compile(r"\d\d")
 _NUMBERS_ONLY = re.compile(r"[\d\s./:-]+")
 _LONG_NUMBER = re.compile(r"\d[\d. ]{6,}\d|^postbus\s+\d", re.I)  # "KvK 12345678", "Postbus 123"
 _INITIALS_END = re.compile(r"\b\w{1,3}\.\w{1,3}\.$")
 _TWO_SENTENCES = re.compile(r"[.!] [A-Z]")
 _PERIOD = re.compile(r"\b\d+\s+(?:dagen|weken|maanden|jaar|jaren)\b")
+# what every contact or date line but a web address holds (see `_is_contact_or_date`), if it does not start with
+# whitespace, "." , "/" or "-" (a numbers-only line): a digit, "@", "[" or "(" (an e-mail address) or ":" (a label)
+_CONTACT_CHAR = re.compile(r"[\d@\[(:]")
 
 _MAX_WORDS = 16
 _MAX_CHARS = 130
@@ -204,60 +209,65 @@ def _toc_with_page_numbers(lines: Lines) -> tuple[int, int] | None:
 def _is_contact_or_date(text: str) -> bool:
     """An e-mail address, web address, phone number, postal address, date or "label: value" line
     (cached within one statement, see ``clear_line_caches``)."""
-    if _URL.search(text) or (("@" in text or "[" in text or "(" in text) and _EMAIL.search(text)):
+    if ("://" in text or "www." in text.lower()) and _URL.search(text):  # what a web address holds
+        return True
+    if not _CONTACT_CHAR.search(text) and not (text[:1].isspace() or text[:1] in "./-"):
+        return False  # most lines: none of the patterns below can match
+    if ("@" in text or (("[" in text or "(" in text) and _BRACKETED_AT.search(text))) and _EMAIL.search(text):
         return True
     if _LABEL_VALUE.match(text) and (":" in text or _DATE.search(text)):
         return True
     if not _DIGIT.search(text):  # phone numbers, postcodes, dates and house numbers all have digits
         return bool(_NUMBERS_ONLY.fullmatch(text))
-    if _PHONE.search(text) or _POSTCODE.search(text) or _LONG_NUMBER.search(text):
+    if _LONG_NUMBER.search(text) or _NUMBERS_ONLY.fullmatch(text) or _STREET.match(text):
         return True
-    if _DATE.search(text) and len(text.split()) <= 6:
-        return True
-    return bool(_NUMBERS_ONLY.fullmatch(text) or _STREET.match(text))
-
-
-def heading_shape(text: str) -> bool:
-    """True when one line, on its own, could be a heading."""
-    if len(text) < 2 or len(text) > _MAX_CHARS:
+    if not _DIGIT_PAIR.search(text):  # "2. Wie zijn wij": phone numbers, postcodes and dates hold two digits in a row
         return False
+    return bool(_PHONE.search(text) or _POSTCODE.search(text) or (_DATE.search(text) and len(text.split()) <= 6))
+
+
+def _shape_words(text: str) -> list[str] | None:
+    """The words of a line that, on its own, could be a heading; None for any other line."""
+    if len(text) < 2 or len(text) > _MAX_CHARS:
+        return None
+    if text[-1] in ",;:" or "|" in text or "\t" in text or text.endswith(("...", "…")) or _BULLET.match(text):
+        return None
     words = text.split()
     if len(words) > _MAX_WORDS:
-        return False
-    if text[-1] in ",;:" or "|" in text or "\t" in text or text.endswith(("...", "…")) or _BULLET.match(text):
-        return False
-    number = _NUMBERED.match(text) or _ROMAN.match(text)
+        return None
+    number = _NUMBERED.match(text) or (_ROMAN.match(text) if text[0] in "IVX" else None)
     body = text[number.end():] if number else text
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "\"'“‘(«"):
-        return False
-    if text.endswith(".") and not number and not _INITIALS_END.search(text):
-        return False  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
-    if text.endswith(".") and number and len(words) > 8:
-        return False
-    if _TWO_SENTENCES.search(body) and not body.isupper():  # two sentences on one line ("ONTSNAPT! ESCAPE ROOMS":
-        return False  # in capitals every word starts with one)
-    return not _is_contact_or_date(text)
+        return None
+    if text[-1] == ".":
+        if number:
+            if len(words) > 8:
+                return None
+        elif not _INITIALS_END.search(text):
+            return None  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
+    if (". " in body or "! " in body) and _TWO_SENTENCES.search(body) and not body.isupper():
+        return None  # two sentences on one line ("ONTSNAPT! ESCAPE ROOMS": in capitals every word starts with one)
+    return None if _is_contact_or_date(text) else words
 
 
-def _sentence_like(text: str) -> bool:
-    """A line that reads as running text that only lacks its full stop (Dutch main clauses put the
-    finite verb second: "We verwijderen de data binnen 6 maanden ..."; headings are noun phrases,
-    questions or verb-final clauses: "Gegevens die bewaard worden als je contact opneemt")."""
-    if text.endswith("?"):
-        return False
-    words = text.split()
+def _sentence_like(text: str, words: list[str]) -> bool:
+    """A line (split into ``words``) that reads as running text that only lacks its full stop (Dutch main
+    clauses put the finite verb second: "We verwijderen de data binnen 6 maanden ..."; headings are noun
+    phrases, questions or verb-final clauses: "Gegevens die bewaard worden als je contact opneemt")."""
+    if len(words) < 6 or text.endswith("?"):
+        return False  # most headings: too short for any test below
     if len(words) >= 14:
         return True
-    verb_second = any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3])
-    if verb_second and len(words) >= 7:
-        return True
-    return bool(len(words) >= 6 and _PERIOD.search(text))
+    if len(words) >= 7 and any(_FINITE_HINT.fullmatch(w.strip(",")) for w in words[1:3]):
+        return True  # the finite verb second
+    return _PERIOD.search(text) is not None
 
 
 @lru_cache(maxsize=16384)
 def _heading_candidate(text: str) -> bool:
     """A line shaped like a heading that does not read as a sentence (cached within one statement)."""
-    return heading_shape(text) and not _sentence_like(text)
+    words = _shape_words(text)
+    return words is not None and not _sentence_like(text, words)
 
 
 def clear_line_caches() -> None:
@@ -266,7 +276,6 @@ def clear_line_caches() -> None:
     twice measures what a run over new statements costs."""
     _is_contact_or_date.cache_clear()
     _heading_candidate.cache_clear()
-    _heading_topics.cache_clear()
 
 
 def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmentation:
@@ -407,13 +416,8 @@ def _assign_levels(headings: list[Heading]) -> None:
 
 def heading_topics(heading: str) -> list[str]:
     """Checklist ids a heading announces, from the cue patterns in ``data/topics.json`` (lower case, matched
-    against the lower-cased heading; cached within one statement)."""
-    return list(_heading_topics(heading.lower()))
-
-
-@lru_cache(maxsize=8192)
-def _heading_topics(heading: str) -> tuple[str, ...]:
-    return _lowered_topics([heading])[0]
+    against the lower-cased heading)."""
+    return list(headings_topics([heading])[0])
 
 
 def headings_topics(headings: list[str]) -> list[tuple[str, ...]]:
@@ -421,31 +425,39 @@ def headings_topics(headings: list[str]) -> list[tuple[str, ...]]:
     return _lowered_topics([h.lower() for h in headings])
 
 
+# the topics whose screen strings (`_TopicScreen.in_words`) one word holds, per lower-cased word: kept per process
+_WORD_TOPICS: dict[str, frozenset[int]] = {}
+
+
 def _lowered_topics(lowers: list[str]) -> list[tuple[str, ...]]:
-    """The topics of lower-cased headings. The headings are joined by line breaks (no heading holds one); each
-    screen string (`_TopicScreen`) is looked for in the joined text, and a hit lies inside one heading (no
-    string holds a line break). A topic's pattern runs only on the headings that hold one of its strings."""
+    """The topics of lower-cased headings. A topic is tried on a heading that holds one of its screen strings
+    (`_TopicScreen`). A string without whitespace lies inside one word of the heading, so those come from the
+    heading's words (`_WORD_TOPICS`); the few with a space are looked for in the headings joined by line breaks
+    (no heading holds one, and no string does, so a hit lies inside one heading)."""
     if not lowers:
         return []
-    joined = "\n".join(lowers)
-    starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
     screen = _topic_screen()
-    candidates: dict[int, set[int]] = {k: set(screen.always) for k in range(len(lowers))} if screen.always else {}
-    for literal, topics in [item for item in screen.literals if item[0] in joined]:
-        i = joined.find(literal)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            if k in candidates:
+    candidates: list[set[int]] = [set(screen.always) for _ in lowers]
+    for topics, low in zip(candidates, lowers):
+        for word in low.split():
+            found = _WORD_TOPICS.get(word)
+            if found is None:
+                found = _WORD_TOPICS[word] = frozenset(
+                    topic for literal, of in screen.in_words if literal in word for topic in of)
+            topics |= found
+    joined = "\n".join(lowers)
+    spaced = [item for item in screen.spaced if item[0] in joined]
+    if spaced:
+        starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
+        for literal, topics in spaced:
+            i = joined.find(literal)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
                 candidates[k] |= topics
-            else:
-                candidates[k] = set(topics)
-            i = joined.find(literal, starts[k] + len(lowers[k]) + 1)  # on to the next heading
-    out: list[tuple[str, ...]] = [()] * len(lowers)
+                i = joined.find(literal, starts[k] + len(lowers[k]) + 1)  # on to the next heading
     names, matchers = screen.names, screen.matchers
-    for k, topics in candidates.items():
-        low = lowers[k]
-        out[k] = tuple(names[i] for i in sorted(topics) if matchers[i].search(low))
-    return out
+    return [tuple(names[i] for i in sorted(topics) if matchers[i].search(low)) if topics else ()
+            for topics, low in zip(candidates, lowers)]
 
 
 _TOPIC_CACHE: list[tuple[str, Searcher]] = []
@@ -462,11 +474,13 @@ def _topic_patterns() -> list[tuple[str, Searcher]]:
 @dataclass(frozen=True)
 class _TopicScreen:
     """The strings the topic patterns need: per topic one clause of its sieve (`sieves.clauses`), strings one of
-    which every match holds, so a topic none of whose strings occur in a heading cannot match it. ``literals``
-    lists each string with its topics; a topic with no such clause is tried on every heading. ``matchers`` test
-    a topic's pattern (`sieves.Matcher`: its alternatives behind their own sieves)."""
+    which every match holds, so a topic none of whose strings occur in a heading cannot match it. ``in_words``
+    (the strings without whitespace) and ``spaced`` (the others) list each string with its topics; a topic with
+    no such clause is tried on every heading. ``matchers`` test a topic's pattern (`sieves.Matcher`: its
+    alternatives behind their own sieves)."""
 
-    literals: tuple[tuple[str, frozenset[int]], ...]
+    in_words: tuple[tuple[str, frozenset[int]], ...]
+    spaced: tuple[tuple[str, frozenset[int]], ...]
     always: frozenset[int]
     names: tuple[str, ...]
     matchers: tuple[Matcher, ...]
@@ -486,7 +500,10 @@ def _topic_screen() -> _TopicScreen:
             continue
         for literal in found[0]:
             by_literal.setdefault(literal, set()).add(i)
-    return _TopicScreen(tuple((lit, frozenset(topics)) for lit, topics in by_literal.items()), frozenset(always),
+    items = [(literal, frozenset(topics)) for literal, topics in by_literal.items()]
+    spaced = [any(c.isspace() for c in literal) for literal, _ in items]
+    return _TopicScreen(tuple(item for item, space in zip(items, spaced) if not space),
+                        tuple(item for item, space in zip(items, spaced) if space), frozenset(always),
                         tuple(topic for topic, _ in _topic_patterns()), tuple(matchers))
 
 

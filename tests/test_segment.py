@@ -244,7 +244,7 @@ def test_line_caches_keep_nothing_from_an_earlier_statement():
     """The benchmark analyses the same texts twice; what a cache learnt about one statement's lines must not make
     the next statement cheaper."""
     from analyser import analyse
-    from analyser.segment import _heading_candidate, _heading_topics, _is_contact_or_date
+    from analyser.segment import _WORD_TOPICS, _heading_candidate, _is_contact_or_date
 
     analyse("Privacyverklaring Bakkerij\n\nWelke gegevens?\n\nUw naam.\n\nHoe lang bewaren wij ze?\n\nTwee jaar.",
             use_model=False)
@@ -252,7 +252,7 @@ def test_line_caches_keep_nothing_from_an_earlier_statement():
     report = analyse(second, use_model=False)
     lines = {line for line in second.split("\n") if line}
     assert _heading_candidate.cache_info().currsize <= len(lines)
-    assert _heading_topics.cache_info().currsize <= len(lines)
+    assert not any(any(c.isspace() for c in word) for word in _WORD_TOPICS)  # heading topics: kept per word only
     assert _is_contact_or_date.cache_info().currsize <= len(lines)
     assert report.to_json() == analyse(second, use_model=False).to_json()
 
@@ -262,8 +262,23 @@ def test_headings_topics_match_each_heading_alone():
     from analyser.segment import _topic_patterns, headings_topics
 
     headings = ["Privacyverklaring", "Wie zijn wij?", "Met wie delen wij je gegevens?", "Hoe lang bewaren wij ze?",
-                "Uw rechten", "Cookies", "1. Gegevens", "Wijzigingen", "Delen", "Contact", "İnzage", ""]
+                "Uw rechten", "Cookies", "1. Gegevens", "Wijzigingen", "Delen", "Contact", "İnzage",
+                "Gegevens\u00a0van derden", "Data protection officer", "Bijzondere\tgegevens", "Laatst bijgewerkt:",
+                "Wijziging van deze privacyverklaring", "Persoonsgegevens", ""]
     together = headings_topics(headings)
     assert together == [tuple(t for t, p in _topic_patterns() if p.search(h.lower())) for h in headings]
     assert "recipients" in together[2] and "retention" in together[3] and "cookies" in together[5]
     assert together[-1] == () and headings_topics([]) == []
+
+
+def test_contact_lines_past_each_shortcut_are_found():
+    """The contact and date test skips patterns a line cannot match (no digit, "@", "[at]", web address, ...);
+    a line that only one pattern recognises is still found."""
+    from analyser.segment import _is_contact_or_date
+
+    contact = ["info [at] bakkerij.nl", "info (AT) bakkerij.nl", "WWW.BAKKERIJ.NL", "Https://bakkerij.nl", "--",
+               "12 34", "1400", "020 123 45 67", "12-03-2024", "10 mei 2024", "Versie: mei", "Datum 1 mei 2024",
+               "Postbus 12", "KvK 12345678", "Kerkstraat 1", "1234 AB Utrecht", "B-1000 Brussel", "2024"]
+    assert [line for line in contact if not _is_contact_or_date(line)] == []
+    assert not any(_is_contact_or_date(line) for line in ["2. Wie zijn wij", "10. Uw rechten", "Onze (nieuwe) site",
+                                                          "Let op: cookies", "Fase 1: Voorbereiding"])
