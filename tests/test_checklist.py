@@ -922,3 +922,10 @@ def test_receiving_data_in_a_digital_file_or_passing_it_to_another_care_provider
     text = ("U heeft het recht om uw gegevens in een digitaal bestand te ontvangen of aan een andere zorgverlener te "
             "laten overdragen.")
     assert check(text, "right_portability") == "present"
+
+
+def test_a_separable_unsubscribe_verb_is_an_opt_out(check):
+    text = "Van de nieuwsbrief schrijf je je uit via de link onderaan elke mail."
+    assert check(text, "withdraw_consent") == "partial"
+    assert check("Schrijf je je in voor de nieuwsbrief, dan krijg je elke maand een mail uit onze winkel.",
+                 "withdraw_consent") == "absent"

@@ -71,6 +71,7 @@ def bases(bases_nlp):
     ("Wij bezorgen je pakket, omdat dat nodig is voor de overeenkomst met jou.", "contract"),
     ("We handelen je reservering af. Dat doen we omdat we een huurovereenkomst met je sluiten.", "contract"),
     ("De Participatiewet verplicht ons om je aanwezigheid aan de gemeente te melden.", "legal_obligation"),
+    ("Facturen van de webshop houden we zeven jaar bij, omdat de boekhoudwet dat verplicht.", "legal_obligation"),
 ])
 def test_each_basis_is_found_in_a_real_dutch_sentence(bases, sentence, basis):
     assert basis in bases(sentence)
