@@ -929,3 +929,11 @@ def test_a_separable_unsubscribe_verb_is_an_opt_out(check):
     assert check(text, "withdraw_consent") == "partial"
     assert check("Schrijf je je in voor de nieuwsbrief, dan krijg je elke maand een mail uit onze winkel.",
                  "withdraw_consent") == "absent"
+
+
+def test_a_system_that_decides_automatically_addresses_automated_decisions(check):
+    assert check("Ons systeem kiest op basis van je profiel automatisch voor welke onderzoeken je een uitnodiging "
+                 "krijgt.", "automated_decisions") == "present"
+    assert check("Bij opname berekent het dossiersysteem automatisch uw risico op vallen, op basis van uw leeftijd.",
+                 "automated_decisions") == "present"
+    assert check("Ons systeem verwijdert uw gegevens automatisch na dertig dagen.", "automated_decisions") == "absent"
