@@ -278,3 +278,9 @@ def test_consent_the_controller_may_ask_for_some_day_is_no_basis(bases):
 def test_contract_given_as_the_reason_with_an_adverb_between(bases):
     assert "contract" in bases("Uw adres gebruiken we voor de levering, omdat we daarover een overeenkomst met u "
                                "hebben.")
+
+
+def test_a_basis_not_used_for_now_is_not_counted(bases):
+    assert "legitimate_interests" not in bases("Een gerechtvaardigd belang gebruiken we op dit moment niet als "
+                                               "grondslag. Mochten we dat in de toekomst wel doen, dan passen we "
+                                               "eerst deze verklaring aan.")
