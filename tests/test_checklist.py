@@ -937,3 +937,13 @@ def test_a_system_that_decides_automatically_addresses_automated_decisions(check
     assert check("Bij opname berekent het dossiersysteem automatisch uw risico op vallen, op basis van uw leeftijd.",
                  "automated_decisions") == "present"
     assert check("Ons systeem verwijdert uw gegevens automatisch na dertig dagen.", "automated_decisions") == "absent"
+
+
+def test_research_among_teenagers_with_a_parents_consent_addresses_children(check):
+    text = ("Voor onderzoek onder jongeren van 12 tot 16 jaar nodigen we alleen panelleden uit die ouder zijn van zo'n "
+            "jongere, en vragen we eerst de ouder om toestemming.")
+    assert check(text, "children") == "present"
+
+
+def test_editing_ones_own_profile_is_rectification(check):
+    assert check("Je kunt je profiel zelf bekijken en aanpassen in je account.", "right_rectification") == "present"
