@@ -543,3 +543,10 @@ def test_voting_and_driving_bans_are_special_and_criminal_data(categories):
 def test_a_device_fingerprint_is_device_data(categories):
     text = "Tijdens het invullen zien we je IP-adres en een digitale vingerafdruk van je apparaat."
     assert categories(text) == {"ip_address", "device"}
+
+
+def test_nothing_inferred_and_a_reference_to_the_cookie_policy_name_no_data(categories):
+    assert categories("Wij leiden daaruit niets af over uw gezondheid.") == set()
+    assert categories("Voor het gebruik van cookies op onze website verwijst de vereniging naar haar "
+                      "cookiebeleid.") == set()
+    assert categories("Wij gebruiken analytische cookies om het bezoek te meten.") == {"online_identifiers"}
