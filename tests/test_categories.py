@@ -550,3 +550,17 @@ def test_nothing_inferred_and_a_reference_to_the_cookie_policy_name_no_data(cate
     assert categories("Voor het gebruik van cookies op onze website verwijst de vereniging naar haar "
                       "cookiebeleid.") == set()
     assert categories("Wij gebruiken analytische cookies om het bezoek te meten.") == {"online_identifiers"}
+
+
+def test_location_genetic_and_subscription_phrases(categories):
+    assert "location" in categories("Gebruikt u de functie 'Afhaalpunt in de buurt', dan gebruiken wij met uw "
+                                    "toestemming de locatie van uw telefoon.")
+    assert "location" in categories("Die zendmast zegt iets over de plek waar je bent.")
+    assert "genetic" in categories("Wij verwerken de uitslag van erfelijkheidsonderzoek in uw dossier.")
+    assert "transactions" in categories("Wij verwerken:\n\n- het abonnement dat je kiest, de looptijd en je extra "
+                                        "bundels;\n")
+
+
+def test_not_using_a_kind_of_data_is_not_collecting_it(categories):
+    assert categories("We gebruiken niet de exacte locatie van je telefoon.") == set()
+    assert categories("Hiervoor gebruiken wij je e-mailadres en telefoonnummer.") == {"email", "phone"}
