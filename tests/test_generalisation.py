@@ -1,6 +1,6 @@
 """Floors on the fresh development sets: statements written and annotated independently of the rules.
 
-`corpus/dev2` … `corpus/dev9` were annotated without looking at the analyser; the first measurement of
+`corpus/dev2` … `corpus/dev10` were annotated without looking at the analyser; the first measurement of
 each, before any rule was changed for it, is recorded in its README. The floors below pin what the rules
 reach now, so that a change made for one text cannot quietly cost accuracy on the others.
 """
@@ -16,26 +16,27 @@ from analyser.evaluate import Evaluation, score_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9, "dev8": 8, "dev9": 8}  # documents per set
+# documents per set
+SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9, "dev8": 8, "dev9": 8, "dev10": 8}
 
-# F1 per field, rules only, as measured on 2026-11-22 (evening); the comments give the values reached, dev2 ... dev9
-_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+# F1 per field, rules only, as measured on 2026-11-22 (night); the comments give the values reached, dev2 ... dev10
+_SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 FLOORS = {
-    "headings": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
-    "data_categories": dict(zip(_SETS, (0.96, 0.96, 0.95, 0.98, 0.92, 0.97, 0.97, 0.97))),
-    # .971 .969 .954 .986 .927 .978 .982 .980
-    "retention": dict(zip(_SETS, (0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # .989 1.0 1.0 1.0 1.0 1.0 1.0 1.0
-    "third_parties": dict(zip(_SETS, (0.99, 0.96, 0.98, 0.95, 0.99, 0.97, 0.99, 0.99))),
-    # .993 .971 .988 .957 1.0 .977 1.0 1.0
-    "legal_bases": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
-    "checklist": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # .993 .994 .995 .998 .997 .997 1.0 1.0
+    "headings": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
+    "data_categories": dict(zip(_SETS, (0.96, 0.96, 0.95, 0.98, 0.92, 0.97, 0.97, 0.97, 0.97))),
+    # .971 .969 .954 .986 .927 .978 .982 .980 .981
+    "retention": dict(zip(_SETS, (0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # .989 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
+    "third_parties": dict(zip(_SETS, (0.99, 0.96, 0.98, 0.95, 0.99, 0.97, 0.99, 0.99, 0.92))),
+    # .993 .971 .988 .957 1.0 .977 1.0 1.0 .927
+    "legal_bases": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0
+    "checklist": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
+    # .993 .994 .995 .998 .997 .997 1.0 1.0 .997
 }
 MISSING_FLOORS = dict(zip(_SETS, ((0.93, 1.0), (0.93, 1.0), (0.97, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0),
-                                  (0.99, 1.0), (0.99, 1.0))))
+                                  (0.99, 1.0), (0.99, 1.0), (0.99, 0.95))))
 
 
 @pytest.fixture(scope="module")
