@@ -564,3 +564,11 @@ def test_location_genetic_and_subscription_phrases(categories):
 def test_not_using_a_kind_of_data_is_not_collecting_it(categories):
     assert categories("We gebruiken niet de exacte locatie van je telefoon.") == set()
     assert categories("Hiervoor gebruiken wij je e-mailadres en telefoonnummer.") == {"email", "phone"}
+
+
+def test_only_functional_or_non_identifying_cookies_are_no_online_identifiers(categories):
+    assert categories("Onze website plaatst alleen een functionele cookie die uw cookievoorkeur onthoudt. Wij "
+                      "gebruiken geen analytische of marketingcookies.") == set()
+    assert categories("De website plaatst uitsluitend functionele cookies en een analytisch cookie dat geen "
+                      "herleidbare gegevens verzamelt.") == set()
+    assert categories("Wij plaatsen analytische cookies en marketingcookies van Google.") == {"online_identifiers"}
