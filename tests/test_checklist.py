@@ -947,3 +947,27 @@ def test_research_among_teenagers_with_a_parents_consent_addresses_children(chec
 
 def test_editing_ones_own_profile_is_rectification(check):
     assert check("Je kunt je profiel zelf bekijken en aanpassen in je account.", "right_rectification") == "present"
+
+
+def test_sorting_members_into_groups_by_behaviour_is_profiling(check):
+    text = ("We kijken hoe vaak je komt en delen leden op basis daarvan automatisch in groepen in, zoals 'net "
+            "begonnen' en 'vaste sporter'.")
+    assert check(text, "automated_decisions") == "partial"
+
+
+def test_a_data_centre_in_a_european_city_says_where_data_is_stored(check):
+    text = "Onze gegevens staan in een datacenter van Leaseweb in Amsterdam."
+    assert check(text, "international_transfers") == "present"
+
+
+def test_data_we_need_from_the_reader_is_a_provision_requirement_but_data_we_need_for_our_tax_is_not(check):
+    assert check("Wij vragen:\n\n- je rijksregisternummer, dat we nodig hebben voor je sportverzekering;\n",
+                 "provision_requirement") == "present"
+    assert check("Wij verwerken ook gegevens als wij hier wettelijk toe verplicht zijn, zoals gegevens die wij nodig "
+                 "hebben voor onze belastingaangifte.", "provision_requirement") == "absent"
+
+
+def test_announcing_important_changes_addresses_policy_changes(check):
+    assert check("Bij belangrijke wijzigingen krijg je een bericht in de app.", "policy_changes") == "present"
+    assert check("Bij belangrijke wijzigingen in je abonnement krijg je een bericht in de app.",
+                 "policy_changes") == "absent"
