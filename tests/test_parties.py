@@ -931,3 +931,11 @@ def test_a_name_of_dictionary_words_counts_when_its_acronym_follows(names):
     text = ("Met wie delen we je gegevens?\n\n- het Landelijk Bureau Inning Onderhoudsbijdragen (LBIO), dat de "
             "alimentatie int;\n- een incassobureau, als je facturen onbetaald blijven.\n")
     assert names(text) == {"Landelijk Bureau Inning Onderhoudsbijdragen"}
+
+
+def test_a_flemish_welfare_centre_is_named_with_its_region_and_a_partner_firm_after_its_role(names):
+    text = ("Met wie delen wij uw gegevens?\n\n- Het CAW Oost-Vlaanderen, als wij u met uw toestemming "
+            "doorverwijzen.\n")
+    assert names(text) == {"CAW Oost-Vlaanderen"}
+    assert names("Als uw zaak daarom vraagt, schakelen wij ons partnerkantoor Van Dijk Arbeidsrecht Advocaten in; "
+                 "dat kantoor ontvangt dan uw dossier.") == {"Van Dijk Arbeidsrecht Advocaten"}
