@@ -939,3 +939,10 @@ def test_a_flemish_welfare_centre_is_named_with_its_region_and_a_partner_firm_af
     assert names(text) == {"CAW Oost-Vlaanderen"}
     assert names("Als uw zaak daarom vraagt, schakelen wij ons partnerkantoor Van Dijk Arbeidsrecht Advocaten in; "
                  "dat kantoor ontvangt dan uw dossier.") == {"Van Dijk Arbeidsrecht Advocaten"}
+
+
+def test_a_public_body_that_gets_no_names_is_no_recipient(names):
+    assert names("Voor de toeristenbelasting geven wij het aantal overnachtingen door aan de gemeente Veere, zonder "
+                 "namen.") == set()
+    assert names("Voor de toeristenbelasting geven wij uw naam en het aantal overnachtingen door aan de gemeente "
+                 "Veere.") == {"Gemeente Veere"}

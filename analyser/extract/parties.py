@@ -218,6 +218,7 @@ class KnowledgeBase:
         self._heading_receives = _any_of(self.recipient_words + self.recipient_heading_words)
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
+        self.anonymous = _any_of(cues["anonymous_cues"])
         self.controller = ControllerPatterns(cues["controller"])
 
     def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None,
@@ -1268,7 +1269,7 @@ class _DocRun:
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
             if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)
-                                       or self._reader_passes(h.start)):
+                                       or self._reader_passes(h.start) or self._anonymous(h.start)):
                 continue
             if self._negated(h) or self._clause_negated(h.start):
                 continue
@@ -1300,6 +1301,13 @@ class _DocRun:
         if intro is not None and self.kb.receives(self.text[intro[0]:intro[1]]):
             return True
         return self.section_receives(char)
+
+    def _anonymous(self, i: int) -> bool:
+        """"Het aantal overnachtingen geven wij door aan de gemeente Veere, zonder namen": the sentence says the body
+        gets no personal data (cues anonymous_cues)."""
+        s, e = self.sentence(i)
+        cs, ce = self.chars(s, e)
+        return self.kb.anonymous.search(self.text[cs:ce].lower()) is not None
 
     def _clause_negated(self, i: int) -> bool:
         """"Wij geven uw giften niet door aan de Belastingdienst": a negation earlier in the clause, not lifted by
@@ -1848,7 +1856,7 @@ class _DocRun:
                 end = j  # "het Departement Omgeving van de Vlaamse overheid": the department's own name
                 break
         cs, ce = self.chars(k, end)
-        if not self.kb.receives(self.paragraph(cs)):
+        if not self.kb.receives(self.paragraph(cs)) or self._anonymous(k):
             return []
         if singular is None:
             return [Hit(s, end, name=f"{prefix.capitalize()} {_clean_name(self.text[cs:ce])}", kind="government",
