@@ -1044,7 +1044,6 @@ class ThirdPartyComponent:
         doc.spans["third_parties"] = spans
         return doc
 
-
     def _regional(self, f: Found, run: _DocRun) -> str | None:
         """A regional body under its region's name when the text gives it ("de GGD Noord- en Oost-Gelderland")."""
         if f.org is None or not self.kb.orgs[f.org].regional:
