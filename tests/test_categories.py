@@ -572,3 +572,10 @@ def test_only_functional_or_non_identifying_cookies_are_no_online_identifiers(ca
     assert categories("De website plaatst uitsluitend functionele cookies en een analytisch cookie dat geen "
                       "herleidbare gegevens verzamelt.") == set()
     assert categories("Wij plaatsen analytische cookies en marketingcookies van Google.") == {"online_identifiers"}
+
+
+def test_a_driving_schools_progress_card_package_and_messages(categories):
+    text = ("Tijdens je opleiding houden we op een leskaart bij welke onderdelen je beheerst en hoe je vordert. "
+            "Koop je een lespakket, dan noteren we welk pakket je hebt. We gebruiken je bericht alleen om je vraag "
+            "te beantwoorden.")
+    assert categories(text) == {"education", "transactions", "communication"}
