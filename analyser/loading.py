@@ -146,6 +146,15 @@ def _md_inline(line: str) -> str:
     return line
 
 
+_MD_ATX_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A plain-text file written in Markdown: at least two '#' heading lines ("## Wie zijn wij")."""
+    first = _MD_ATX_LINE.search(text)
+    return first is not None and _MD_ATX_LINE.search(text, first.end()) is not None
+
+
 def parse_markdown(source: str) -> tuple[str, list[HeadingHint]]:
     source = normalise(source)
     source = re.sub(r"\A---\n.*?\n---\n", "", source, flags=re.S)  # front matter
@@ -404,7 +413,7 @@ def load_bytes(data: bytes, fmt: str, name: str = "input", doc_id: str = "docume
         raw = decode_bytes(data, name)
         if fmt == "html":
             text, hints = parse_html(raw)
-        elif fmt == "md":
+        elif fmt == "md" or looks_like_markdown(raw):
             text, hints = parse_markdown(raw)
         else:
             text = normalise(raw)
@@ -419,7 +428,7 @@ def load_text(text: str, doc_id: str = "document", source: str | None = None, fm
     if fmt == "html":
         body, hints = parse_html(text)
         return LoadedText(body, doc_id, source, "html", hints)
-    if fmt == "md":
+    if fmt == "md" or looks_like_markdown(text):
         body, hints = parse_markdown(text)
-        return LoadedText(body, doc_id, source, "md", hints)
+        return LoadedText(body, doc_id, source, fmt, hints)
     return LoadedText(normalise(text), doc_id, source, "txt")

@@ -35,7 +35,8 @@ def check(path, vocab):
         err("text has CR characters")
     if not text.endswith("\n") or text.endswith("\n\n"):
         err("text must end with exactly one newline")
-    lines = text.split("\n")
+    # a Markdown heading line ("## Wie zijn wij") is the heading without its markers, as a reader sees it
+    lines = [re.sub(r"^ {0,3}#{1,6}[ \t]+", "", line) for line in text.split("\n")]
 
     check_ids = [c["id"] for c in vocab["checklist"]]
     basis_ids = {b["id"] for b in vocab["legal_bases"]}

@@ -84,6 +84,19 @@ def test_markdown_headings_lists_and_emphasis(tmp_path):
         "Privacyverklaring", "Welke gegevens?", "Bewaartermijn"]
 
 
+def test_a_txt_file_written_in_markdown_is_read_as_markdown(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("# Privacyverklaring Voltvlak\n\n## Wie zijn wij\n\nVoltvlak B.V. levert laadpassen.\n\n"
+                    "### Laadsessies\n\nWij bewaren je laadsessies zeven jaar.\n", encoding="utf-8")
+    loaded = load_path(path)
+    assert "#" not in loaded.text
+    assert [loaded.text[h.start:h.end] for h in loaded.heading_hints] == [
+        "Privacyverklaring Voltvlak", "Wie zijn wij", "Laadsessies"]
+    one_hash = tmp_path / "q.txt"
+    one_hash.write_text("Privacyverklaring\n\n# 1 in de regio: wij bewaren je gegevens kort.\n", encoding="utf-8")
+    assert "# 1 in de regio" in load_path(one_hash).text  # one '#' line is no Markdown
+
+
 def _docx_bytes() -> bytes:
     docx = pytest.importorskip("docx")
     document = docx.Document()
