@@ -946,3 +946,14 @@ def test_a_public_body_that_gets_no_names_is_no_recipient(names):
                  "namen.") == set()
     assert names("Voor de toeristenbelasting geven wij uw naam en het aantal overnachtingen door aan de gemeente "
                  "Veere.") == {"Gemeente Veere"}
+
+
+def test_a_registration_number_after_a_public_body_is_no_disclosure(names):
+    text = ("Met wie delen wij je gegevens?\n\nVoltvlak Laadpassen B.V., Stationsplein 31, Amersfoort, KvK 80554312, "
+            "deelt je gegevens met Greenchoice als je slim laden koppelt aan je energiecontract.")
+    assert names(text) == {"Greenchoice"}
+
+
+def test_reservations_a_restaurant_does_not_take_are_no_recipient(names):
+    assert names("Reserveringen via TheFork of andere reserveringsplatforms nemen wij niet aan, en wij geven daar "
+                 "ook geen gegevens aan door.") == set()

@@ -1268,7 +1268,8 @@ class _DocRun:
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
             if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)
-                                       or self._reader_passes(h.start) or self._anonymous(h.start)):
+                                       or self._reader_passes(h.start) or self._anonymous(h.start)
+                                       or not self._name_ends_cleanly(h.end)):  # "KvK 80554312": a number
                 continue
             if self._negated(h) or self._clause_negated(h.start):
                 continue
