@@ -971,3 +971,10 @@ def test_announcing_important_changes_addresses_policy_changes(check):
     assert check("Bij belangrijke wijzigingen krijg je een bericht in de app.", "policy_changes") == "present"
     assert check("Bij belangrijke wijzigingen in je abonnement krijg je een bericht in de app.",
                  "policy_changes") == "absent"
+
+
+def test_throwing_data_away_on_request_and_a_request_for_wissing_are_erasure(check):
+    text = "Je rechten\n\nWil je dat we je gegevens weggooien, dan doen we dat, behalve de registratiekaart."
+    assert check(text, "right_erasure") == "present"
+    assert check("Een verzoek tot wissing of beperking van de verwerking wordt ingewilligd voor zover de wet dat "
+                 "toelaat.", "right_erasure") == "present"
