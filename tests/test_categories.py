@@ -579,3 +579,11 @@ def test_a_driving_schools_progress_card_package_and_messages(categories):
             "Koop je een lespakket, dan noteren we welk pakket je hebt. We gebruiken je bericht alleen om je vraag "
             "te beantwoorden.")
     assert categories(text) == {"education", "transactions", "communication"}
+
+
+def test_a_purpose_restriction_is_no_negation_and_an_object_pronoun_no_message(categories):
+    assert categories("Je naam en adres worden niet gebruikt voor marketingdoeleinden.") == {"name", "address"}
+    assert categories("Via cookies verzamelen wij je IP-adres en klikgedrag; voor meer uitleg verwijzen wij naar "
+                      "ons cookiebeleid.") == {"online_identifiers", "ip_address", "usage"}
+    assert categories("We sturen je berichten over nieuwe aanbiedingen.") == set()
+    assert categories("Wij bieden lespakketten aan voor beginners en gevorderden.") == set()

@@ -978,3 +978,17 @@ def test_throwing_data_away_on_request_and_a_request_for_wissing_are_erasure(che
     assert check(text, "right_erasure") == "present"
     assert check("Een verzoek tot wissing of beperking van de verwerking wordt ingewilligd voor zover de wet dat "
                  "toelaat.", "right_erasure") == "present"
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Het systeem sluit automatisch af na 15 minuten inactiviteit.", "automated_decisions"),
+    ("Het systeem kiest een nieuw wachtwoord en stuurt dat automatisch naar je e-mailadres.", "automated_decisions"),
+    ("We delen de leerlingen in groepen in op basis van hun leeftijd.", "automated_decisions"),
+    ("Zonder afspraak kan je alleen op dinsdag langskomen.", "provision_requirement"),
+    ("Je kunt je account instellingen wijzigen om meldingen uit te zetten.", "right_rectification"),
+    ("Meld je je aan voor de nieuwsbrief en ontvang af en toe een aanbieding per e-mail.", "withdraw_consent"),
+    ("Je kunt je facturen ook in digitale vorm ontvangen.", "right_portability"),
+    ("Onze opslagruimte in Rotterdam is alleen toegankelijk voor medewerkers.", "international_transfers"),
+])
+def test_look_alikes_of_new_cues_address_nothing(check, text, item):
+    assert check(text, item) == "absent"

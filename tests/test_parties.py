@@ -957,3 +957,22 @@ def test_a_registration_number_after_a_public_body_is_no_disclosure(names):
 def test_reservations_a_restaurant_does_not_take_are_no_recipient(names):
     assert names("Reserveringen via TheFork of andere reserveringsplatforms nemen wij niet aan, en wij geven daar "
                  "ook geen gegevens aan door.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wij verkopen uw gegevens niet en gebruiken Mailchimp voor het versturen van de nieuwsbrief.", {"Mailchimp"}),
+    ("We bewaren niet langer dan nodig en gebruiken daarvoor de servers van TransIP.", {"TransIP"}),
+    ("Wij verstrekken niet meer gegevens aan PostNL dan nodig is voor de bezorging.", {"PostNL"}),
+    ("Wij geven geen gegevens door aan andere partijen dan Mollie.", {"Mollie"}),
+    ("Wil je niet dat Google Analytics je bezoek meet? Zet dan de cookies uit.", {"Google"}),
+    ("Wij geven je gegevens door aan de GGD Hollands Noorden en Veilig Thuis als dat nodig is.",
+     {"GGD Hollands Noorden", "Veilig Thuis"}),
+    ("Wij geven je gegevens door aan de Belastingdienst; geanonimiseerde overzichten gaan naar onze accountant.",
+     {"Belastingdienst"}),
+    ("Wij verstrekken je adresgegevens aan de gemeente Veere en geanonimiseerde cijfers aan onderzoekers.",
+     {"Gemeente Veere"}),
+    ("Persoonsgegevens kunnen worden overgebracht naar Zwitserland, een land met een passend beschermingsniveau.",
+     set()),
+])
+def test_what_is_not_a_negation_a_region_or_an_anonymous_recipient(names, text, expected):
+    assert names(text) == expected

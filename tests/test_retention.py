@@ -409,3 +409,11 @@ def test_keeping_animals_and_things_is_no_retention_of_data(periods):
             "eigenaar het kan komen ophalen. Gevonden voorwerpen bewaren wij drie maanden. Spullen die na zes weken "
             "niet verkocht zijn, gaan naar een goed doel. Gegevens over uw hond bewaren wij twee jaar.")
     assert durations(periods(text)) == ["P2Y"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Wij wachten maximaal 14 dagen met het verwijderen van je gegevens.", "P14D"),
+    ("Wij bewaren de back-ups 30 dagen op 2 verschillende locaties.", "P30D"),
+])
+def test_waiting_before_deletion_and_copies_in_two_places_are_retention(periods, text, iso):
+    assert durations(periods(text)) == [iso]

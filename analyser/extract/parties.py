@@ -61,7 +61,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
 
 
 # the region after a regional body's name: capitalised words, "en" between them ("Noord- en Oost-Gelderland")
-_REGION = re.compile(r"[ \t]+((?:[A-Z][\w'-]*)(?:[ \t]+(?:en[ \t]+)?[A-Z][\w'-]*)*)")
+_REGION = re.compile(r" +([A-Z][a-z][\w'-]*(?:(?<=-) +en +[A-Z][a-z][\w'-]*| +[A-Z][a-z][\w'-]*){0,2})")
 
 
 def _straight(text: str) -> str:
@@ -157,6 +157,7 @@ class KnowledgeBase:
         countries = load_data("countries")["countries"]
         self.eea = {c["code"] for c in countries if c["eea"]}
         self.nationalities = {adj.lower(): c["code"] for c in countries for adj in c.get("adjectives_nl", [])}
+        self.country_names = {c["name_nl"].lower() for c in countries if "name_nl" in c}
         self.orgs: list[Organisation] = []
         self.aliases: list[Alias] = []
         for entry in data["organisations"]:
@@ -1006,6 +1007,8 @@ class ThirdPartyComponent:
         self.van_orths = {vocab.strings.add("van")}
         self.clause_negation_orths = {vocab.strings.add(w) for w in cues["clause_negations"]}
         self.exception_orths = {vocab.strings.add(w) for w in cues["clause_exceptions"]}
+        self.coordinator_orths = {vocab.strings.add(w) for w in ("en", "of")}
+        self.degree_orths = {vocab.strings.add(w) for w in ("langer", "meer", "alleen", "uitsluitend", "dat")}
         self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n",
                                                                  "maar", "Maar")}
         pattern_docs = []
@@ -1052,7 +1055,11 @@ class ThirdPartyComponent:
             start, end = run.chars(s, e)
             region = _REGION.match(run.text, end)
             if region is not None:
-                return f"{run.text[start:end]} {region.group(1)}"
+                words = region.group(1).split()
+                while words and (words[-1] in self.kb.start_stopwords or words[-1].lower() in self.kb.org_index):
+                    words.pop()  # "Veilig Thuis Wij zijn ...", "de GGD Utrecht Politie ...": no part of the region
+                if words:
+                    return f"{run.text[start:end]} {' '.join(words)}"
         return None
 
     def _spelled_out(self, f: Found, text: str) -> str:
@@ -1306,7 +1313,18 @@ class _DocRun:
         """"Het aantal overnachtingen geven wij door aan de gemeente Veere, zonder namen": the sentence says the body
         gets no personal data (cues anonymous_cues)."""
         s, e = self.sentence(i)
-        cs, ce = self.chars(s, e)
+        ends = self.comp.clause_end_orths
+        k = i
+        while k > s and self.orths.item(k - 1) not in ends:
+            k -= 1
+        m = i
+        coordinators = self.comp.coordinator_orths
+        while m < e and self.orths.item(m) not in ends and not (
+                self.orths.item(m) in coordinators and m + 1 < e and self.tok(m + 1).islower()):
+            m += 1
+        if m < e and self.tok(m) == ",":
+            m = min(e, m + 4)  # and a few words past a comma: "..., zonder namen"
+        cs, ce = self.chars(k, m)
         return self.kb.anonymous.search(self.text[cs:ce].lower()) is not None
 
     def _clause_negated(self, i: int) -> bool:
@@ -1316,12 +1334,14 @@ class _DocRun:
         comp = self.comp
         window = self.orths[start:i].tolist()
         for k in range(len(window) - 1, -1, -1):
-            if window[k] in comp.clause_end_orths:
-                window = window[k + 1:]
+            if window[k] in comp.clause_end_orths or (
+                    window[k] in comp.coordinator_orths and k + 1 < len(window) and self.tok(start + k + 1).islower()):
+                window = window[k + 1:]  # "Wij verkopen uw gegevens niet en gebruiken Mailchimp": a new clause
                 break
         negations = comp.clause_negation_orths
-        if not any(o in negations for o in window):
-            return False
+        if not any(o in negations and (k + 1 == len(window) or window[k + 1] not in comp.degree_orths)
+                   for k, o in enumerate(window)):
+            return False  # "niet langer dan nodig", "niet meer gegevens dan": a degree, not a negation
         return not any(o in comp.exception_orths for o in window)
 
     def _reader_passes(self, i: int) -> bool:
@@ -1672,7 +1692,8 @@ class _DocRun:
         if not words:
             return False
         name = " ".join(tokens)
-        if name in kb.stopwords or words[0] in kb.start_stopwords or name.lower() in kb.org_index:
+        if name in kb.stopwords or words[0] in kb.start_stopwords or name.lower() in kb.org_index \
+                or name.lower() in kb.country_names:  # "overgebracht naar Zwitserland": a country
             return False
         if not strong and any(w in kb.generic_name_words for w in words):
             return False  # "Artificial Intelligence", "Social Media": a technique, not an organisation
