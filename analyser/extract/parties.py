@@ -1274,11 +1274,11 @@ class _DocRun:
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
-            if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._clause_negated(h.start)
-                                       or self._reader_passes(h.start) or self._anonymous(h.start)
+            if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._reader_passes(h.start)
+                                       or self._anonymous(h.start)
                                        or not self._name_ends_cleanly(h.end)):  # "KvK 80554312": a number
                 continue
-            if self._negated(h) or self._clause_negated(h.start):
+            if self._negated(h) or self._clause_negated(h.start):  # any company, public bodies included
                 continue
             kept.append(h)
         return kept
@@ -1329,7 +1329,8 @@ class _DocRun:
 
     def _clause_negated(self, i: int) -> bool:
         """"Wij geven uw giften niet door aan de Belastingdienst": a negation earlier in the clause, not lifted by
-        "tenzij"/"alleen" ("niet aan derden, tenzij ... aan de Belastingdienst" is a disclosure)."""
+        "tenzij"/"alleen"/"wel"/"dan" ("niet aan derden, tenzij ... aan de Belastingdienst" is a disclosure). The clause
+        starts after a clause end or after "en"/"of" before a new verb; "niet langer/meer dan" is a degree."""
         start = self.sentence(i)[0]
         comp = self.comp
         window = self.orths[start:i].tolist()
