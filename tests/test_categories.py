@@ -587,3 +587,52 @@ def test_a_purpose_restriction_is_no_negation_and_an_object_pronoun_no_message(c
                       "ons cookiebeleid.") == {"online_identifiers", "ip_address", "usage"}
     assert categories("We sturen je berichten over nieuwe aanbiedingen.") == set()
     assert categories("Wij bieden lespakketten aan voor beginners en gevorderden.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Het burgerservicenummer dat op uw rijbewijs staat, nemen wij niet over.",
+    "De gegevens over uw gezondheid die u in het formulier noemt, slaan wij niet op.",
+])
+def test_a_fronted_mention_with_its_relative_clause_is_negated_by_the_main_clause(categories, text):
+    assert not categories(text) & {"national_id", "health"}
+
+
+def test_a_fronted_mention_whose_main_clause_is_not_negated_counts(categories):
+    assert categories("Het telefoonnummer dat u opgeeft, bewaren wij zolang uw account bestaat.") == {"phone"}
+
+
+def test_a_question_pointing_to_the_cookie_statement_names_no_data(categories):
+    assert not categories("Welke cookies onze webwinkel plaatst en waarom, leest u in onze cookieverklaring op "
+                          "www.voorbeeld.nl/cookies.")
+
+
+def test_the_readers_own_e_mails_are_communication(categories):
+    assert "communication" in categories("Uw e-mails aan de klantenservice bewaren wij in uw klantdossier.")
+
+
+def test_a_data_list_under_a_sub_heading_of_a_data_section(categories):
+    text = ("3. Welke gegevens verwerken wij?\n\n3.1 Als u een cursus boekt\n\n- uw naam;\n"
+            "- de favorieten die u in de app bewaart.\n\n4. Waarvoor gebruiken wij uw gegevens?\n\nOm u te helpen.")
+    assert categories(text) == {"name", "preferences"}
+
+
+def test_a_sub_heading_under_another_topic_does_not_take_data_list_weak_words(categories):
+    text = ("3. Uw rechten\n\n3.1 Als u een cursus boekt\n\n- de favorieten die u in de app bewaart.")
+    assert "preferences" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bij illegale dumpingen verwerken wij gegevens uit het proces-verbaal van de boa.",
+    "Wij ontvangen een kopie van de strafbeschikking.",
+])
+def test_an_offence_report_is_criminal_data(categories, text):
+    assert "criminal" in categories(text)
+
+
+def test_the_minutes_of_a_meeting_are_no_criminal_data(categories):
+    assert "criminal" not in categories("Het proces-verbaal van de algemene vergadering sturen wij naar alle "
+                                        "eigenaars.")
+
+
+def test_charging_sessions_are_usage(categories):
+    assert "usage" in categories("Wij registreren je laadsessies om je factuur op te maken.")

@@ -258,8 +258,9 @@ def rules() -> Rules:
     ctx = data["context"]
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
-                "subordinate_breaks", "sharing_verbs", "contact_prepositions", "bullets", "modal_verbs",
-                "subject_pronouns", "negation_coordinators", "clause_coordinators", "recipient_us", "about_reader"]
+                "subordinate_breaks", "relative_pronouns", "sharing_verbs", "contact_prepositions", "bullets",
+                "modal_verbs", "subject_pronouns", "negation_coordinators", "clause_coordinators", "recipient_us",
+                "about_reader"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -951,12 +952,27 @@ class Context:
                 if not self._shared_only(toks, lo, j, rel_end, hi):
                     return True
         lo, hi = self._clause(sent.sub_breaks, rel, rel_end, n)  # type: ignore[arg-type]
+        if sent.niet and lo == 0 and hi < n:
+            lo, hi = self._fronted(sent, hi, n)
         for j in sent.niet:  # type: ignore[union-attr]
             if lo <= j < hi and (j + 1 >= n or toks[j + 1] not in ids["not_exceptions"]):
                 clause = toks[lo:hi]
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
         return False
+
+    def _fronted(self, sent: Sentence, hi: int, n: int) -> tuple[int, int]:
+        """A mention fronted with its relative clause, the main clause after the comma opening with its verb
+        ("Het burgerservicenummer dat in uw paspoort staat, nemen wij niet over"): the clause is the fronted part
+        plus that main clause. Otherwise the clause ``(0, hi)`` as it was."""
+        toks = sent.toks
+        if toks[hi] not in self.ids["relative_pronouns"]:
+            return 0, hi
+        comma = next((j for j in range(hi + 1, n) if toks[j] == self.comma), -1)
+        if comma < 0 or comma + 1 >= n or toks[comma + 1] not in self.ids["verbs"]:
+            return 0, hi
+        k = bisect_left(sent.sub_breaks, comma + 1)  # type: ignore[arg-type]
+        return 0, sent.sub_breaks[k] if k < len(sent.sub_breaks) else n  # type: ignore[index]
 
     def _coordinated_clauses(self, toks: list[int], breaks: list[int]) -> list[int]:
         """Commas that join two clauses: ', en' with a known verb on both sides ('hoeft u ons geen kopie ... te
@@ -1050,7 +1066,7 @@ class Context:
         "Welke gegevens verzamelen wij?"): its items name data ("- je opleiding en beroep")."""
         char = self.idx[m.start]
         k = bisect_right(self.section_starts, char) - 1
-        if k < 0 or "data_categories" not in self.sections[k].topics:
+        if k < 0 or "data_categories" not in self._topics(k):
             return False
         line_start, line = self.line(char)
         bullet = self.rules.bullet.match(line)
@@ -1064,6 +1080,17 @@ class Context:
         # nor a head narrowed by its own complement ("- Afspraken over de toegang", "- Communicatie tussen systemen")
         after = self.text[self.end_char(m.end - 1):line_start + len(line)].split(None, 1)
         return not after or after[0].lower() not in _PREPOSITIONS
+
+    def _topics(self, k: int) -> list[str]:
+        """Section ``k``'s topics; a sub-section whose heading has none takes those of the section it belongs to
+        ("3. Welke gegevens verwerken wij?" over "3.1 Als u een reis boekt")."""
+        sections = self.sections
+        topics, level = sections[k].topics, sections[k].level
+        while not topics and level > 1 and k > 0:
+            k -= 1
+            if 0 < sections[k].level < level:
+                topics, level = sections[k].topics, sections[k].level
+        return topics
 
     def _listed(self, m: Mention) -> bool:
         """A short list item that starts with the mention ("- E-mail", "- Gekoppelde apparaten ..."), or a
