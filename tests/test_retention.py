@@ -417,3 +417,24 @@ def test_keeping_animals_and_things_is_no_retention_of_data(periods):
 ])
 def test_waiting_before_deletion_and_copies_in_two_places_are_retention(periods, text, iso):
     assert durations(periods(text)) == [iso]
+
+
+def test_the_lifetime_of_an_object_is_no_retention(periods):
+    text = ("Hoe lang bewaren wij uw gegevens?\n\nEen rolcontainer gaat gemiddeld twaalf jaar mee. "
+            "Uw adres en chipnummer bewaren wij vijf jaar.")
+    assert durations(periods(text)) == ["P5Y"]
+
+
+def test_a_list_of_data_labels_with_their_periods_is_retention_under_any_heading(periods):
+    text = ("6. Hoe lang?\n\n- Boekhoudkundige stukken: tien jaar, zoals de wet vereist.\n"
+            "- Gegevens van oud-leden: vijf jaar na het einde van het lidmaatschap.\n"
+            "- Camerabeelden: 30 dagen, tenzij ze nodig zijn voor een aangifte.\n")
+    assert durations(periods(text)) == ["P10Y", "P5Y", "P30D"]
+
+
+@pytest.mark.parametrize("text", [
+    "Onze tarieven\n\n- Abonnement: 12 maanden\n- Opzegtermijn: 1 maand\n",
+    "Diensten\n\n- Camerabeelden: 30 dagen\n\nVerder doen wij niets.",
+])
+def test_terms_of_a_contract_or_a_lone_label_are_no_retention_list(periods, text):
+    assert durations(periods(text)) == []

@@ -57,6 +57,7 @@ _CLOCK = re.compile(r"[.,:]\d\d$")
 # "binnen 14 dagen" right before a duration: a deadline (paying, assessing, replying) unless a word of keeping or
 # deleting stands in the same part of the sentence
 _WITHIN = re.compile(r"\bbinnen\s+(?:de\s+|een\s+)?$")
+_LABEL_ITEM = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+(?P<label>[^:|\n]{2,60}?)\s*:\s*")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+")
 _CRITERION_REACH = 160  # a criterion never runs past a sentence end; its patterns stop at . ; : and line breaks
 _REACH = 45  # characters before a unit word where its number(s) may start ("tussen de zes en twaalf maanden")
@@ -104,6 +105,7 @@ class Patterns:
     age_years: Searcher
     older_than: Searcher
     older_data: re.Pattern[str]
+    data_label: re.Pattern[str]
     things: re.Pattern[str]
     response_cue: re.Pattern[str]
     response_prefix: Searcher
@@ -208,6 +210,7 @@ def patterns() -> Patterns:
         age_years=sieved(rf"(?<!\w)(?:{before['age_years']})\s*$"),
         older_than=sieved(data["older_than"]),
         older_data=re.compile(_words(data["older_data_nouns"])),
+        data_label=re.compile(_words(data["data_label_nouns"])),
         things=re.compile(_words(data["thing_nouns"])),
         response_cue=re.compile(_words(data["response_cues"])),
         response_prefix=sieved(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
@@ -567,7 +570,26 @@ class _Finder:
         placed = ctx.list_item or bool(p.governed.search(before))
         if placed and (ctx.retention_section or ctx.intro_cue):
             return True
+        if ctx.list_item and self._data_label_item(cand.start):
+            return True
         return placed and cookie and self._cookie_section(ctx, lifetimes=True)
+
+    def _data_label_item(self, offset: int) -> bool:
+        """A list of data and their periods ("- Camerabeelden: 30 dagen, tenzij ..."): the item's label names data (a
+        noun of ``data_label_nouns``; "- Abonnement: 12 maanden" is a term), the period opens the text after its
+        colon, and the item next to it is labelled too."""
+        start = self._line_start(offset)
+        line = self.text[start:offset]
+        m = _LABEL_ITEM.match(line)
+        if m is None or len(line) - m.end() > 20:
+            return False
+        if not self.p.data_label.search(_lower(m.group("label"))):
+            return False
+        end = self.text.find("\n", offset)
+        following = self.text[end + 1:self.text.find("\n", end + 1) if end >= 0 else 0] if end >= 0 else ""
+        previous_end = start - 1
+        previous = self.text[self.text.rfind("\n", 0, previous_end) + 1:previous_end] if previous_end > 0 else ""
+        return any(_LABEL_ITEM.match(other) for other in (following, previous))
 
     def _response_time(self, clause: tuple[str, int], pos: int, before: str) -> bool:
         """"binnen vier weken reageren": a reply verb nearer to the period than any word of keeping."""
