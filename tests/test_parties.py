@@ -976,3 +976,20 @@ def test_reservations_a_restaurant_does_not_take_are_no_recipient(names):
 ])
 def test_what_is_not_a_negation_a_region_or_an_anonymous_recipient(names, text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Onze hoofdsponsor, het Antwerpse ingenieursbureau Stelwerk NV, krijgt nooit onze ledenlijst.",
+    "Ons zusterbedrijf Bolderik B.V. ontvangt geen gegevens van klanten.",
+    "Wij werken niet samen met marketingbureau Datakraan B.V.",
+])
+def test_an_unknown_company_said_to_receive_nothing_is_no_recipient(names, text):
+    assert not names(text) - {"Autoriteit Persoonsgegevens"}
+
+
+def test_a_known_company_said_to_receive_nothing_is_no_recipient(names):
+    assert "Mailchimp" not in names("Mailchimp krijgt geen toegang tot uw betaalgegevens.")
+
+
+def test_receiving_not_only_something_is_still_receiving(names):
+    assert "Mailchimp" in names("Mailchimp krijgt niet alleen uw naam, maar ook uw e-mailadres.")

@@ -195,6 +195,8 @@ class KnowledgeBase:
         for seq in self.negated_after:
             self.negated_after_by_first.setdefault(seq[0], []).append(seq)
         self.negated_after_ends = set(cues["negated_after_ends"])
+        self.negated_as_subject = [seq.split() for seq in cues["negated_as_subject"]]
+        self.negation_degrees = set(cues["negation_degrees"])
         self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
         self.company_nouns = set(cues["company_nouns"])
         self.parent_nouns = set(cues["parent_nouns"])
@@ -1008,9 +1010,9 @@ class ThirdPartyComponent:
         self.clause_negation_orths = {vocab.strings.add(w) for w in cues["clause_negations"]}
         self.exception_orths = {vocab.strings.add(w) for w in cues["clause_exceptions"]}
         self.coordinator_orths = {vocab.strings.add(w) for w in ("en", "of")}
-        self.degree_orths = {vocab.strings.add(w) for w in ("langer", "meer", "alleen", "uitsluitend", "dat")}
+        self.degree_orths = {vocab.strings.add(w) for w in cues["negation_degrees"]}
         self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n",
-                                                                 "maar", "Maar")}
+                                                                 *cues["clause_end_words"])}
         pattern_docs = []
         for key, texts in patterns.items():
             docs = list(nlp.tokenizer.pipe(texts))
@@ -1375,12 +1377,28 @@ class _DocRun:
                     return True
         end = min(self.sentence(i)[1], hit.end + 8)
         after = [self.tok(k).lower() for k in range(hit.end, end)]
+        if self._receives_nothing(after):
+            return True
         starting = kb.negated_after_by_first
         for k, word in enumerate(after):
             for seq in starting.get(word, ()):
                 n = len(seq)
                 if after[k:k + n] == seq and (k + n == len(after) or after[k + n] in kb.negated_after_ends):
                     return True
+        return False
+
+    def _receives_nothing(self, after: list[str]) -> bool:
+        """"Onze hoofdsponsor, het labobedrijf Cellaris NV, krijgt nooit onze ledenlijst": the name is the subject of
+        a negated verb of receiving (cue negated_as_subject), unless "alleen"/"meer"/... follows the negation."""
+        legal = self.kb.legal_lower
+        k = 0
+        while k < min(len(after), 3) and (after[k] == "," or after[k].rstrip(".") in legal):
+            k += 1  # "Cellaris NV, krijgt ..."
+        after = after[k:]
+        for seq in self.kb.negated_as_subject:
+            n = len(seq)
+            if after[:n] == seq:
+                return not (len(after) > n and after[n] in self.kb.negation_degrees)
         return False
 
     def _has_context(self, hit: Hit, alias: Alias, org: Organisation, plain_sentences: set[int],
@@ -1491,8 +1509,10 @@ class _DocRun:
             names += self._list_items(intros)
         names += self._section_lists()
         title_end = self._title_end()
-        # a name in the statement's title line ("Dierenartsenpraktijk Ten Hove") is the controller's
-        return [h for h in names if not any(covered[h.start:h.end]) and self.idx.item(h.start) >= title_end]
+        # a name in the statement's title line ("Dierenartsenpraktijk Ten Hove") is the controller's; a name said not
+        # to be used or to receive nothing is no recipient, as for known organisations
+        return [h for h in names if not any(covered[h.start:h.end]) and self.idx.item(h.start) >= title_end
+                and not self._negated(h) and not self._clause_negated(h.start)]
 
     def _title_end(self) -> int:
         """End of the first line that holds text when it is a title (a short line), which names the controller if
