@@ -284,3 +284,23 @@ def test_a_basis_not_used_for_now_is_not_counted(bases):
     assert "legitimate_interests" not in bases("Een gerechtvaardigd belang gebruiken we op dit moment niet als "
                                                "grondslag. Mochten we dat in de toekomst wel doen, dan passen we "
                                                "eerst deze verklaring aan.")
+
+
+def test_consent_fronted_and_denied_by_the_verb_after_it_is_not_counted(bases):
+    assert "consent" not in bases("Toestemming vraagt de vereniging niet, omdat de gegevens nodig zijn voor de "
+                                  "wettelijke opdracht.")
+    assert "consent" in bases("Toestemming vragen wij niet alleen voor de nieuwsbrief, maar ook voor foto's.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bij een noodgeval geven wij gegevens door aan de ambulancedienst om uw leven te beschermen.",
+    "Om iemands leven te redden, mogen wij medische gegevens delen met de spoedeisende hulp.",
+])
+def test_protecting_a_life_is_the_vital_interest(bases, sentence):
+    assert "vital_interests" in bases(sentence)
+
+
+def test_a_law_that_prescribes_it_is_a_legal_obligation(bases):
+    assert "legal_obligation" in bases("De ledenadministratie bewaren we zeven jaar, zoals de wet voor verenigingen "
+                                       "voorschrijft.")
+    assert "legal_obligation" not in bases("Wij bewaren niets langer, zoals de wet niet voorschrijft.")
