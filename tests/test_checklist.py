@@ -340,6 +340,8 @@ MORE_PHRASINGS = [
     ("data_source", True, "Voor de tafelschikking krijgen we van jullie de namen van jullie gasten."),
     ("data_source", False, "Je kunt ons toestemming geven voor foto's."),
     ("provision_requirement", True, "Zonder een geldig legitimatiebewijs mogen wij u geen kamer geven."),
+    ("provision_requirement", True, "Zonder geldige toegangspas wordt u niet tot het recyclingstation toegelaten."),
+    ("provision_requirement", False, "Zonder afspraak wordt u niet geholpen."),
     ("legitimate_interests", False, "De gegevens van bezoekers verwerken we op grond van ons gerechtvaardigd belang."),
 ]
 
