@@ -993,3 +993,28 @@ def test_a_known_company_said_to_receive_nothing_is_no_recipient(names):
 
 def test_receiving_not_only_something_is_still_receiving(names):
     assert "Mailchimp" in names("Mailchimp krijgt niet alleen uw naam, maar ook uw e-mailadres.")
+
+
+def test_companies_we_do_not_work_with_are_no_recipients(names):
+    assert not names("Met advertentienetwerken zoals Criteo of TikTok werken we niet samen.") & {"Criteo", "TikTok"}
+
+
+def test_the_letters_of_a_dutch_postcode_are_no_organisation(names):
+    assert "NS" not in names("Ons kantoor is gevestigd aan de Stationsweg 12, 3511 NS Utrecht. Wij verwerken je "
+                             "naam en je e-mailadres.")
+
+
+def test_a_public_body_that_is_the_subject_of_receiving_is_a_recipient(names):
+    assert "Politie" in names("Beelden wissen we na vier weken, tenzij er aangifte wordt gedaan; dan krijgt de "
+                              "politie ze.")
+    assert "Belastingdienst" not in names("Wij krijgen van de Belastingdienst een aanslag.")
+
+
+def test_an_ordinary_word_alias_heading_a_list_of_names_counts(names):
+    assert "Piano" in names("Piano, Chartbeat en Google zijn in de Verenigde Staten gevestigd en verwerken "
+                            "gegevens van lezers.")
+    assert "Piano" not in names("Piano en gitaar geven wij op dinsdag.")
+
+
+def test_a_capitalised_verb_at_the_start_of_a_question_is_no_shop(names):
+    assert "Beslist.nl" not in names("Beslist een computer over jou? Nee, dat doet altijd een medewerker.")

@@ -77,6 +77,8 @@ _NAME_WINDOW = 11  # tokens before a legal form that can decide the name in fron
 _BULLETS = {"-", "*", "•", "·", "▪", "◦", "–", "—"}
 _ROLE_DETERMINERS = {"onze", "ons", "mijn", "jullie"}
 _FIRST_PERSON = {"wij", "we", "ik"}
+_POSTCODE_DIGITS = re.compile(r"[1-9]\d{3}$")
+_POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
 _APPOSITION = {"--", "-", "–", "—", ":", "(", ","}
 _LINE_BULLET = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|\|)\s+")  # a list bullet or the first cell of a table row
 _TABLE_CHARS = re.compile(r"[|:(]")
@@ -197,6 +199,7 @@ class KnowledgeBase:
         self.negated_after_ends = set(cues["negated_after_ends"])
         self.negated_as_subject = [seq.split() for seq in cues["negated_as_subject"]]
         self.negation_degrees = set(cues["negation_degrees"])
+        self.receiving_verbs = set(cues["receiving_verbs"])
         self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
         self.company_nouns = set(cues["company_nouns"])
         self.parent_nouns = set(cues["parent_nouns"])
@@ -1268,6 +1271,9 @@ class _DocRun:
                 continue
             if h.start > 0 and self.tok(h.start - 1) in ("den", "Den"):
                 continue  # "Den Bosch", "Van den Bosch": a place or a family name
+            if h.end - h.start == 1 and h.start > 0 and _POSTCODE_LETTERS.match(self.tok(h.start)) \
+                    and _POSTCODE_DIGITS.match(self.tok(h.start - 1)):
+                continue  # "3511 NS Utrecht": the letters of a Dutch postcode
             if alias.needs_context and alias.case_sensitive and h.start - 1 not in starts \
                     and self._capital_before(h.start):
                 continue  # "een Early Bird ticket": part of another capitalised name
@@ -1276,7 +1282,8 @@ class _DocRun:
             org = kb.orgs[alias.org]
             if alias.needs_context and not self._has_context(h, alias, org, plain_sentences, hits):
                 continue
-            if org.recipient_only and (not self._received(self.idx.item(h.start)) or self._reader_passes(h.start)
+            if org.recipient_only and (not (self._received(self.idx.item(h.start)) or self._subject_receives(h))
+                                       or self._reader_passes(h.start)
                                        or self._anonymous(h.start)
                                        or not self._name_ends_cleanly(h.end)):  # "KvK 80554312": a number
                 continue
@@ -1310,6 +1317,17 @@ class _DocRun:
         if intro is not None and self.kb.receives(self.text[intro[0]:intro[1]]):
             return True
         return self.section_receives(char)
+
+    def _subject_receives(self, hit: Hit) -> bool:
+        """"dan krijgt de politie ze", "de gemeente ontvangt een melding": the body is the subject of a verb of
+        receiving (cue receiving_verbs) right before it (after an article) or right after it."""
+        verbs = self.kb.receiving_verbs
+        k = hit.start - 1
+        if k >= 0 and self.tok(k).lower() in self.kb.articles:
+            k -= 1
+        if k >= 0 and self.tok(k).lower() in verbs:
+            return True
+        return hit.end < self.n and self.tok(hit.end).lower() in verbs
 
     def _anonymous(self, i: int) -> bool:
         """"Het aantal overnachtingen geven wij door aan de gemeente Veere, zonder namen": the sentence says the body
@@ -1406,7 +1424,8 @@ class _DocRun:
         """An ordinary-word alias ("Teams", "Meta") counts in a sentence that speaks of its kind of service, or that
         names another organisation. At the start of a sentence (or list item) the capital of a Dutch word proves
         nothing, so only the words of its own kind of service count there, read around the other names ("Teams
-        gebruiken WhatsApp-groepen ...": neither "gebruiken" nor the "app" in WhatsApp is context)."""
+        gebruiken WhatsApp-groepen ...": neither "gebruiken" nor the "app" in WhatsApp is context), unless another name
+        follows at once ("Piano, Disqus en Google")."""
         s, e = self.sentence(hit.start)
         first = s
         while first < hit.start and self.tok(first) in _BULLETS:
@@ -1414,6 +1433,9 @@ class _DocRun:
         initial = first == hit.start and is_dutch_word(alias.text, self.words)
         if s in plain_sentences and not initial:
             return True
+        if initial and hit.end + 1 < e and self.tok(hit.end) in (",", "en") \
+                and any(other.start == hit.end + 1 for other in hits):
+            return True  # "Piano, Disqus, Chartbeat en Google zijn ... gevestigd": the first of a list of names
         kind = alias.kind or org.kind or ""
         words = self.kb.context.get(kind)
         if words is None:
