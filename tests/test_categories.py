@@ -636,3 +636,50 @@ def test_the_minutes_of_a_meeting_are_no_criminal_data(categories):
 
 def test_charging_sessions_are_usage(categories):
     assert "usage" in categories("Wij registreren je laadsessies om je factuur op te maken.")
+
+
+@pytest.mark.parametrize("text", [
+    "Gezichtsherkenning gebruiken wij niet.",
+    "Uw burgerservicenummer vragen we ook niet.",
+])
+def test_a_mention_opening_the_sentence_denied_by_verb_and_negation(categories, text):
+    assert not categories(text) & {"biometric", "national_id"}
+
+
+def test_a_fronted_mention_with_a_degree_after_the_negation_counts(categories):
+    assert "email" in categories("Uw e-mailadres gebruiken wij niet alleen voor de nieuwsbrief.")
+
+
+def test_a_location_that_stays_on_the_phone_is_not_processed(categories):
+    assert "location" not in categories("De app gebruikt de locatie van je telefoon, maar alleen op de telefoon zelf.")
+    assert "location" in categories("De app stuurt de locatie van je telefoon naar onze server.")
+
+
+@pytest.mark.parametrize("text", [
+    "Advertentiecookies zijn er niet.",
+    "Dit privacystatement gaat niet over de foto's en video's in onze artikelen.",
+    "Meer leest u in onze cookieverklaring op www.voorbeeld.nl/cookies.",
+])
+def test_absent_or_out_of_scope_data_is_no_category(categories, text):
+    assert not categories(text)
+
+
+def test_the_company_s_own_social_media_account_is_no_login_data(categories):
+    assert "credentials" not in categories("Foto's verschijnen op het Instagram-account van ons bedrijf.")
+    assert "credentials" in categories("Voor je gebruikersaccount bewaren we een wachtwoord.")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("We delen klanten op basis van hun aankopen in groepen in.", "preferences"),
+    ("We houden bij wat je favoriete gerechten zijn.", "preferences"),
+    ("Vul je jouw verjaardag in, dan krijg je een cadeautje.", "date_of_birth"),
+    ("Wij bewaren het soort abonnement en de ingangsdatum.", "transactions"),
+    ("Uw reishistorie ziet u in de app.", "transactions"),
+    ("Het dossier bevat de aannemingsovereenkomst en de facturen.", "transactions"),
+])
+def test_plain_words_for_preferences_birthdays_and_transactions(categories, text, category):
+    assert category in categories(text)
+
+
+def test_a_golf_handicap_is_no_health_data(categories):
+    assert "health" not in categories("Greenfeespelers geven hun naam, homeclub en handicap op.")

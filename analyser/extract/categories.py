@@ -105,7 +105,9 @@ class Lexicon:
         form = form.translate(_APOSTROPHES)
         if form in self.cache:
             return self.cache[form]
-        if "/" in form and len(form) > 1:
+        if "/" in form and "." in form.split("/", 1)[0]:
+            hit = None  # a web address ("www.voorbeeld.nl/cookies") names a page, not data
+        elif "/" in form and len(form) > 1:
             hit = None
             for part in form.split("/"):
                 if part:
@@ -259,8 +261,8 @@ def rules() -> Rules:
     set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
                 "subordinate_breaks", "relative_pronouns", "sharing_verbs", "contact_prepositions", "bullets",
-                "modal_verbs", "subject_pronouns", "negation_coordinators", "clause_coordinators", "recipient_us",
-                "about_reader"]
+                "modal_verbs", "subject_pronouns", "fronted_verbs", "fronted_fillers", "negation_coordinators",
+                "clause_coordinators", "recipient_us", "about_reader"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -952,6 +954,8 @@ class Context:
                 if not self._shared_only(toks, lo, j, rel_end, hi):
                     return True
         lo, hi = self._clause(sent.sub_breaks, rel, rel_end, n)  # type: ignore[arg-type]
+        if rel <= 1 and self._fronted_denied(toks, rel_end):
+            return True
         if sent.niet and lo == 0 and hi < n:
             lo, hi = self._fronted(sent, hi, n)
         for j in sent.niet:  # type: ignore[union-attr]
@@ -960,6 +964,19 @@ class Context:
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
         return False
+
+    def _fronted_denied(self, toks: list[int], end: int) -> bool:
+        """A mention opening the sentence, then verb, subject pronoun and a negation: "Gezichtsherkenning gebruiken
+        wij niet", "Uw BSN vragen we nooit" (not "... niet langer dan", "... niet alleen")."""
+        ids = self.ids
+        if end + 2 >= len(toks) or toks[end] not in ids["fronted_verbs"] \
+                or toks[end + 1] not in ids["subject_pronouns"]:
+            return False
+        k = end + 2
+        if toks[k] in ids["fronted_fillers"]:
+            k += 1
+        return k < len(toks) and toks[k] in ids["negations"] and (
+            k + 1 >= len(toks) or toks[k + 1] not in ids["not_exceptions"])
 
     def _fronted(self, sent: Sentence, hi: int, n: int) -> tuple[int, int]:
         """A mention fronted with its relative clause, the main clause after the comma opening with its verb
