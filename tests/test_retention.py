@@ -438,3 +438,22 @@ def test_a_list_of_data_labels_with_their_periods_is_retention_under_any_heading
 ])
 def test_terms_of_a_contract_or_a_lone_label_are_no_retention_list(periods, text):
     assert durations(periods(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang bewaren wij uw gegevens?\n\nEen behandeling bestaat uit 8 sessies van 45 minuten.",
+    "Hoe lang bewaren wij uw gegevens?\n\nEen ticket kunt u tot 24 uur voor de bezoekdatum omboeken.",
+    "Hoe lang bewaren wij uw gegevens?\n\nDe korting geldt tot 8 weken voor het congres.",
+])
+def test_sessions_and_deadlines_before_a_visit_are_no_retention(periods, text):
+    assert durations(periods(text)) == []
+
+
+def test_photos_that_stay_on_the_website_for_a_period_are_retention(periods):
+    assert durations(periods("Foto's van evenementen blijven maximaal drie jaar op onze website staan.")) == ["P3Y"]
+
+
+def test_a_list_of_questions_and_complaints_with_their_periods(periods):
+    text = ("Hoe lang?\n\n- Vragen en klachten: twee jaar nadat wij ze hebben afgehandeld.\n"
+            "- Camerabeelden: 72 uur.\n")
+    assert durations(periods(text)) == ["P2Y", "PT72H"]
