@@ -304,3 +304,27 @@ def test_a_law_that_prescribes_it_is_a_legal_obligation(bases):
     assert "legal_obligation" in bases("De ledenadministratie bewaren we zeven jaar, zoals de wet voor verenigingen "
                                        "voorschrijft.")
     assert "legal_obligation" not in bases("Wij bewaren niets langer, zoals de wet niet voorschrijft.")
+
+
+def test_consent_asked_only_in_an_inverted_hypothetical_is_no_basis(bases):
+    assert "consent" not in bases("Zouden wij uw gegevens ooit voor reclame willen gebruiken, dan vragen wij eerst "
+                                  "uw toestemming.")
+    assert "consent" in bases("Als u een account aanmaakt, vragen wij uw toestemming voor de nieuwsbrief.")
+
+
+def test_a_body_that_cannot_rely_on_legitimate_interests(bases):
+    assert "legitimate_interests" not in bases("Op een gerechtvaardigd belang kan de gemeente zich voor deze taken "
+                                               "niet beroepen.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "De facturen bewaren wij omdat de regelgeving voor lokale besturen ons daartoe verplicht.",
+    "Betalingen bewaren we zeven jaar, omdat de belastingregels dat vragen.",
+    "Wij bewaren de administratie, omdat de fiscale wetgeving daartoe verplicht.",
+])
+def test_rules_and_regulations_that_oblige_are_a_legal_obligation(bases, sentence):
+    assert "legal_obligation" in bases(sentence)
+
+
+def test_data_needed_to_deliver_an_order_is_the_contract(bases):
+    assert "contract" in bases("Je adres is nodig om je bestelling te kunnen leveren.")

@@ -173,6 +173,7 @@ class Rules:
         self.generic = sieved(ctx["generic_explanation"])
         self.without = sieved(ctx["without"])
         self.inverted_conditional = sieved(ctx["inverted_conditional"])
+        self.hypothetical_lead = sieved(ctx["hypothetical_lead"])  # "Zouden wij ooit ..., dan vragen wij ..."
         self.boundary = re.compile(ctx["clause_boundary"])
         self.boundary_chars = _single_characters(self.boundary)
         self.purpose_phrase = sieved(data["purposes"]["phrase"])
@@ -428,6 +429,8 @@ def invokes(c: Candidate, sent: _Sentence, r: Rules, text: str, sections: Sectio
         return False
     if basis == "consent" and r.future_ask.search(clause_before) and r.conditional.search(before):
         return False  # "Mochten wij ooit foto's willen gebruiken, dan zullen wij daar eerst uw toestemming voor vragen"
+    if basis == "consent" and r.hypothetical_lead.search(before):
+        return False  # "Zouden wij uw gegevens ooit willen gebruiken ..., dan vragen wij eerst uw toestemming"
     if basis == "consent" and r.other_holder.search(clause_before) and r.parental_after.search(clause_after):
         return False  # "Tenzij ze toestemming hebben van ouders of voogd": the child's permission, not a basis
     if basis == "consent" and (sent.check("permission", r.permission_sense)
