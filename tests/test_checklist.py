@@ -994,3 +994,49 @@ def test_throwing_data_away_on_request_and_a_request_for_wissing_are_erasure(che
 ])
 def test_look_alikes_of_new_cues_address_nothing(check, text, item):
     assert check(text, item) == "absent"
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # rectification in plain words: a place where you edit is no improved product; a life change to pass on
+    ("right_rectification", True, "Je rechten\n\nKlopt er iets niet, dan kun je het in de app aanpassen of ons "
+                                  "vragen het te verbeteren."),
+    ("right_rectification", True, "Betrokkene heeft recht op inzage in en verbetering van zijn persoonsgegevens."),
+    ("right_rectification", True, "Wat mag jij?\n\nJe kunt altijd opvragen welke gegevens we van je hebben. Staat er "
+                                  "iets fout, dan herstellen we het."),
+    ("right_rectification", True, "Verhuisd of een nieuw e-mailadres? Dat werk je zelf bij in de ledenportal."),
+    ("right_rectification", True, "Ben je verhuisd, geef dan je nieuwe adres door aan de ledenadministratie."),
+    ("right_rectification", False, "We gebruiken je gegevens om onze app te verbeteren."),
+    ("right_rectification", False, "Gaat er iets fout bij het betalen, dan herstellen we de bestelling."),
+    ("right_rectification", False, "Verhuisd? Dan stopt je abonnement automatisch."),
+    ("right_rectification", False, "Je kunt de instellingen in de app aanpassen om pushberichten uit te zetten."),
+    # erasure: asking 'om wissing'; deleting your account after which we wipe your data (not our own clean-up)
+    ("right_erasure", True, "Betrokkene kan om wissing of om beperking van de verwerking verzoeken."),
+    ("right_erasure", True, "Wil je niet meer bij ons bekend zijn, verwijder dan je account in de app; dan wissen we "
+                            "al je gegevens."),
+    ("right_erasure", False, "Gebruik je de app 18 maanden niet, dan verwijderen we jouw account en wissen we je "
+                             "gegevens."),
+    # restriction: data not used for a while / put on hold / set apart (not a paused subscription)
+    ("right_restriction", True, "Terwijl we een fout in je gegevens uitzoeken, kun je ons vragen die gegevens "
+                                "zolang niet te gebruiken."),
+    ("right_restriction", True, "U kunt ons ook vragen het gebruik van uw gegevens tijdelijk stil te zetten terwijl "
+                                "wij uw klacht onderzoeken."),
+    ("right_restriction", True, "Wil je dat we even niets met je gegevens doen, bijvoorbeeld terwijl we nagaan of ze "
+                                "kloppen, dan zetten we ze apart."),
+    ("right_restriction", True, "Je kunt ons vragen de verwerking van je gegevens op pauze te zetten zolang je "
+                                "klacht loopt."),
+    ("right_restriction", False, "Je kunt je abonnement tijdelijk stilzetten als je op reis gaat."),
+    ("right_restriction", False, "Het stopzetten van je abonnement kan tot 1 december."),
+    ("right_restriction", False, "We zetten je bestelling even apart tot de betaling binnen is."),
+    ("right_restriction", False, "Je kunt je lidmaatschap voorlopig niet gebruiken als de contributie niet is "
+                                 "betaald."),
+    # objection: saying you do not want processing for a legitimate interest; 'zich ertegen verzetten'
+    ("right_objection", True, "Gebruiken we je gegevens vanuit ons gerechtvaardigd belang, dan kun je ons laten "
+                              "weten dat je dat niet wilt."),
+    ("right_objection", True, "Wie vindt dat de werfcamera te veel filmt, kan zich daartegen verzetten."),
+    ("right_objection", True, "U kunt zich tegen de verwerking van uw gegevens verzetten."),
+    ("right_objection", False, "Laat ons weten dat je de nieuwsbrief niet meer wilt ontvangen."),
+    ("right_objection", False, "U kunt uw afspraak kosteloos verzetten tot 24 uur van tevoren."),
+    ("right_objection", False, "Wil je niet dat we je gegevens bewaren, dan kun je geen account aanmaken."),
+])
+def test_rights_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
