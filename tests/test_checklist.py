@@ -1040,3 +1040,29 @@ def test_look_alikes_of_new_cues_address_nothing(check, text, item):
 ])
 def test_rights_in_plain_words(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # a system that automatically builds a profile or offer from what you did, stops a booking, or a person who
+    # reviews what the computer decided
+    ("automated_decisions", True, "Op basis van je leengeschiedenis doet onze software automatisch een voorstel voor "
+                                  "je kredietlimiet."),
+    ("automated_decisions", True, "Aan de hand van de series die je kijkt, stelt ons systeem automatisch een profiel "
+                                  "op."),
+    ("automated_decisions", True, "Een verdachte betaling wordt door ons fraudesysteem automatisch tegengehouden."),
+    ("automated_decisions", True, "Bij een te hoge score houdt het systeem je bestelling automatisch tegen."),
+    ("automated_decisions", True, "Je kunt vragen om de beslissing door een medewerker te laten bekijken als het "
+                                  "systeem je aanvraag automatisch heeft afgewezen."),
+    ("automated_decisions", True, "Neemt een computer beslissingen over jou?\n\nNee. Bij een afwijzing van je "
+                                  "aanvraag kijkt altijd een medewerker mee."),
+    ("automated_decisions", False, "Op basis van je bestelling stuurt ons systeem automatisch een bevestiging per "
+                                   "e-mail."),
+    ("automated_decisions", False, "Bij vragen kijkt een medewerker van de klantenservice graag met je mee."),
+    ("automated_decisions", False, "Heb je een vraag over je boeking? Dan kijkt een medewerker met je mee, ook als "
+                                   "het systeem traag is."),
+    ("automated_decisions", False, "Een medewerker beslist of je aanvraag voor een parkeervergunning compleet is."),
+    ("automated_decisions", False, "Ons systeem houdt automatisch bij hoeveel stempels je hebt gespaard."),
+    ("automated_decisions", False, "Het systeem maakt automatisch een back-up op basis van een vast schema."),
+])
+def test_automated_decisions_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
