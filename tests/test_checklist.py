@@ -1066,3 +1066,43 @@ def test_rights_in_plain_words(check, item, want, text):
 ])
 def test_automated_decisions_in_plain_words(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # which data may be left out, which are needed 'want anders ...', a duty of the reader to give or allow
+    ("provision_requirement", True, "Je telefoonnummer kun je leeg laten; we hebben het alleen nodig als je een sms "
+                                    "wilt."),
+    ("provision_requirement", True, "Betaalt u contant aan de kassa, dan hoeft u ons geen gegevens te geven."),
+    ("provision_requirement", True, "Je geboortedatum is verplicht, anders kunnen we niet nagaan of je oud genoeg "
+                                    "bent."),
+    ("provision_requirement", True, "De huurder is volgens het huurcontract verplicht zijn nieuwe adres door te "
+                                    "geven."),
+    ("provision_requirement", False, "Je kunt de introductie overslaan als je de app al kent."),
+    ("provision_requirement", False, "Een reservering is nodig, anders kunnen we je geen tafel garanderen."),
+    ("provision_requirement", False, "U bent verplicht de huur voor de eerste van de maand te betalen."),
+    ("provision_requirement", False, "Voor de les zelf hoeft u ons geen toestemming te geven."),
+    # where data come from: 'vragen we aan de ouders'; 'krijgt X ze van' after a sentence about the data
+    ("data_source", True, "Omdat onze leerlingen jong zijn, vragen we de gegevens aan de ouders."),
+    ("data_source", True, "De meeste gegevens geeft de klant zelf. Soms krijgt het kantoor ze van de notaris van de "
+                          "klant."),
+    ("data_source", False, "We vragen je gegevens aan de hand van een kort formulier in te vullen."),
+    ("data_source", False, "Onze groenten zijn vers. Soms krijgt de winkel ze van de boer uit de buurt."),
+    ("data_source", False, "Je bestelling is onderweg. Meestal krijg je ze van de bezorger binnen twee dagen."),
+    # who may read it is a measure; protecting visitors 'en diefstal tegengaan' is not
+    ("security", True, "We noteren een allergie alleen als je dat wilt, en enkel de begeleiders van de groep van je "
+                       "kind lezen het."),
+    ("security", False, "We gebruiken de camera's om bezoekers en medewerkers te beschermen en diefstal tegen te "
+                        "gaan."),
+    ("security", False, "Alleen abonnees lezen het volledige artikel online."),
+    # data that stay in a country
+    ("international_transfers", True, "Al je gegevens blijven in België; onze server staat in een datacenter in "
+                                      "Mechelen."),
+    ("international_transfers", False, "Je gegevens blijven bewaard zolang je lid bent."),
+    ("international_transfers", False, "De cursus blijft in Nederland het best bezochte van het land."),
+    # a website that 'valt onder' / for which 'geldt' a separate cookie statement only refers to it
+    ("cookies", False, "De webshop valt onder een afzonderlijke cookieverklaring."),
+    ("cookies", False, "Voor onze website geldt daarnaast het cookiebeleid."),
+    ("cookies", True, "Voor de website geldt dat wij cookies gebruiken; zie ook onze cookieverklaring."),
+])
+def test_more_items_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
