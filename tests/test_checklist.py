@@ -1106,3 +1106,13 @@ def test_automated_decisions_in_plain_words(check, item, want, text):
 ])
 def test_more_items_in_plain_words(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Wie zich aanmeldt voor de cursus, geeft zijn naam, adres en telefoonnummer op.", True),
+    ("Wie een cadeaubon bestelt, verstrekt de naam van de ontvanger.", True),
+    ("Wie een vraag heeft, geeft ons een belletje.", False),
+    ("Wie vroeg boekt, geeft minder uit.", False),
+])
+def test_what_whoever_does_something_gives_in_a_third_person_text_is_a_source(check, text, want):
+    assert (check(text, "data_source") in ADDRESSED) == want
