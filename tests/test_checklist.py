@@ -994,3 +994,125 @@ def test_throwing_data_away_on_request_and_a_request_for_wissing_are_erasure(che
 ])
 def test_look_alikes_of_new_cues_address_nothing(check, text, item):
     assert check(text, item) == "absent"
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # rectification in plain words: a place where you edit is no improved product; a life change to pass on
+    ("right_rectification", True, "Je rechten\n\nKlopt er iets niet, dan kun je het in de app aanpassen of ons "
+                                  "vragen het te verbeteren."),
+    ("right_rectification", True, "Betrokkene heeft recht op inzage in en verbetering van zijn persoonsgegevens."),
+    ("right_rectification", True, "Wat mag jij?\n\nJe kunt altijd opvragen welke gegevens we van je hebben. Staat er "
+                                  "iets fout, dan herstellen we het."),
+    ("right_rectification", True, "Verhuisd of een nieuw e-mailadres? Dat werk je zelf bij in de ledenportal."),
+    ("right_rectification", True, "Ben je verhuisd, geef dan je nieuwe adres door aan de ledenadministratie."),
+    ("right_rectification", False, "We gebruiken je gegevens om onze app te verbeteren."),
+    ("right_rectification", False, "Gaat er iets fout bij het betalen, dan herstellen we de bestelling."),
+    ("right_rectification", False, "Verhuisd? Dan stopt je abonnement automatisch."),
+    ("right_rectification", False, "Je kunt de instellingen in de app aanpassen om pushberichten uit te zetten."),
+    # erasure: asking 'om wissing'; deleting your account after which we wipe your data (not our own clean-up)
+    ("right_erasure", True, "Betrokkene kan om wissing of om beperking van de verwerking verzoeken."),
+    ("right_erasure", True, "Wil je niet meer bij ons bekend zijn, verwijder dan je account in de app; dan wissen we "
+                            "al je gegevens."),
+    ("right_erasure", False, "Gebruik je de app 18 maanden niet, dan verwijderen we jouw account en wissen we je "
+                             "gegevens."),
+    # restriction: data not used for a while / put on hold / set apart (not a paused subscription)
+    ("right_restriction", True, "Terwijl we een fout in je gegevens uitzoeken, kun je ons vragen die gegevens "
+                                "zolang niet te gebruiken."),
+    ("right_restriction", True, "U kunt ons ook vragen het gebruik van uw gegevens tijdelijk stil te zetten terwijl "
+                                "wij uw klacht onderzoeken."),
+    ("right_restriction", True, "Wil je dat we even niets met je gegevens doen, bijvoorbeeld terwijl we nagaan of ze "
+                                "kloppen, dan zetten we ze apart."),
+    ("right_restriction", True, "Je kunt ons vragen de verwerking van je gegevens op pauze te zetten zolang je "
+                                "klacht loopt."),
+    ("right_restriction", False, "Je kunt je abonnement tijdelijk stilzetten als je op reis gaat."),
+    ("right_restriction", False, "Het stopzetten van je abonnement kan tot 1 december."),
+    ("right_restriction", False, "We zetten je bestelling even apart tot de betaling binnen is."),
+    ("right_restriction", False, "Je kunt je lidmaatschap voorlopig niet gebruiken als de contributie niet is "
+                                 "betaald."),
+    # objection: saying you do not want processing for a legitimate interest; 'zich ertegen verzetten'
+    ("right_objection", True, "Gebruiken we je gegevens vanuit ons gerechtvaardigd belang, dan kun je ons laten "
+                              "weten dat je dat niet wilt."),
+    ("right_objection", True, "Wie vindt dat de werfcamera te veel filmt, kan zich daartegen verzetten."),
+    ("right_objection", True, "U kunt zich tegen de verwerking van uw gegevens verzetten."),
+    ("right_objection", False, "Laat ons weten dat je de nieuwsbrief niet meer wilt ontvangen."),
+    ("right_objection", False, "U kunt uw afspraak kosteloos verzetten tot 24 uur van tevoren."),
+    ("right_objection", False, "Wil je niet dat we je gegevens bewaren, dan kun je geen account aanmaken."),
+])
+def test_rights_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # a system that automatically builds a profile or offer from what you did, stops a booking, or a person who
+    # reviews what the computer decided
+    ("automated_decisions", True, "Op basis van je leengeschiedenis doet onze software automatisch een voorstel voor "
+                                  "je kredietlimiet."),
+    ("automated_decisions", True, "Aan de hand van de series die je kijkt, stelt ons systeem automatisch een profiel "
+                                  "op."),
+    ("automated_decisions", True, "Een verdachte betaling wordt door ons fraudesysteem automatisch tegengehouden."),
+    ("automated_decisions", True, "Bij een te hoge score houdt het systeem je bestelling automatisch tegen."),
+    ("automated_decisions", True, "Je kunt vragen om de beslissing door een medewerker te laten bekijken als het "
+                                  "systeem je aanvraag automatisch heeft afgewezen."),
+    ("automated_decisions", True, "Neemt een computer beslissingen over jou?\n\nNee. Bij een afwijzing van je "
+                                  "aanvraag kijkt altijd een medewerker mee."),
+    ("automated_decisions", False, "Op basis van je bestelling stuurt ons systeem automatisch een bevestiging per "
+                                   "e-mail."),
+    ("automated_decisions", False, "Bij vragen kijkt een medewerker van de klantenservice graag met je mee."),
+    ("automated_decisions", False, "Heb je een vraag over je boeking? Dan kijkt een medewerker met je mee, ook als "
+                                   "het systeem traag is."),
+    ("automated_decisions", False, "Een medewerker beslist of je aanvraag voor een parkeervergunning compleet is."),
+    ("automated_decisions", False, "Ons systeem houdt automatisch bij hoeveel stempels je hebt gespaard."),
+    ("automated_decisions", False, "Het systeem maakt automatisch een back-up op basis van een vast schema."),
+])
+def test_automated_decisions_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # which data may be left out, which are needed 'want anders ...', a duty of the reader to give or allow
+    ("provision_requirement", True, "Je telefoonnummer kun je leeg laten; we hebben het alleen nodig als je een sms "
+                                    "wilt."),
+    ("provision_requirement", True, "Betaalt u contant aan de kassa, dan hoeft u ons geen gegevens te geven."),
+    ("provision_requirement", True, "Je geboortedatum is verplicht, anders kunnen we niet nagaan of je oud genoeg "
+                                    "bent."),
+    ("provision_requirement", True, "De huurder is volgens het huurcontract verplicht zijn nieuwe adres door te "
+                                    "geven."),
+    ("provision_requirement", False, "Je kunt de introductie overslaan als je de app al kent."),
+    ("provision_requirement", False, "Een reservering is nodig, anders kunnen we je geen tafel garanderen."),
+    ("provision_requirement", False, "U bent verplicht de huur voor de eerste van de maand te betalen."),
+    ("provision_requirement", False, "Voor de les zelf hoeft u ons geen toestemming te geven."),
+    # where data come from: 'vragen we aan de ouders'; 'krijgt X ze van' after a sentence about the data
+    ("data_source", True, "Omdat onze leerlingen jong zijn, vragen we de gegevens aan de ouders."),
+    ("data_source", True, "De meeste gegevens geeft de klant zelf. Soms krijgt het kantoor ze van de notaris van de "
+                          "klant."),
+    ("data_source", False, "We vragen je gegevens aan de hand van een kort formulier in te vullen."),
+    ("data_source", False, "Onze groenten zijn vers. Soms krijgt de winkel ze van de boer uit de buurt."),
+    ("data_source", False, "Je bestelling is onderweg. Meestal krijg je ze van de bezorger binnen twee dagen."),
+    # who may read it is a measure; protecting visitors 'en diefstal tegengaan' is not
+    ("security", True, "We noteren een allergie alleen als je dat wilt, en enkel de begeleiders van de groep van je "
+                       "kind lezen het."),
+    ("security", False, "We gebruiken de camera's om bezoekers en medewerkers te beschermen en diefstal tegen te "
+                        "gaan."),
+    ("security", False, "Alleen abonnees lezen het volledige artikel online."),
+    # data that stay in a country
+    ("international_transfers", True, "Al je gegevens blijven in België; onze server staat in een datacenter in "
+                                      "Mechelen."),
+    ("international_transfers", False, "Je gegevens blijven bewaard zolang je lid bent."),
+    ("international_transfers", False, "De cursus blijft in Nederland het best bezochte van het land."),
+    # a website that 'valt onder' / for which 'geldt' a separate cookie statement only refers to it
+    ("cookies", False, "De webshop valt onder een afzonderlijke cookieverklaring."),
+    ("cookies", False, "Voor onze website geldt daarnaast het cookiebeleid."),
+    ("cookies", True, "Voor de website geldt dat wij cookies gebruiken; zie ook onze cookieverklaring."),
+])
+def test_more_items_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Wie zich aanmeldt voor de cursus, geeft zijn naam, adres en telefoonnummer op.", True),
+    ("Wie een cadeaubon bestelt, verstrekt de naam van de ontvanger.", True),
+    ("Wie een vraag heeft, geeft ons een belletje.", False),
+    ("Wie vroeg boekt, geeft minder uit.", False),
+])
+def test_what_whoever_does_something_gives_in_a_third_person_text_is_a_source(check, text, want):
+    assert (check(text, "data_source") in ADDRESSED) == want
