@@ -586,10 +586,14 @@ class _Finder:
         if not self.p.data_label.search(_lower(m.group("label"))):
             return False
         end = self.text.find("\n", offset)
-        following = self.text[end + 1:self.text.find("\n", end + 1) if end >= 0 else 0] if end >= 0 else ""
-        previous_end = start - 1
-        previous = self.text[self.text.rfind("\n", 0, previous_end) + 1:previous_end] if previous_end > 0 else ""
+        following = self._line_from(end + 1) if end >= 0 else ""
+        previous = self._line_from(self._line_start(start - 1)) if start > 0 else ""
         return any(_LABEL_ITEM.match(other) for other in (following, previous))
+
+    def _line_from(self, start: int) -> str:
+        """The line that starts at ``start``, without its line break."""
+        end = self.text.find("\n", start)
+        return self.text[start:end if end >= 0 else len(self.text)]
 
     def _response_time(self, clause: tuple[str, int], pos: int, before: str) -> bool:
         """"binnen vier weken reageren": a reply verb nearer to the period than any word of keeping."""
