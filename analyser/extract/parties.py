@@ -197,7 +197,9 @@ class KnowledgeBase:
         for seq in self.negated_after:
             self.negated_after_by_first.setdefault(seq[0], []).append(seq)
         self.negated_after_ends = set(cues["negated_after_ends"])
-        self.negated_as_subject = [seq.split() for seq in cues["negated_as_subject"]]
+        self.negated_as_subject_by_first: dict[str, list[list[str]]] = {}  # like negated_after_by_first
+        for seq in (seq.split() for seq in cues["negated_as_subject"]):
+            self.negated_as_subject_by_first.setdefault(seq[0], []).append(seq)
         self.negation_degrees = set(cues["negation_degrees"])
         self.receiving_verbs = set(cues["receiving_verbs"])
         self.legal_lower = {f.lower().rstrip(".") for f in cues["legal_forms"]}
@@ -1413,7 +1415,7 @@ class _DocRun:
         while k < min(len(after), 3) and (after[k] == "," or after[k].rstrip(".") in legal):
             k += 1  # "Cellaris NV, krijgt ..."
         after = after[k:]
-        for seq in self.kb.negated_as_subject:
+        for seq in self.kb.negated_as_subject_by_first.get(after[0], ()) if after else ():
             n = len(seq)
             if after[:n] == seq:
                 return not (len(after) > n and after[n] in self.kb.negation_degrees)
