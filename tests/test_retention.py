@@ -432,6 +432,12 @@ def test_a_list_of_data_labels_with_their_periods_is_retention_under_any_heading
     assert durations(periods(text)) == ["P10Y", "P5Y", "P30D"]
 
 
+def test_a_list_of_data_labels_with_letter_bullets_is_retention_too(periods):
+    text = ("Artikel 7\n\na) Sollicitatiebrieven: vier weken na de afwijzing.\n"
+            "b) Loonadministratie: zeven jaar.\n")
+    assert durations(periods(text)) == ["P4W", "P7Y"]
+
+
 @pytest.mark.parametrize("text", [
     "Onze tarieven\n\n- Abonnement: 12 maanden\n- Opzegtermijn: 1 maand\n",
     "Diensten\n\n- Camerabeelden: 30 dagen\n\nVerder doen wij niets.",

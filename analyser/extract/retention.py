@@ -57,8 +57,9 @@ _CLOCK = re.compile(r"[.,:]\d\d$")
 # "binnen 14 dagen" right before a duration: a deadline (paying, assessing, replying) unless a word of keeping or
 # deleting stands in the same part of the sentence
 _WITHIN = re.compile(r"\bbinnen\s+(?:de\s+|een\s+)?$")
-_LABEL_ITEM = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+(?P<label>[^:|\n]{2,60}?)\s*:\s*")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+")
+_BULLET_MARK = r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+"  # "- ", "• ", "3. ", "b) "
+_BULLET = re.compile(_BULLET_MARK)
+_LABEL_ITEM = re.compile(_BULLET_MARK + r"(?P<label>[^:|\n]{2,60}?)\s*:\s*")  # "- Sollicitatiegegevens: ..."
 _CRITERION_REACH = 160  # a criterion never runs past a sentence end; its patterns stop at . ; : and line breaks
 _REACH = 45  # characters before a unit word where its number(s) may start ("tussen de zes en twaalf maanden")
 
