@@ -971,6 +971,8 @@ def test_reservations_a_restaurant_does_not_take_are_no_recipient(names):
      {"Belastingdienst"}),
     ("Wij verstrekken je adresgegevens aan de gemeente Veere en geanonimiseerde cijfers aan onderzoekers.",
      {"Gemeente Veere"}),
+    ("Wij sturen anonieme cijfers naar het CBS en geven uw naam en adres door aan de gemeente Utrecht.",
+     {"Gemeente Utrecht"}),
     ("Persoonsgegevens kunnen worden overgebracht naar Zwitserland, een land met een passend beschermingsniveau.",
      set()),
 ])

@@ -1331,36 +1331,41 @@ class _DocRun:
             return True
         return hit.end < self.n and self.tok(hit.end).lower() in verbs
 
-    def _anonymous(self, i: int) -> bool:
-        """"Het aantal overnachtingen geven wij door aan de gemeente Veere, zonder namen": the sentence says the body
-        gets no personal data (cues anonymous_cues)."""
+    def _clause(self, i: int) -> tuple[int, int]:
+        """The tokens of the clause around token ``i``: from after the previous clause end (cue clause_end_words) or
+        "en"/"of" before a new verb (a lower-case word) up to the next one, within the sentence. "Wij verkopen uw
+        gegevens niet en gebruiken Mailchimp": "gebruiken Mailchimp" is a clause of its own."""
         s, e = self.sentence(i)
-        ends = self.comp.clause_end_orths
+        comp = self.comp
+        ends, coordinators, orths = comp.clause_end_orths, comp.coordinator_orths, self.orths
+
+        def boundary(k: int) -> bool:
+            o = orths.item(k)
+            return o in ends or (o in coordinators and k + 1 < e and self.tok(k + 1).islower())
+
         k = i
-        while k > s and self.orths.item(k - 1) not in ends:
+        while k > s and not boundary(k - 1):
             k -= 1
         m = i
-        coordinators = self.comp.coordinator_orths
-        while m < e and self.orths.item(m) not in ends and not (
-                self.orths.item(m) in coordinators and m + 1 < e and self.tok(m + 1).islower()):
+        while m < e and not boundary(m):
             m += 1
-        if m < e and self.tok(m) == ",":
-            m = min(e, m + 4)  # and a few words past a comma: "..., zonder namen"
+        return k, m
+
+    def _anonymous(self, i: int) -> bool:
+        """"Het aantal overnachtingen geven wij door aan de gemeente Veere, zonder namen": the clause says the body
+        gets no personal data (cues anonymous_cues), a few words past a comma included."""
+        k, m = self._clause(i)
+        if m < self.sentence(i)[1] and self.tok(m) == ",":
+            m = min(self.sentence(i)[1], m + 4)  # "..., zonder namen"
         cs, ce = self.chars(k, m)
         return self.kb.anonymous.search(self.text[cs:ce].lower()) is not None
 
     def _clause_negated(self, i: int) -> bool:
         """"Wij geven uw giften niet door aan de Belastingdienst": a negation earlier in the clause, not lifted by
-        "tenzij"/"alleen"/"wel"/"dan" ("niet aan derden, tenzij ... aan de Belastingdienst" is a disclosure). The clause
-        starts after a clause end or after "en"/"of" before a new verb; "niet langer/meer dan" is a degree."""
-        start = self.sentence(i)[0]
+        "tenzij"/"alleen"/"wel"/"dan" ("niet aan derden, tenzij ... aan de Belastingdienst" is a disclosure);
+        "niet langer/meer dan" is a degree."""
         comp = self.comp
-        window = self.orths[start:i].tolist()
-        for k in range(len(window) - 1, -1, -1):
-            if window[k] in comp.clause_end_orths or (
-                    window[k] in comp.coordinator_orths and k + 1 < len(window) and self.tok(start + k + 1).islower()):
-                window = window[k + 1:]  # "Wij verkopen uw gegevens niet en gebruiken Mailchimp": a new clause
-                break
+        window = self.orths[self._clause(i)[0]:i].tolist()
         negations = comp.clause_negation_orths
         if not any(o in negations and (k + 1 == len(window) or window[k + 1] not in comp.degree_orths)
                    for k, o in enumerate(window)):
