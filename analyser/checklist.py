@@ -78,6 +78,7 @@ from .data import DataError, load_data, vocabulary
 from .extensions import doc_text, sentence_starts
 from .quicktest import QuickTest
 from .report import ChecklistItem, Score, Section, Span
+from .segment import nested_topics
 from .sieves import Matcher
 from .tokens import LOWER_FORMS, FormValues, tokens
 
@@ -323,7 +324,7 @@ class DocView:
         starts = (view.sentence_starts or sentence_starts(doc)) if len(doc) else []
         sections = doc._.sections or []
         return cls(doc, text, low if len(low) == len(text) else None, starts, [*starts[1:], len(text)], sections,
-                   [s.start for s in sections], _effective_topics(sections), doc._.toc, view.lower_ids, view.idx,
+                   [s.start for s in sections], nested_topics(sections), doc._.toc, view.lower_ids, view.idx,
                    numpy.asarray(starts, dtype="int64"),
                    [None] * len(starts), [-1] * len(starts),
                    heading_starts=frozenset(s.start for s in sections if s.heading is not None))
@@ -462,21 +463,6 @@ class DocView:
         if s.start in self.heading_starts:
             return Hit(Span(s.text, s.start, s.end), kinds, weight * 0.5, True, "rules", i)
         return Hit(Span(s.text, s.start, s.end), kinds, weight, False, "rules", i)
-
-
-def _effective_topics(sections: list[Section]) -> list[frozenset[str]]:
-    """Each section's topics plus those of the sections it is nested in (by heading level)."""
-    out: list[frozenset[str]] = []
-    stack: list[tuple[int, frozenset[str]]] = []
-    for s in sections:
-        while stack and stack[-1][0] >= s.level:
-            stack.pop()
-        inherited = stack[-1][1] if stack else frozenset()
-        topics = inherited | frozenset(s.topics)
-        out.append(topics)
-        if s.heading is not None:
-            stack.append((s.level, topics))
-    return out
 
 
 class _TriggerTable:

@@ -657,3 +657,35 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
     if i >= 0 and offset <= sections[i].end:
         return sections[i]
     return None
+
+
+# Heading nesting, read in two ways: what a section is about for the checklist (everything above it counts),
+# and what a sub-section's list names for the categories (only the nearest heading that has a topic).
+
+
+def nested_topics(sections: list[Section]) -> list[frozenset[str]]:
+    """Each section's topics plus those of every section it is nested in by heading level, a level-0 title's
+    included (the checklist's reading: "Uw rechten" over "Bezwaar" makes the objection part of the rights)."""
+    out: list[frozenset[str]] = []
+    stack: list[tuple[int, frozenset[str]]] = []
+    for s in sections:
+        while stack and stack[-1][0] >= s.level:
+            stack.pop()
+        inherited = stack[-1][1] if stack else frozenset()
+        topics = inherited | frozenset(s.topics)
+        out.append(topics)
+        if s.heading is not None:
+            stack.append((s.level, topics))
+    return out
+
+
+def own_or_parent_topics(sections: list[Section], k: int) -> list[str]:
+    """Section ``k``'s topics; a sub-section whose heading has none takes those of the nearest section above it
+    at a lower level, a level-0 title not counted (the categories' reading: "3.1 Als u een reis boekt" under
+    "3. Welke gegevens verwerken wij?" lists data, while a title that names data does not make every list one)."""
+    topics, level = sections[k].topics, sections[k].level
+    while not topics and level > 1 and k > 0:
+        k -= 1
+        if 0 < sections[k].level < level:
+            topics, level = sections[k].topics, sections[k].level
+    return topics

@@ -7,7 +7,8 @@ import itertools
 import spacy
 
 from analyser.evaluate import Evaluation, score_document
-from analyser.segment import _is_contact_or_date, detect_headings
+from analyser.report import Section
+from analyser.segment import _is_contact_or_date, detect_headings, nested_topics, own_or_parent_topics
 
 
 def headings(text: str) -> list[str]:
@@ -282,3 +283,25 @@ def test_contact_lines_past_each_shortcut_are_found():
     assert [line for line in contact if not _is_contact_or_date(line)] == []
     assert not any(_is_contact_or_date(line) for line in ["2. Wie zijn wij", "10. Uw rechten", "Onze (nieuwe) site",
                                                           "Let op: cookies", "Fase 1: Voorbereiding"])
+
+
+def _nest() -> list[Section]:
+    return [Section("Privacyverklaring Reisbureau Zonnig", 0, 0, 10, []),
+            Section("3. Welke gegevens verwerken wij?", 1, 10, 20, ["data_categories"]),
+            Section("3.1 Als u een reis boekt", 2, 20, 30, []),
+            Section("3.2 Bewaartermijnen", 2, 30, 40, ["retention"]),
+            Section("4. Uw rechten", 1, 40, 50, ["rights"])]
+
+
+def test_the_checklist_reads_a_section_as_about_everything_above_it():
+    topics = nested_topics(_nest())
+    assert topics[2] == {"data_categories"}
+    assert topics[3] == {"data_categories", "retention"}
+    assert topics[4] == {"rights"}
+
+
+def test_a_sub_section_without_topics_takes_its_nearest_parents_for_data_lists():
+    sections = _nest()
+    assert own_or_parent_topics(sections, 2) == ["data_categories"]
+    assert own_or_parent_topics(sections, 3) == ["retention"]
+    assert own_or_parent_topics(sections, 0) == []

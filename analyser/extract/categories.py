@@ -44,6 +44,7 @@ from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..data import DataError, load_data, vocabulary
 from ..extensions import doc_text
 from ..report import DataCategory, Section, Span
+from ..segment import own_or_parent_topics
 from ..tokens import LOWER_FORMS, tokens
 
 Cats = tuple[str, ...]
@@ -1083,7 +1084,7 @@ class Context:
         "Welke gegevens verzamelen wij?"): its items name data ("- je opleiding en beroep")."""
         char = self.idx[m.start]
         k = bisect_right(self.section_starts, char) - 1
-        if k < 0 or "data_categories" not in self._topics(k):
+        if k < 0 or "data_categories" not in own_or_parent_topics(self.sections, k):
             return False
         line_start, line = self.line(char)
         bullet = self.rules.bullet.match(line)
@@ -1097,17 +1098,6 @@ class Context:
         # nor a head narrowed by its own complement ("- Afspraken over de toegang", "- Communicatie tussen systemen")
         after = self.text[self.end_char(m.end - 1):line_start + len(line)].split(None, 1)
         return not after or after[0].lower() not in _PREPOSITIONS
-
-    def _topics(self, k: int) -> list[str]:
-        """Section ``k``'s topics; a sub-section whose heading has none takes those of the section it belongs to
-        ("3. Welke gegevens verwerken wij?" over "3.1 Als u een reis boekt")."""
-        sections = self.sections
-        topics, level = sections[k].topics, sections[k].level
-        while not topics and level > 1 and k > 0:
-            k -= 1
-            if 0 < sections[k].level < level:
-                topics, level = sections[k].topics, sections[k].level
-        return topics
 
     def _listed(self, m: Mention) -> bool:
         """A short list item that starts with the mention ("- E-mail", "- Gekoppelde apparaten ..."), or a
