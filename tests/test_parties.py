@@ -989,6 +989,24 @@ def test_an_unknown_company_said_to_receive_nothing_is_no_recipient(names, text)
     assert not names(text) - {"Autoriteit Persoonsgegevens"}
 
 
+@pytest.mark.parametrize("text", [
+    "Veel verhuurders bieden hun huisje ook aan op Airbnb of Booking.com. Met die platforms wisselen wij geen "
+    "gegevens uit.",
+    "Op onze website staan knoppen van Facebook en LinkedIn. Deze partijen ontvangen van ons geen persoonsgegevens.",
+])
+def test_organisations_the_next_sentence_says_get_nothing_are_no_recipients(names, text):
+    assert names(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Wij gebruiken Mailchimp en Mollie. Deze partijen mogen uw gegevens niet aan anderen geven.",
+    "Wij gebruiken Mailchimp en Mollie. Deze partijen krijgen van ons geen andere gegevens dan nodig.",
+    "Wij gebruiken Mailchimp en Mollie. Deze partijen verwerken uw gegevens niet buiten de EU.",
+])
+def test_a_next_sentence_that_binds_or_limits_the_processors_keeps_them(names, text):
+    assert names(text) == {"Mailchimp", "Mollie"}
+
+
 def test_a_known_company_said_to_receive_nothing_is_no_recipient(names):
     assert "Mailchimp" not in names("Mailchimp krijgt geen toegang tot uw betaalgegevens.")
 

@@ -227,6 +227,7 @@ class KnowledgeBase:
         self.list_single = re.compile(cues["list_single_pattern"], re.I)
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.anonymous = _any_of(cues["anonymous_cues"])
+        self.back_denial = BackDenial.from_data(cues["denied_by_next_sentence"])
         self.controller = ControllerPatterns(cues["controller"])
 
     def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None,
@@ -294,6 +295,40 @@ class KnowledgeBase:
 
     def outside_eea(self, country: str | None) -> bool | None:
         return None if country is None else country not in self.eea
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class BackDenial:
+    """A sentence that refers back to the organisations of the sentence before it and says the controller gives
+    them nothing (cue denied_by_next_sentence): "Met die platforms wisselen wij geen gegevens uit"."""
+
+    starts: tuple[tuple[str, ...], ...]
+    nouns: frozenset[str]
+    negations: frozenset[str]
+    verbs: frozenset[str]
+    agents: frozenset[str]
+    exceptions: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, list[str]]) -> BackDenial:
+        starts = tuple(sorted((tuple(s.split()) for s in data["starts"]), key=len, reverse=True))
+        return cls(starts, *(frozenset(data[k]) for k in ("nouns", "negations", "verbs", "agents", "exceptions")))
+
+    def denies(self, sentence: str) -> bool:
+        words = _WORDS.findall(sentence.lower())
+        for start in self.starts:
+            if tuple(words[:len(start)]) == start:
+                k = len(start)
+                break
+        else:
+            return False
+        if not self.nouns.intersection(words[k:k + 2]):  # "die platforms", "deze externe partijen"
+            return False
+        rest = set(words)
+        return bool(self.negations & rest and self.verbs & rest and self.agents & rest) and not self.exceptions & rest
 
 
 @cache
@@ -1289,8 +1324,8 @@ class _DocRun:
                                        or self._anonymous(h.start)
                                        or not self._name_ends_cleanly(h.end)):  # "KvK 80554312": a number
                 continue
-            if self._negated(h) or self._clause_negated(h.start):  # any company, public bodies included
-                continue
+            if self._negated(h) or self._clause_negated(h.start) or self._denied_next(h.start):
+                continue  # any company, public bodies included
             kept.append(h)
         return kept
 
@@ -1371,6 +1406,15 @@ class _DocRun:
                    for k, o in enumerate(window)):
             return False  # "niet langer dan nodig", "niet meer gegevens dan": a degree, not a negation
         return not any(o in comp.exception_orths for o in window)
+
+    def _denied_next(self, i: int) -> bool:
+        """"Veel verhuurders bieden hun huisje ook aan op Airbnb. Met die platforms wisselen wij geen gegevens uit":
+        the next sentence refers back to the organisations of this one and says they get nothing (`BackDenial`)."""
+        end = self.sentence(i)[1]
+        if end >= self.n:
+            return False
+        cs, ce = self.chars(*self.sentence(end))
+        return self.kb.back_denial.denies(self.text[cs:ce])
 
     def _reader_passes(self, i: int) -> bool:
         """"Verandert u van adres, dan moet u dat zelf aan de Kamer van Koophandel doorgeven": in the clause before the
@@ -1541,7 +1585,7 @@ class _DocRun:
         # a name in the statement's title line ("Dierenartsenpraktijk Ten Hove") is the controller's; a name said not
         # to be used or to receive nothing is no recipient, as for known organisations
         return [h for h in names if not any(covered[h.start:h.end]) and self.idx.item(h.start) >= title_end
-                and not self._negated(h) and not self._clause_negated(h.start)]
+                and not self._negated(h) and not self._clause_negated(h.start) and not self._denied_next(h.start)]
 
     def _title_end(self) -> int:
         """End of the first line that holds text when it is a title (a short line), which names the controller if
