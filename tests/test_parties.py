@@ -1038,3 +1038,23 @@ def test_an_ordinary_word_alias_heading_a_list_of_names_counts(names):
 
 def test_a_capitalised_verb_at_the_start_of_a_question_is_no_shop(names):
     assert "Beslist.nl" not in names("Beslist een computer over jou? Nee, dat doet altijd een medewerker.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Je betaalpas is een Debit Mastercard. Voor elke betaling met je pas verstrekken we de noodzakelijke gegevens "
+     "aan Mastercard.", {"Mastercard"}),
+    ("Uw kaartgegevens delen wij met American Express om de betaling af te ronden.", {"American Express"}),
+    ("Mastercard ontvangt de gegevens van elke betaling met uw pas.", {"Mastercard"}),
+])
+def test_a_card_scheme_a_clause_passes_data_to_is_a_recipient(names, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Betalen kan via iDEAL, Mastercard of Visa.",
+    "Met wie delen wij uw gegevens?\n\nWij delen uw gegevens met onze betaalprovider. U kunt betalen met Maestro, "
+    "Visa of American Express.",
+    "Betaalmethoden: iDEAL, VISA, Mastercard, AMEX.",
+])
+def test_a_card_scheme_named_as_a_way_to_pay_is_no_recipient(names, text):
+    assert names(text) == set()

@@ -115,6 +115,7 @@ class Organisation:
     kind: str | None
     recipient_only: bool
     regional: bool = False  # one of several regional bodies, named with its region ("GGD Hollands Noorden")
+    direct_recipient_only: bool = False  # a card scheme: a recipient only where a clause passes data to it
 
 
 @cache
@@ -165,7 +166,8 @@ class KnowledgeBase:
         for entry in data["organisations"]:
             idx = len(self.orgs)
             self.orgs.append(Organisation(entry["name"], entry["country"], entry["kind"],
-                                          entry.get("recipient_only", False), entry.get("regional", False)))
+                                          entry.get("recipient_only", False), entry.get("regional", False),
+                                          entry.get("direct_recipient_only", False)))
             self._add_aliases(entry["aliases"], idx, None)
             for service in entry.get("services", []):
                 self._add_aliases(service["aliases"], idx, service["name"], service.get("kind"),
@@ -228,6 +230,7 @@ class KnowledgeBase:
         self.context = {kind: [w.lower() for w in words] for kind, words in cues["context"].items()}
         self.anonymous = _any_of(cues["anonymous_cues"])
         self.back_denial = BackDenial.from_data(cues["denied_by_next_sentence"])
+        self.recipient_verb_words = {w for w in cues["recipient_verbs"] if " " not in w}
         self.controller = ControllerPatterns(cues["controller"])
 
     def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None,
@@ -1324,6 +1327,8 @@ class _DocRun:
                                        or self._anonymous(h.start)
                                        or not self._name_ends_cleanly(h.end)):  # "KvK 80554312": a number
                 continue
+            if org.direct_recipient_only and not (self._given_to(h) or self._subject_receives(h)):
+                continue  # "U kunt betalen met Visa": a payment method
             if self._negated(h) or self._clause_negated(h.start) or self._denied_next(h.start):
                 continue  # any company, public bodies included
             kept.append(h)
@@ -1354,6 +1359,18 @@ class _DocRun:
         if intro is not None and self.kb.receives(self.text[intro[0]:intro[1]]):
             return True
         return self.section_receives(char)
+
+    def _given_to(self, hit: Hit) -> bool:
+        """"Voor elke betaling verstrekken we de noodzakelijke gegevens aan Mastercard": the name is the complement of
+        "aan"/"met"/"naar" (an article between allowed) in a clause with a verb of passing on (cue recipient_verbs)."""
+        k = hit.start - 1
+        if k >= 0 and self.tok(k).lower() in self.kb.articles:
+            k -= 1
+        if k < 0 or self.orths.item(k) not in self.comp.preposition_orths:
+            return False
+        s, e = self._clause(hit.start)
+        verbs = self.kb.recipient_verb_words
+        return any(self.tok(j).lower() in verbs for j in range(s, e))
 
     def _subject_receives(self, hit: Hit) -> bool:
         """"dan krijgt de politie ze", "de gemeente ontvangt een melding": the body is the subject of a verb of
