@@ -162,7 +162,11 @@ MORE_PHRASINGS = [
     ("dpo_contact", False, "Heeft u vragen, neem dan contact op met onze privacy officer via privacy@x.nl."),
     ("right_restriction", False, "Wij beperken de toegang tot uw gegevens tot medewerkers die ze nodig hebben."),
     ("right_objection", False, "Heeft u bezwaar tegen cookies, verwijder ze dan via uw browser."),
-    ("children", True, "Onze diensten zijn uitsluitend bedoeld voor personen van 18 jaar en ouder."),
+    # a minimum age alone says nothing about how minors' data is handled (every gold set since dev9; the age limits
+    # of dev4, dev6 and dev8 come with what happens to younger people's data)
+    ("children", False, "Onze diensten zijn uitsluitend bedoeld voor personen van 18 jaar en ouder."),
+    ("children", True, "Onze diensten zijn uitsluitend bedoeld voor personen van 18 jaar en ouder. Is een gebruiker "
+                       "jonger, dan wissen wij zijn gegevens."),
     ("automated_decisions", True, "Wij nemen geen beslissingen die uitsluitend gebaseerd zijn op geautomatiseerde "
      "verwerking."),
     ("security", True, "Wij doen er alles aan om uw gegevens te beschermen."),
@@ -906,6 +910,23 @@ def test_a_sales_age_limit_or_a_family_segment_says_nothing_about_childrens_data
                  "verwerken daarvoor hun bestellingen.", "children") == "absent"
     assert check("Gegevens van kinderen jonger dan 16 jaar verwerken wij alleen met toestemming van een ouder.",
                  "children") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Een laadpas kun je alleen aanvragen als je 18 jaar of ouder bent.",
+    "We werken alleen voor mensen van 18 jaar en ouder, ook niet als je jonger bent en je ouders het goedvinden.",
+])
+def test_a_minimum_age_for_a_service_alone_says_nothing_about_childrens_data(check, text):
+    assert check(text, "children") == "absent"
+
+
+@pytest.mark.parametrize("text", [
+    "Ons platform is alleen voor mensen van 18 jaar en ouder. Blijkt dat een gebruiker jonger is, dan verwijderen "
+    "we het account met alle gegevens.",
+    "Een account kan alleen vanaf 16 jaar. Ben je jonger, dan is toestemming van je ouders nodig.",
+])
+def test_a_minimum_age_with_what_happens_to_younger_peoples_data_addresses_children(check, text):
+    assert check(text, "children") == "present"
 
 
 def test_a_product_valid_from_a_moment_is_no_version_date(check):
