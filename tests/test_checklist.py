@@ -929,6 +929,13 @@ def test_a_minimum_age_with_what_happens_to_younger_peoples_data_addresses_child
     assert check(text, "children") == "present"
 
 
+def test_a_child_among_the_relatives_is_no_minor(check):
+    assert check("Wij verwerken gegevens van de opdrachtgever van de uitvaart, meestal een partner, kind of andere "
+                 "naaste van de overledene.", "children") == "absent"
+    assert check("Kinderen jonger dan 16 jaar worden daarbij vertegenwoordigd door hun ouders of voogd.",
+                 "children") == "present"
+
+
 def test_a_product_valid_from_a_moment_is_no_version_date(check):
     assert check("Een abonnement is 365 dagen geldig vanaf de eerste scan.", "policy_changes") == "absent"
     assert check("Deze privacyverklaring is geldig vanaf 1 januari 2025.", "policy_changes") == "present"
