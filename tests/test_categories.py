@@ -285,6 +285,18 @@ def test_vocabulary_of_other_genres(categories):
     assert "preferences" in categories("Op basis van je klikgedrag delen we je in een klantsegment in.")
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("De app registreert de gps-positie van de fiets tijdens de rit.", "location"),
+    ("Wij verwerken je locatiegeschiedenis als je die deelt.", "location"),
+    ("Wij bewaren de contacthistorie met onze klantenservice.", "communication"),
+    ("De e-mailwisseling over je ontwerp bewaren we een jaar.", "communication"),
+    ("We registreren de paginaweergaven en klikpatronen op onze website.", "usage"),
+    ("Voor de beveiliging bewaren wij je inloggeschiedenis.", "usage"),
+])
+def test_location_messages_and_usage_in_compound_words(categories, text, category):
+    assert category in categories(text)
+
+
 # ------------------------------------------------------------------ output shape
 
 
