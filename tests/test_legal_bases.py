@@ -328,3 +328,26 @@ def test_rules_and_regulations_that_oblige_are_a_legal_obligation(bases, sentenc
 
 def test_data_needed_to_deliver_an_order_is_the_contract(bases):
     assert "contract" in bases("Je adres is nodig om je bestelling te kunnen leveren.")
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("De Wet ter voorkoming van witwassen en financieren van terrorisme (Wwft) verplicht ons uw identiteit vast "
+     "te stellen.", "legal_obligation"),
+    ("De wet betreffende de verplichte verzekering voor geneeskundige verzorging verplicht ons om uw gegevens te "
+     "verwerken.", "legal_obligation"),
+    ("Voor de aanvullende verzekering verwerken wij uw gegevens omdat u als lid met ons een overeenkomst hebt.",
+     "contract"),
+    ("Onze nieuwsbrief sturen wij enkel als u daarmee hebt ingestemd.", "consent"),
+    ("Analytische cookies plaatsen wij pas als u daarmee instemt.", "consent"),
+])
+def test_a_named_law_an_agreement_the_member_has_and_agreeing_without_the_word_consent(bases, sentence, basis):
+    assert basis in bases(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("Door een account te maken hebt u ingestemd met onze algemene voorwaarden.", "consent"),
+    ("Omdat u geen overeenkomst met ons hebt, verwerken wij alleen uw naam.", "contract"),
+    ("Wij steunen vandaag op geen enkel gerechtvaardigd belang.", "legitimate_interests"),
+])
+def test_accepting_terms_no_agreement_and_not_any_interest_invoke_nothing(bases, sentence, basis):
+    assert basis not in bases(sentence)

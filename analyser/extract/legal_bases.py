@@ -476,8 +476,7 @@ def _negated(clause_before: str, clause_after: str, r: Rules) -> bool:
     hits = list(r.negator.finditer(window))
     if not hits:
         return False
-    tail = window[hits[-1].end():]
-    if r.negation_reset.search(tail):
+    if r.negation_reset.search(window, hits[-1].start()):  # from the negation on: "geen enkel" is no "enkel"
         return False
     return not r.refusal_after.search(clause_after)
 
