@@ -1058,3 +1058,23 @@ def test_a_card_scheme_a_clause_passes_data_to_is_a_recipient(names, text, expec
 ])
 def test_a_card_scheme_named_as_a_way_to_pay_is_no_recipient(names, text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wie krijgt uw gegevens?\n\nWij geven uw gegevens enkel door als de wet dat vraagt:\n- het Agentschap Vlaamse "
+     "Sociale Bescherming, voor het zorgbudget;\n- het Intermutualistisch Agentschap, voor studies.",
+     {"Agentschap Vlaamse Sociale Bescherming", "Intermutualistisch Agentschap"}),
+    ("5. Aan wie geeft het kantoor gegevens door?\n\n- Aan het Centraal Digitaal Beslagregister, waarin beslagen "
+     "te zien zijn.", {"Centraal Digitaal Beslagregister"}),
+])
+def test_public_bodies_listed_under_a_who_receives_heading_are_recipients(names, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Voor onze klantenservice gebruiken wij Freshdesk.", {"Freshworks"}),
+    ("Braze verstuurt onze pushberichten; Genesys levert ons contactcenter.", {"Braze", "Genesys"}),
+    ("Uw documenten kunt u digitaal ontvangen via Doccle.", {"Doccle"}),
+])
+def test_products_and_vendors_of_the_knowledge_base(names, text, expected):
+    assert names(text) == expected

@@ -1122,8 +1122,9 @@ class ThirdPartyComponent:
         best, best_at = f.organisation, first_acronym
         for alias in self.kb.org_aliases[f.org]:
             name = alias.text
-            if " " not in name or len(name) <= len(f.organisation) or name.split(" ", 1)[0].lower() in self.kb.articles:
-                continue
+            if " " not in name or len(name) <= len(f.organisation) or f.organisation in name.split() \
+                    or name.split(" ", 1)[0].lower() in self.kb.articles:
+                continue  # "Koninklijke KPN", "AFAS Software": the acronym is the name
             found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
             if found is not None and (found.start() < best_at or (found.start() == best_at and len(name) > len(best))):
                 best, best_at = name, found.start()
