@@ -695,3 +695,23 @@ def test_plain_words_for_preferences_birthdays_and_transactions(categories, text
 
 def test_a_golf_handicap_is_no_health_data(categories):
     assert "health" not in categories("Greenfeespelers geven hun naam, homeclub en handicap op.")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("De precieze locatie van je telefoon vragen we niet op en kunnen we ook niet zien.", "location"),
+    ("5.3 Een kopie van het identiteitsbewijs wordt niet verlangd.", "id_document"),
+    ("We meten geen bezoekersaantallen met cookies.", "online_identifiers"),
+    ("Wij verwerken getuigschriften voor verstrekte hulp en medische attesten.", "education"),
+    ("De andere partij bij een koop ziet je gebruikersnaam en je beoordelingen.", "education"),
+])
+def test_fronted_passive_and_with_negations_and_look_alikes_of_education(categories, text, category):
+    assert category not in categories(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("De locatie van je telefoon gebruiken we alleen voor de kaart.", "location"),
+    ("Een kopie van je identiteitsbewijs wordt na de controle niet langer bewaard dan een week.", "id_document"),
+    ("Wij verwerken je getuigschriften en diploma's.", "education"),
+])
+def test_the_same_words_without_a_denial_still_count(categories, text, category):
+    assert category in categories(text)

@@ -259,7 +259,8 @@ def rules() -> Rules:
     for entry in data["not_a_category"]:
         patterns.append((expand(entry["match"]), (), False))
     ctx = data["context"]
-    set_keys = ["negation_words", "negation_links", "not_words", "not_exceptions", "collection_verbs", "clause_breaks",
+    set_keys = ["negation_words", "negation_links", "negation_with", "not_words", "not_exceptions", "collection_verbs",
+                "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
                 "subordinate_breaks", "relative_pronouns", "sharing_verbs", "contact_prepositions", "bullets",
                 "modal_verbs", "subject_pronouns", "fronted_verbs", "fronted_fillers", "negation_coordinators",
@@ -951,11 +952,12 @@ class Context:
         lo, hi = self._clause(sent.breaks, rel, rel_end, n)
         for j in sent.geen:  # type: ignore[union-attr]
             if lo <= j < rel and (rel - j <= 2 or not ids["negation_links"].isdisjoint(toks[j + 1:min(j + 4, rel)])
+                                  or (rel - j == 3 and toks[rel - 1] in ids["negation_with"])  # "geen X met cookies"
                                   or self._elliptic_only(toks[j + 1:rel])):
                 if not self._shared_only(toks, lo, j, rel_end, hi):
                     return True
         lo, hi = self._clause(sent.sub_breaks, rel, rel_end, n)  # type: ignore[arg-type]
-        if rel <= 1 and self._fronted_denied(toks, rel_end):
+        if rel <= 3 and self._fronted_denied(toks, rel_end) and (rel <= 1 or self._premodifiers_only(toks[:rel])):
             return True
         if sent.niet and lo == 0 and hi < n:
             lo, hi = self._fronted(sent, hi, n)
@@ -965,6 +967,13 @@ class Context:
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
         return False
+
+    def _premodifiers_only(self, before: list[int]) -> bool:
+        """The words before a fronted mention belong to its noun phrase ("De precieze locatie van je telefoon
+        vragen we niet op", "Ook een kopie van ..."): no verb, subject pronoun or negation among them."""
+        ids = self.ids
+        return ids["verbs"].isdisjoint(before) and ids["subject_pronouns"].isdisjoint(before) \
+            and ids["negations"].isdisjoint(before)
 
     def _fronted_denied(self, toks: list[int], end: int) -> bool:
         """A mention opening the sentence, then verb, subject pronoun and a negation: "Gezichtsherkenning gebruiken
