@@ -1078,3 +1078,15 @@ def test_public_bodies_listed_under_a_who_receives_heading_are_recipients(names,
 ])
 def test_products_and_vendors_of_the_knowledge_base(names, text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bij een lening toetsen wij bij het Bureau Krediet Registratie (BKR) of u al schulden hebt. Het BKR krijgt een "
+     "melding van de lening.", {"Bureau Krediet Registratie"}),
+    ("Wij melden een achterstand bij het BKR (Bureau Krediet Registratie) in Tiel.", {"BKR"}),
+    ("Ongebruikelijke transacties melden wij aan de Financial Intelligence Unit-Nederland.",
+     {"Financial Intelligence Unit-Nederland"}),
+    ("Wij verkopen via Koninklijke KPN abonnementen; KPN ontvangt uw naam.", {"KPN"}),
+])
+def test_an_organisation_known_by_an_acronym_gets_the_name_the_statement_uses_first(names, text, expected):
+    assert names(text) == expected

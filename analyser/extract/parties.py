@@ -93,7 +93,11 @@ def _any_of(words: list[str]) -> re.Pattern[str]:
 # ------------------------------------------------------------------ knowledge base
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")  # DUO, RSZ, CJIB
+def _acronym_like(name: str) -> bool:
+    """"UWV", "BKR", "NZa", "KBvG", "FIU-Nederland": two to six letters, at least two of them capitals, starting
+    with one (before a hyphen)."""
+    head = name.split("-", 1)[0]
+    return 2 <= len(head) <= 6 and head.isalpha() and head[0].isupper() and sum(c.isupper() for c in head) >= 2
 
 
 @dataclass(frozen=True)
@@ -1109,13 +1113,14 @@ class ThirdPartyComponent:
 
     def _spelled_out(self, f: Found, text: str) -> str:
         """A service known under its own name, when only it is named ("via het Landelijk Schakelpunt", not "van
-        VZVZ"). A government body known by an acronym under the name the statement uses first: the full name it
-        spells out ("de Rijksdienst voor Sociale Zekerheid (RSZ)") or the acronym ("DUO (Dienst Uitvoering
-        Onderwijs)"; "FIU-Nederland" stays)."""
+        VZVZ"). An organisation known by an acronym under the name the statement uses first: the full name it
+        spells out ("de Rijksdienst voor Sociale Zekerheid (RSZ)", "het Bureau Krediet Registratie (BKR)", "de
+        Nederlandse Zorgautoriteit (NZa)", "de Financial Intelligence Unit-Nederland") or the acronym ("DUO (Dienst
+        Uitvoering Onderwijs)"), as most gold files name them."""
         aliases = [self.kb.aliases[a] for a in f.aliases]
         if aliases and all(a.standalone for a in aliases) and len({a.service for a in aliases}) == 1:
             return aliases[0].service or f.organisation
-        if f.kind != "government" or f.org is None or not _ACRONYM.fullmatch(f.organisation):
+        if f.org is None or not _acronym_like(f.organisation):
             return f.organisation
         acronym = re.search(rf"(?<!\w){re.escape(f.organisation)}(?!\w)", text)
         first_acronym = acronym.start() if acronym else len(text)
