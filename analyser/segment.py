@@ -327,8 +327,9 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
             prev = texts[i - 1]
             if not (_ends_block(prev) or (i - 1) in pending or is_heading(i - 1)):
                 return False
-            if line.endswith(".") and prev.endswith((";", ",")) and number_of(i):
-                return False  # "4. ... ." closing a numbered list
+            if line.endswith(".") and number_of(i) and (prev.endswith((";", ",")) or (
+                    number_of(i - 1) and not is_heading(i - 1))):
+                return False  # "4. ... ." closing a numbered list, or one more sentence of it
         if i and texts[i - 1].endswith(":") and not number_of(i):
             # after "... de volgende doelen:" a bare line is usually a list item without its bullet
             if adjacent_next or not (_BULLET.match(nxt) or len(nxt) > 60):
@@ -342,7 +343,7 @@ def detect_headings(text: str, hints: list[HeadingHint] | None = None) -> Segmen
             return True
         if not adjacent_next and _block_has_contact(lines, j):
             return True  # "Contactgegevens" above an address block
-        return not adjacent_next and len(nxt.split()) > 3
+        return not adjacent_next and (len(nxt.split()) > 3 or " | " in nxt)  # ... or a table ("Gegevens | Termijn")
 
     headings: list[Heading] = []
     # a line neither shaped nor marked up as a heading is none (is_heading says so at once)

@@ -305,3 +305,17 @@ def test_a_sub_section_without_topics_takes_its_nearest_parents_for_data_lists()
     assert own_or_parent_topics(sections, 2) == ["data_categories"]
     assert own_or_parent_topics(sections, 3) == ["retention"]
     assert own_or_parent_topics(sections, 0) == []
+
+
+def test_a_heading_above_a_pipe_table_is_a_heading():
+    text = ("Gegevens buiten de EER\n\nWij geven gegevens door aan partijen in de Verenigde Staten.\n\n"
+            "Hoe lang bewaren we wat?\n\nGegevens | Bewaartermijn\nBoeking | drie jaar\n")
+    assert [h.text for h in detect_headings(text).headings] == ["Gegevens buiten de EER", "Hoe lang bewaren we wat?"]
+
+
+def test_a_short_numbered_sentence_after_numbered_sentences_is_a_list_item():
+    text = ("Artikel 5. Gegevens\n\n1. Van betrokkene worden naam en adres vastgelegd in het dossier van de "
+            "opdrachtgever.\n2. Bedreiging van een medewerker wordt vastgelegd in een intern register.\n"
+            "3. Telefoongesprekken worden niet opgenomen.\n\nArtikel 6. Herkomst\n\nDe gegevens komen van de "
+            "opdrachtgever.\n")
+    assert [h.text for h in detect_headings(text).headings] == ["Artikel 5. Gegevens", "Artikel 6. Herkomst"]
