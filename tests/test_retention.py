@@ -463,3 +463,37 @@ def test_a_list_of_questions_and_complaints_with_their_periods(periods):
     text = ("Hoe lang?\n\n- Vragen en klachten: twee jaar nadat wij ze hebben afgehandeld.\n"
             "- Camerabeelden: 72 uur.\n")
     assert durations(periods(text)) == ["P2Y", "PT72H"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang bewaren we je gegevens?\n\nAnnuleren kan tot 6 weken voor aankomst en de borg krijg je binnen 14 dagen "
+    "terug. Dat zijn afspraken over je boeking, geen bewaartermijnen.",
+    "Hoe lang bewaren wij uw gegevens?\n\nDe betaling binnen 10 dagen na de veiling en het ophalen van kavels binnen "
+    "14 dagen gaan niet over uw persoonsgegevens.",
+    "Hoe lang bewaren we?\n\nCadeaubonnen zijn 24 maanden geldig en een massage duurt 50 minuten, maar dat heeft met "
+    "het bewaren van je gegevens niets te maken.",
+    "9.4 De pensioenrichtleeftijd van 68 jaar en de termijn van zes maanden waarbinnen een waardeoverdracht wordt "
+    "afgerond, betreffen geen bewaartermijnen.",
+])
+def test_periods_the_statement_itself_says_are_no_retention(periods, text):
+    assert durations(periods(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe lang?\n\nDe hoevekaas bewaart de klant best maximaal 10 dagen in de koelkast.",
+    "Hoe lang bewaren we?\n\nEen schuldenaar krijgt een brief met een termijn van 14 dagen om te betalen, en een "
+    "betalingsregeling duurt bij ons maximaal 12 maanden.",
+])
+def test_food_in_the_fridge_payment_terms_and_arrangements_are_no_retention(periods, text):
+    assert durations(periods(text)) == []
+
+
+def test_a_reminder_weeks_before_deletion_is_no_period_but_the_inactivity_is(periods):
+    text = ("Hoe lang bewaren we?\n\nLog je twee jaar lang niet in, dan verwijderen we je account; vier weken voordat "
+            "het zover is, sturen we je een herinnering.")
+    assert durations(periods(text)) == ["P2Y"]
+
+
+def test_bookings_and_reservations_label_a_list_of_periods(periods):
+    text = "HOE LANG\n\n- Online boekingen: twee jaar na je bezoek.\n- Reserveringen: een jaar.\n"
+    assert durations(periods(text)) == ["P2Y", "P1Y"]

@@ -108,6 +108,8 @@ class Patterns:
     older_data: re.Pattern[str]
     data_label: re.Pattern[str]
     things: re.Pattern[str]
+    denied_same: Searcher
+    denied_next: Searcher
     response_cue: re.Pattern[str]
     response_prefix: Searcher
     rights_context: Searcher
@@ -213,6 +215,8 @@ def patterns() -> Patterns:
         older_data=re.compile(_words(data["older_data_nouns"])),
         data_label=re.compile(_words(data["data_label_nouns"])),
         things=re.compile(_words(data["thing_nouns"])),
+        denied_same=sieved(_alt(data["denied_periods"]["same_sentence"])),
+        denied_next=sieved(_alt(data["denied_periods"]["next_sentence"])),
         response_cue=re.compile(_words(data["response_cues"])),
         response_prefix=sieved(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
         rights_context=sieved(_alt(data["rights_context"])),
@@ -561,6 +565,8 @@ class _Finder:
         part = ctx.text[part_start:part_end]
         if p.things.search(part, 0, rel_start - part_start) and not p.older_data.search(part):
             return False  # "Een gevonden dier blijft minstens 15 dagen bij ons", "Spullen die na zes weken ..."
+        if self._denied(ctx):
+            return False  # "... binnen 14 dagen terug. Dat zijn afspraken over je boeking, geen bewaartermijnen."
         if self.has_cue(ctx.start + part_start, ctx.start + part_end):
             return True
         cookie = ctx.cookie or self._cookie_section(ctx)
@@ -574,6 +580,14 @@ class _Finder:
         if ctx.list_item and self._data_label_item(cand.start):
             return True
         return placed and cookie and self._cookie_section(ctx, lifetimes=True)
+
+    def _denied(self, ctx: Context) -> bool:
+        """The sentence, or the next one by a back reference ("Die termijnen ..."), says its periods are no retention
+        (cue denied_periods)."""
+        if self.p.denied_same.search(ctx.text):
+            return True
+        nxt = len(self.text) - len(self.text[ctx.end:].lstrip())
+        return nxt < len(self.text) and bool(self.p.denied_next.search(self.context(nxt, nxt + 1).text))
 
     def _data_label_item(self, offset: int) -> bool:
         """A list of data and their periods ("- Camerabeelden: 30 dagen, tenzij ..."): the item's label names data (a
