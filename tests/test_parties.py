@@ -1090,3 +1090,21 @@ def test_products_and_vendors_of_the_knowledge_base(names, text, expected):
 ])
 def test_an_organisation_known_by_an_acronym_gets_the_name_the_statement_uses_first(names, text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Onze vacatures verschijnen ook op Indeed, maar daar gaan alleen de vacatures heen: die sites krijgen geen "
+     "gegevens van werkzoekenden.", set()),
+    ("Wij werken met deze leveranciers:\n\n- Sentry, dat crashmeldingen van de app verzamelt.\n", {"Sentry"}),
+    ("Sentry is een Amerikaans bedrijf; met Sentry hebben we standaardcontractbepalingen afgesproken.", {"Sentry"}),
+    ("- SITA, met het systeem WorldTracer waarmee we zoekgeraakte bagage opsporen;", {"SITA"}),
+    ("UK law requires us to send your passport details to the Home Office before departure.", {"Home Office"}),
+])
+def test_a_colon_denial_a_foreign_company_products_and_english_disclosures(names, text, expected):
+    assert names(text) == expected
+
+
+def test_a_disciplinary_body_named_only_to_complain_to_is_no_recipient(names):
+    assert names("Een klacht over een gerechtsdeurwaarder hoort thuis bij de Kamer voor Gerechtsdeurwaarders.") == set()
+    assert names("Loopt er een tuchtklacht tegen een medewerker, dan verstrekken wij het dossier aan de Kamer voor "
+                 "Gerechtsdeurwaarders.") == {"Kamer voor Gerechtsdeurwaarders"}

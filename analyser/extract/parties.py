@@ -93,6 +93,11 @@ def _any_of(words: list[str]) -> re.Pattern[str]:
 # ------------------------------------------------------------------ knowledge base
 
 
+# "hoort thuis bij", "kunt u een klacht indienen bij": where to complain
+_COMPLAINING = re.compile(r"klacht\w*\b.*\b(?:indien\w*|voorleg\w*|voorgelegd|thuis|terecht|richten|wenden)\b|"
+                         r"\b(?:indienen|voorleggen|terecht|wenden)\b.*\bklacht")
+
+
 def _acronym_like(name: str) -> bool:
     """"UWV", "BKR", "NZa", "KBvG", "FIU-Nederland": two to six letters, at least two of them capitals, starting
     with one (before a hyphen)."""
@@ -235,6 +240,10 @@ class KnowledgeBase:
         self.anonymous = _any_of(cues["anonymous_cues"])
         self.back_denial = BackDenial.from_data(cues["denied_by_next_sentence"])
         self.recipient_verb_words = {w for w in cues["recipient_verbs"] if " " not in w}
+        # "Sentry is een Amerikaans bedrijf": a foreign company, whatever its kind of service
+        nationalities = "|".join(map(re.escape, sorted(self.nationalities, key=len, reverse=True)))
+        company_nouns = "|".join(map(re.escape, sorted(self.company_nouns, key=len, reverse=True)))
+        self.foreign_company = re.compile(rf"\b(?:{nationalities})\s+(?:{company_nouns})\b")
         self.controller = ControllerPatterns(cues["controller"])
 
     def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None,
@@ -317,12 +326,14 @@ class BackDenial:
     negations: frozenset[str]
     verbs: frozenset[str]
     agents: frozenset[str]
+    receiving: frozenset[str]
     exceptions: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> BackDenial:
         starts = tuple(sorted((tuple(s.split()) for s in data["starts"]), key=len, reverse=True))
-        return cls(starts, *(frozenset(data[k]) for k in ("nouns", "negations", "verbs", "agents", "exceptions")))
+        keys = ("nouns", "negations", "verbs", "agents", "receiving", "exceptions")
+        return cls(starts, *(frozenset(data[k]) for k in keys))
 
     def denies(self, sentence: str) -> bool:
         words = _WORDS.findall(sentence.lower())
@@ -332,10 +343,13 @@ class BackDenial:
                 break
         else:
             return False
-        if not self.nouns.intersection(words[k:k + 2]):  # "die platforms", "deze externe partijen"
+        noun = next((j for j in (k, k + 1) if j < len(words) and words[j] in self.nouns), None)
+        if noun is None:  # "die platforms", "deze externe partijen"
             return False
         rest = set(words)
-        return bool(self.negations & rest and self.verbs & rest and self.agents & rest) and not self.exceptions & rest
+        subject = noun + 1 < len(words) and words[noun + 1] in self.receiving  # "die sites krijgen geen gegevens"
+        return bool(self.negations & rest and self.verbs & rest and (subject or self.agents & rest)) \
+            and not self.exceptions & rest
 
 
 @cache
@@ -1331,6 +1345,7 @@ class _DocRun:
             if org.recipient_only and (not (self._received(self.idx.item(h.start)) or self._subject_receives(h))
                                        or self._reader_passes(h.start)
                                        or self._anonymous(h.start)
+                                       or self._complaint_address(h)
                                        or not self._name_ends_cleanly(h.end)):  # "KvK 80554312": a number
                 continue
             if org.direct_recipient_only and not (self._given_to(h) or self._subject_receives(h)):
@@ -1365,6 +1380,18 @@ class _DocRun:
         if intro is not None and self.kb.receives(self.text[intro[0]:intro[1]]):
             return True
         return self.section_receives(char)
+
+    def _complaint_address(self, hit: Hit) -> bool:
+        """"Een klacht over een gerechtsdeurwaarder hoort thuis bij de Kamer voor gerechtsdeurwaarders": a body named
+        after "bij"/"aan" in a sentence about complaints is where to complain, not a recipient."""
+        k = hit.start - 1
+        if k >= 0 and self.tok(k).lower() in self.kb.articles:
+            k -= 1
+        if k < 0 or self.tok(k).lower() not in ("bij", "aan"):
+            return False
+        s, e = self.sentence(hit.start)
+        cs, ce = self.chars(s, e)
+        return bool(_COMPLAINING.search(self.text[cs:ce].lower()))
 
     def _given_to(self, hit: Hit) -> bool:
         """"Voor elke betaling verstrekken we de noodzakelijke gegevens aan Mastercard": the name is the complement of
@@ -1431,13 +1458,21 @@ class _DocRun:
         return not any(o in comp.exception_orths for o in window)
 
     def _denied_next(self, i: int) -> bool:
-        """"Veel verhuurders bieden hun huisje ook aan op Airbnb. Met die platforms wisselen wij geen gegevens uit":
-        the next sentence refers back to the organisations of this one and says they get nothing (`BackDenial`)."""
+        """"Veel verhuurders bieden hun huisje ook aan op Airbnb. Met die platforms wisselen wij geen gegevens uit",
+        "Onze vacatures verschijnen ook op Indeed: die sites krijgen geen gegevens": the next sentence, or the rest
+        of this one after a colon or semicolon, refers back to the organisations and says they get nothing
+        (`BackDenial`)."""
+        denial = self.kb.back_denial
         end = self.sentence(i)[1]
+        for k in range(i + 1, end - 1):
+            if self.tok(k) in (":", ";"):
+                cs, ce = self.chars(k + 1, end)
+                if denial.denies(self.text[cs:ce]):
+                    return True
         if end >= self.n:
             return False
         cs, ce = self.chars(*self.sentence(end))
-        return self.kb.back_denial.denies(self.text[cs:ce])
+        return denial.denies(self.text[cs:ce])
 
     def _reader_passes(self, i: int) -> bool:
         """"Verandert u van adres, dan moet u dat zelf aan de Kamer van Koophandel doorgeven": in the clause before the
@@ -1529,7 +1564,7 @@ class _DocRun:
         if len(own) > len(alias.text) and own.startswith(alias.text):
             pieces.append(own[len(alias.text):])  # "Signal-groep": the compound's own head speaks of the service
         sentence = " ".join(pieces).lower()
-        return any(w in sentence for w in words)
+        return any(w in sentence for w in words) or bool(self.kb.foreign_company.search(sentence))
 
     def _group_kb(self, hits: list[Hit], controllers: list[str], name_ends: list[int]) -> list[Found]:
         kb = self.kb
