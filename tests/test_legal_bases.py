@@ -351,3 +351,23 @@ def test_a_named_law_an_agreement_the_member_has_and_agreeing_without_the_word_c
 ])
 def test_accepting_terms_no_agreement_and_not_any_interest_invoke_nothing(bases, sentence, basis):
     assert basis not in bases(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("Je profiel verwerken we omdat dat nodig is voor onze dienst; dat is wat we met je afspreken als je een account "
+     "aanmaakt.", "contract"),
+    ("Deze gegevens zijn nodig om de koop met de klant uit te voeren.", "contract"),
+    ("De nieuwsbrief sturen wij alleen als u daar bij uw aanmelding voor kiest.", "consent"),
+    ("Wij sturen u de nieuwsbrief als u zich daarvoor heeft aangemeld.", "consent"),
+])
+def test_the_contract_and_consent_in_plain_words(bases, sentence, basis):
+    assert basis in bases(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("U kunt uw gegevens laten verwijderen als u daar voor kiest.", "consent"),
+    ("Als je je aanmeldt voor een cursus, verwerken we je naam.", "consent"),
+    ("Toestemming vragen wij niet, omdat de gegevens nodig zijn om de wettelijke opdracht uit te voeren.", "contract"),
+])
+def test_choosing_a_right_signing_up_for_a_service_and_a_legal_task_are_neither(bases, sentence, basis):
+    assert basis not in bases(sentence)
