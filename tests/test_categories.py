@@ -715,3 +715,24 @@ def test_fronted_passive_and_with_negations_and_look_alikes_of_education(categor
 ])
 def test_the_same_words_without_a_denial_still_count(categories, text, category):
     assert category in categories(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Vul daarna in of je een rijbewijs hebt en welke functie je zoekt.", "id_document"),
+    ("Zet in je cv liever ook niets over je gezondheid of je geloof; wij hebben dat niet nodig.", "health"),
+    ("Zet in je cv liever ook niets over je gezondheid of je geloof; wij hebben dat niet nodig.", "religion"),
+    ("De app kan je locatie gebruiken om een luchthaven voor te stellen; dat gebeurt op je telefoon zelf.", "location"),
+])
+def test_a_licence_one_has_advice_not_to_share_and_a_location_kept_on_the_phone_name_no_data(
+        categories, text, category):
+    assert category not in categories(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Wij bewaren de gegevens waarmee u zich aanmeldt in ons ledenportaal.", "credentials"),
+    ("Voor de behandeling ontvangen wij het voorschrift van uw arts en eventuele verwijsbrieven.", "health"),
+    ("In je profiel vul je je gewenste salaris en werktijden in.", "preferences"),
+    ("Stuur ons een kopie van je rijbewijs.", "id_document"),
+])
+def test_login_data_a_doctors_prescription_and_wishes_in_plain_words(categories, text, category):
+    assert category in categories(text)
