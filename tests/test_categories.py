@@ -732,6 +732,7 @@ def test_a_licence_one_has_advice_not_to_share_and_a_location_kept_on_the_phone_
     ("Wij bewaren de gegevens waarmee u zich aanmeldt in ons ledenportaal.", "credentials"),
     ("Voor de behandeling ontvangen wij het voorschrift van uw arts en eventuele verwijsbrieven.", "health"),
     ("In je profiel vul je je gewenste salaris en werktijden in.", "preferences"),
+    ("Hoor je bij de doelgroep van mensen met een arbeidsbeperking, dan kun je dat in je profiel aanvinken.", "health"),
     ("Stuur ons een kopie van je rijbewijs.", "id_document"),
 ])
 def test_login_data_a_doctors_prescription_and_wishes_in_plain_words(categories, text, category):
