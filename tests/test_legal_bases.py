@@ -368,6 +368,11 @@ def test_the_contract_and_consent_in_plain_words(bases, sentence, basis):
     ("U kunt uw gegevens laten verwijderen als u daar voor kiest.", "consent"),
     ("Als je je aanmeldt voor een cursus, verwerken we je naam.", "consent"),
     ("Toestemming vragen wij niet, omdat de gegevens nodig zijn om de wettelijke opdracht uit te voeren.", "contract"),
+    ("De schuldenaar hoeft ons geen toestemming te geven voor de verwerking van zijn gegevens.", "consent"),
 ])
 def test_choosing_a_right_signing_up_for_a_service_and_a_legal_task_are_neither(bases, sentence, basis):
     assert basis not in bases(sentence)
+
+
+def test_refusing_consent_still_presupposes_it(bases):
+    assert "consent" in bases("Als je geen toestemming geeft, sturen we je geen nieuwsbrief.")

@@ -160,6 +160,7 @@ class Rules:
         self.future_ask = sieved(ctx["future_ask"])
         self.negation_reset = sieved(ctx["negation_reset"])
         self.refusal_after = sieved(ctx["refusal_after"])
+        self.no_need_before = sieved(ctx["no_need_before"])
         self.conditional = sieved(ctx["conditional"])
         self.hypothetical_basis = sieved(ctx["hypothetical_basis"])
         self.hypothetical_after = sieved(ctx["hypothetical_after"])
@@ -478,6 +479,8 @@ def _negated(clause_before: str, clause_after: str, r: Rules) -> bool:
         return False
     if r.negation_reset.search(window, hits[-1].start()):  # from the negation on: "geen enkel" is no "enkel"
         return False
+    if r.no_need_before.search(window, 0, hits[-1].start()):
+        return True  # "De schuldenaar hoeft geen toestemming te geven": none is needed, so none is asked
     return not r.refusal_after.search(clause_after)
 
 
