@@ -1144,3 +1144,43 @@ def test_more_items_in_plain_words(check, item, want, text):
 ])
 def test_what_whoever_does_something_gives_in_a_third_person_text_is_a_source(check, text, want):
     assert (check(text, "data_source") in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # restriction: asking that we do not use them for a while; data 'afgeschermd' on request while a complaint runs
+    ("right_restriction", True, "Twijfel je of je gegevens kloppen, dan kun je vragen dat we ze voorlopig niet "
+                                "gebruiken tot we het hebben uitgezocht."),
+    ("right_restriction", True, "Loopt je bezwaar nog, dan gebruiken we je gegevens tijdelijk niet."),
+    ("right_restriction", True, "Op verzoek worden uw gegevens afgeschermd zolang wij uw klacht over de juistheid "
+                                "ervan onderzoeken."),
+    ("right_restriction", False, "Onze busjes staan in de garage; zolang kunnen we ze even niet gebruiken."),
+    ("right_restriction", False, "Uw gegevens worden op verzoek afgeschermd tegen onbevoegde toegang."),
+    # access: seeing everything we hold about you; asking which data someone holds about him
+    ("right_access", True, "Op de pagina Mijn account zie je alles wat we over je bijhouden."),
+    ("right_access", True, "De deelnemer kan ons vragen welke gegevens de vereniging van hem heeft."),
+    ("right_access", False, "In de app zie je alles wat we aanbieden."),
+    ("right_access", False, "U kunt ons vragen welke informatie over de cursus voor u geldt."),
+    # rectification: the data fronted, 'pas je zelf aan'
+    ("right_rectification", True, "Je telefoonnummer en e-mailadres pas je zelf aan in het klantenportaal."),
+    ("right_rectification", False, "Je bestelling pas je zelf aan tot de dag voor levering."),
+    # erasure: closing your own account, after which we wipe your data
+    ("right_erasure", True, "Je kunt je account opheffen in de app; we verwijderen dan al je gegevens binnen een "
+                            "maand."),
+    ("right_erasure", False, "Heb je je account 2 jaar niet gebruikt, dan sluiten we het; we wissen dan alle "
+                             "gegevens."),
+    # objection: 'zich er altijd tegen verzetten'
+    ("right_objection", True, "Ouders kunnen zich er altijd tegen verzetten dat foto's van hun kind online komen."),
+    ("right_objection", False, "Je kunt je les tot een dag van tevoren verzetten in de app."),
+    # withdrawal: 'die' after a sentence about consent (not a permit someone else withdraws)
+    ("withdraw_consent", True, "Voor foto's op onze website vragen we eerst je toestemming. Die kun je later altijd "
+                               "weer intrekken."),
+    ("withdraw_consent", False, "Voor de verbouwing vragen we toestemming aan de gemeente. Die kan de vergunning "
+                                "later weer intrekken."),
+    # portability: a file you can load at another provider
+    ("right_portability", True, "Je kunt je leesgeschiedenis als bestand opvragen en dat bij een andere bibliotheek "
+                                "inladen."),
+    ("right_portability", False, "Het bestand met je ontwerp sturen we naar een andere drukker om het te gebruiken "
+                                 "als je bestelling spoed heeft."),
+])
+def test_rights_described_without_their_legal_names(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
