@@ -1144,3 +1144,93 @@ def test_more_items_in_plain_words(check, item, want, text):
 ])
 def test_what_whoever_does_something_gives_in_a_third_person_text_is_a_source(check, text, want):
     assert (check(text, "data_source") in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # restriction: asking that we do not use them for a while; data 'afgeschermd' on request while a complaint runs
+    ("right_restriction", True, "Twijfel je of je gegevens kloppen, dan kun je vragen dat we ze voorlopig niet "
+                                "gebruiken tot we het hebben uitgezocht."),
+    ("right_restriction", True, "Loopt je bezwaar nog, dan gebruiken we je gegevens tijdelijk niet."),
+    ("right_restriction", True, "Op verzoek worden uw gegevens afgeschermd zolang wij uw klacht over de juistheid "
+                                "ervan onderzoeken."),
+    ("right_restriction", False, "Onze busjes staan in de garage; zolang kunnen we ze even niet gebruiken."),
+    ("right_restriction", False, "Uw gegevens worden op verzoek afgeschermd tegen onbevoegde toegang."),
+    # access: seeing everything we hold about you; asking which data someone holds about him
+    ("right_access", True, "Op de pagina Mijn account zie je alles wat we over je bijhouden."),
+    ("right_access", True, "De deelnemer kan ons vragen welke gegevens de vereniging van hem heeft."),
+    ("right_access", False, "In de app zie je alles wat we aanbieden."),
+    ("right_access", False, "U kunt ons vragen welke informatie over de cursus voor u geldt."),
+    # rectification: the data fronted, 'pas je zelf aan'
+    ("right_rectification", True, "Je telefoonnummer en e-mailadres pas je zelf aan in het klantenportaal."),
+    ("right_rectification", False, "Je bestelling pas je zelf aan tot de dag voor levering."),
+    # erasure: closing your own account, after which we wipe your data
+    ("right_erasure", True, "Je kunt je account opheffen in de app; we verwijderen dan al je gegevens binnen een "
+                            "maand."),
+    ("right_erasure", False, "Heb je je account 2 jaar niet gebruikt, dan sluiten we het; we wissen dan alle "
+                             "gegevens."),
+    # objection: 'zich er altijd tegen verzetten'
+    ("right_objection", True, "Ouders kunnen zich er altijd tegen verzetten dat foto's van hun kind online komen."),
+    ("right_objection", False, "Je kunt je les tot een dag van tevoren verzetten in de app."),
+    # withdrawal: 'die' after a sentence about consent (not a permit someone else withdraws)
+    ("withdraw_consent", True, "Voor foto's op onze website vragen we eerst je toestemming. Die kun je later altijd "
+                               "weer intrekken."),
+    ("withdraw_consent", False, "Voor de verbouwing vragen we toestemming aan de gemeente. Die kan de vergunning "
+                                "later weer intrekken."),
+    # portability: a file you can load at another provider
+    ("right_portability", True, "Je kunt je leesgeschiedenis als bestand opvragen en dat bij een andere bibliotheek "
+                                "inladen."),
+    ("right_portability", False, "Het bestand met je ontwerp sturen we naar een andere drukker om het te gebruiken "
+                                 "als je bestelling spoed heeft."),
+])
+def test_rights_described_without_their_legal_names(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # the interest described: 'belang hebben bij de ...', 'het belang van X bestaat/ligt' after an Art. 6(1)(f) basis,
+    # 'er belang bij hebben dat ...; dat is ons gerechtvaardigd belang', 'in het belang van de cliënt', or what
+    # 'we willen' in the sentence after the basis
+    ("legitimate_interests", True, "Bij de balie hangt een camera, omdat we een gerechtvaardigd belang hebben bij de "
+                                   "bescherming van ons personeel."),
+    ("legitimate_interests", True, "De verwerking voor fraudeonderzoek berust op artikel 6, lid 1, onder f AVG. Het "
+                                   "belang van de vereniging ligt in het voorkomen van misbruik van de ledenkas."),
+    ("legitimate_interests", True, "We bellen klanten die een achterstand hebben, omdat we er belang bij hebben dat "
+                                   "facturen op tijd worden betaald; dat is ons gerechtvaardigd belang."),
+    ("legitimate_interests", True, "Het kantoor bewaakt de termijnen in het belang van de cliënt, wat een "
+                                   "gerechtvaardigd belang is."),
+    ("legitimate_interests", True, "Het beveiligen van ons netwerk doen we op grond van ons gerechtvaardigd belang. We "
+                                   "willen voorkomen dat iemand zonder toestemming bij klantgegevens kan."),
+    ("legitimate_interests", False, "Wij wegen ons gerechtvaardigd belang af tegen het belang van de bezoeker."),
+    # provision: 'zonder ... kunnen wij niets', a fronted 'Verstrekt/Geeft X ... niet, dan ...'
+    ("provision_requirement", True, "Zonder geldig e-mailadres kunnen wij niets versturen."),
+    ("provision_requirement", True, "Geeft de ouder de naam van de huisarts niet door, dan kan de school bij een "
+                                    "ongeluk niemand waarschuwen."),
+    ("provision_requirement", True, "Vult de sollicitant het formulier niet in, dan wordt de sollicitatie niet in "
+                                    "behandeling genomen."),
+    ("provision_requirement", False, "Zonder jullie giften kunnen wij niets."),
+    ("provision_requirement", False, "Geeft de app geen melding, dan is er niets aan de hand."),
+    # automated decisions: 'bepaalt automatisch of je ...'; held back after a filter checks automatically
+    ("automated_decisions", True, "Onze webshop bepaalt automatisch of je op rekening mag kopen."),
+    ("automated_decisions", True, "Een filter beoordeelt elke betaling automatisch op risico's. Een betaling met een "
+                                  "hoog risico wordt geweigerd."),
+    ("automated_decisions", False, "De thermostaat bepaalt automatisch de temperatuur in de zaal."),
+    ("automated_decisions", False, "Ons systeem verstuurt automatisch een bevestiging. Een onvolledige bestelling "
+                                   "wordt geweigerd."),
+    # sources: a register we check, documents read in, 'geef je ons je naam', 'krijg ik van', 'komen van',
+    # 'als je die zelf doorgeeft'
+    ("data_source", True, "Wij controleren uw identiteit in het rijksregister."),
+    ("data_source", True, "Bij de inschrijving lezen we je identiteitskaart in met een kaartlezer."),
+    ("data_source", True, "Geef je ons je naam en adres, dan sturen we je de catalogus."),
+    ("data_source", True, "Je diploma krijg ik van de school; de rest vraag ik aan jou."),
+    ("data_source", True, "De uitslagen komen van het laboratorium dat je huisarts heeft ingeschakeld."),
+    ("data_source", True, "We noteren je dieetwensen als je die zelf doorgeeft bij de reservering."),
+    ("data_source", False, "U kunt zelf kijken in het openbare register van functionarissen."),
+    ("data_source", False, "We houden een verwerkingsregister bij en controleren dat jaarlijks met de registers van "
+                           "onze leveranciers."),
+    ("data_source", False, "We lezen je bericht in de ochtend."),
+    ("data_source", False, "Geef je ons een cijfer voor onze service?"),
+    ("data_source", False, "Je gegevens komen nooit in handen van adverteerders."),
+    ("data_source", False, "Als je dat zelf wilt, sturen we je een herinnering."),
+])
+def test_interests_requirements_decisions_and_sources_in_plain_words(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
