@@ -36,7 +36,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import numpy
@@ -328,6 +328,10 @@ class BackDenial:
     agents: frozenset[str]
     receiving: frozenset[str]
     exceptions: frozenset[str]
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(start[0] for start in self.starts)
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> BackDenial:
@@ -1160,6 +1164,7 @@ class _DocRun:
         self.doc = doc
         self.text = doc_text(doc)
         self.n = len(doc)
+        self.denials: dict[tuple[int, int], bool] = {}  # token span -> does it deny the names before it
         self.view = view = tokens(doc)
         self.orths = view.orth
         self.idx = view.idx
@@ -1416,7 +1421,7 @@ class _DocRun:
             return True
         return hit.end < self.n and self.tok(hit.end).lower() in verbs
 
-    def _clause(self, i: int) -> tuple[int, int]:
+    def _clause(self, i: int, start_only: bool = False) -> tuple[int, int]:
         """The tokens of the clause around token ``i``: from after the previous clause end (cue clause_end_words) or
         "en"/"of" before a new verb (a lower-case word) up to the next one, within the sentence. "Wij verkopen uw
         gegevens niet en gebruiken Mailchimp": "gebruiken Mailchimp" is a clause of its own."""
@@ -1431,6 +1436,8 @@ class _DocRun:
         k = i
         while k > s and not boundary(k - 1):
             k -= 1
+        if start_only:
+            return k, e
         m = i
         while m < e and not boundary(m):
             m += 1
@@ -1450,7 +1457,7 @@ class _DocRun:
         "tenzij"/"alleen"/"wel"/"dan" ("niet aan derden, tenzij ... aan de Belastingdienst" is a disclosure);
         "niet langer/meer dan" is a degree."""
         comp = self.comp
-        window = self.orths[self._clause(i)[0]:i].tolist()
+        window = self.orths[self._clause(i, start_only=True)[0]:i].tolist()
         negations = comp.clause_negation_orths
         if not any(o in negations and (k + 1 == len(window) or window[k + 1] not in comp.degree_orths)
                    for k, o in enumerate(window)):
@@ -1462,17 +1469,26 @@ class _DocRun:
         "Onze vacatures verschijnen ook op Indeed: die sites krijgen geen gegevens": the next sentence, or the rest
         of this one after a colon or semicolon, refers back to the organisations and says they get nothing
         (`BackDenial`)."""
-        denial = self.kb.back_denial
         end = self.sentence(i)[1]
         for k in range(i + 1, end - 1):
-            if self.tok(k) in (":", ";"):
-                cs, ce = self.chars(k + 1, end)
-                if denial.denies(self.text[cs:ce]):
-                    return True
-        if end >= self.n:
-            return False
-        cs, ce = self.chars(*self.sentence(end))
-        return denial.denies(self.text[cs:ce])
+            if self.tok(k) in (":", ";") and self._denies_from(k + 1, end):
+                return True
+        return end < self.n and self._denies_from(end, self.sentence(end)[1])
+
+    def _denies_from(self, start: int, end: int) -> bool:
+        """`BackDenial.denies` on tokens [start, end), once per span, and only where a back reference can open it."""
+        key = (start, end)
+        known = self.denials.get(key)
+        if known is None:
+            first = start
+            while first < end and not self.tok(first).isalpha():
+                first += 1
+            known = first < end and self.tok(first).lower() in self.kb.back_denial.first_words
+            if known:
+                cs, ce = self.chars(start, end)
+                known = self.kb.back_denial.denies(self.text[cs:ce])
+            self.denials[key] = known
+        return known
 
     def _reader_passes(self, i: int) -> bool:
         """"Verandert u van adres, dan moet u dat zelf aan de Kamer van Koophandel doorgeven": in the clause before the
