@@ -1386,12 +1386,17 @@ class _DocRun:
             return True
         return self.section_receives(char)
 
-    def _complaint_address(self, hit: Hit) -> bool:
-        """"Een klacht over een gerechtsdeurwaarder hoort thuis bij de Kamer voor gerechtsdeurwaarders": a body named
-        after "bij"/"aan" in a sentence about complaints is where to complain, not a recipient."""
+    def _before_name(self, hit: Hit) -> int:
+        """The token before a name, past an article ("aan de Kamer ...": "aan"); -1 at the start of the text."""
         k = hit.start - 1
         if k >= 0 and self.tok(k).lower() in self.kb.articles:
             k -= 1
+        return k
+
+    def _complaint_address(self, hit: Hit) -> bool:
+        """"Een klacht over een gerechtsdeurwaarder hoort thuis bij de Kamer voor gerechtsdeurwaarders": a body named
+        after "bij"/"aan" in a sentence about complaints is where to complain, not a recipient."""
+        k = self._before_name(hit)
         if k < 0 or self.tok(k).lower() not in ("bij", "aan"):
             return False
         s, e = self.sentence(hit.start)
@@ -1401,9 +1406,7 @@ class _DocRun:
     def _given_to(self, hit: Hit) -> bool:
         """"Voor elke betaling verstrekken we de noodzakelijke gegevens aan Mastercard": the name is the complement of
         "aan"/"met"/"naar" (an article between allowed) in a clause with a verb of passing on (cue recipient_verbs)."""
-        k = hit.start - 1
-        if k >= 0 and self.tok(k).lower() in self.kb.articles:
-            k -= 1
+        k = self._before_name(hit)
         if k < 0 or self.orths.item(k) not in self.comp.preposition_orths:
             return False
         s, e = self._clause(hit.start)
@@ -1414,9 +1417,7 @@ class _DocRun:
         """"dan krijgt de politie ze", "de gemeente ontvangt een melding": the body is the subject of a verb of
         receiving (cue receiving_verbs) right before it (after an article) or right after it."""
         verbs = self.kb.receiving_verbs
-        k = hit.start - 1
-        if k >= 0 and self.tok(k).lower() in self.kb.articles:
-            k -= 1
+        k = self._before_name(hit)
         if k >= 0 and self.tok(k).lower() in verbs:
             return True
         return hit.end < self.n and self.tok(hit.end).lower() in verbs
