@@ -57,6 +57,7 @@ _CLOCK = re.compile(r"[.,:]\d\d$")
 # "binnen 14 dagen" right before a duration: a deadline (paying, assessing, replying) unless a word of keeping or
 # deleting stands in the same part of the sentence
 _WITHIN = re.compile(r"\bbinnen\s+(?:de\s+|een\s+)?$")
+_NON_SPACE = re.compile(r"\S")
 _BULLET_MARK = r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)]|[a-h][.)])\s+"  # "- ", "• ", "3. ", "b) "
 _BULLET = re.compile(_BULLET_MARK)
 _LABEL_ITEM = re.compile(_BULLET_MARK + r"(?P<label>[^:|\n]{2,60}?)\s*:\s*")  # "- Sollicitatiegegevens: ..."
@@ -586,8 +587,8 @@ class _Finder:
         (cue denied_periods)."""
         if self.p.denied_same.search(ctx.text):
             return True
-        nxt = len(self.text) - len(self.text[ctx.end:].lstrip())
-        return nxt < len(self.text) and bool(self.p.denied_next.search(self.context(nxt, nxt + 1).text))
+        nxt = _NON_SPACE.search(self.text, ctx.end)
+        return nxt is not None and bool(self.p.denied_next.search(self.context(nxt.start(), nxt.start() + 1).text))
 
     def _data_label_item(self, offset: int) -> bool:
         """A list of data and their periods ("- Camerabeelden: 30 dagen, tenzij ..."): the item's label names data (a
