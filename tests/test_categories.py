@@ -405,6 +405,18 @@ def test_sector_words_for_images_devices_health_and_bookings(categories):
     assert "transactions" in categories("Met de klantenpas slaan we op wat je koopt en wanneer.")
 
 
+def test_what_the_reader_bought_or_booked_in_a_clause_is_a_transaction(categories):
+    assert "transactions" in categories("Wij bewaren je naam, je e-mailadres en wat je besteld hebt.")
+    assert "transactions" in categories("Wij houden bij wat u heeft gekocht en wanneer u betaalde.")
+    assert "transactions" in categories("In het systeem staat welke lessen je boekt en hoe vaak je komt.")
+    assert "transactions" in categories("Wij bewaren de reis die u boekt, de prijs en uw adres.")
+
+
+def test_a_verb_before_a_purchase_clause_is_no_transaction_noun(categories):
+    # "leveren die u heeft gekocht": the word before the relative pronoun is a verb, not the thing bought
+    assert "transactions" not in categories("Om u het pakket te leveren die u heeft gekocht, vragen wij uw naam.")
+
+
 def test_an_injury_mentioned_in_passing_is_no_health_record(categories):
     assert "health" not in categories("Blessures kun je melden bij je trainer. We leggen geen medische gegevens vast.")
 
