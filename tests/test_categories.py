@@ -412,6 +412,19 @@ def test_what_the_reader_bought_or_booked_in_a_clause_is_a_transaction(categorie
     assert "transactions" in categories("Wij bewaren de reis die u boekt, de prijs en uw adres.")
 
 
+def test_what_the_reader_does_in_a_site_or_app_is_usage(categories):
+    assert "usage" in categories("In de app zien we welke knoppen vaak worden gebruikt.")
+    assert "usage" in categories("We verwerken de pagina's en schermen die je bekijkt en de reizen waarnaar je zoekt.")
+    assert "usage" in categories("Met Hotjar nemen we op hoe bezoekers door onze pagina's klikken.")
+    assert "usage" in categories("De pas registreert hoe laat je binnenkomt en weggaat.")
+    assert "usage" in categories("- de handelingen die u in het klantportaal uitvoert;")
+
+
+def test_searching_or_arriving_in_other_senses_is_no_usage(categories):
+    assert "usage" not in categories("Wij helpen u graag als u een nieuwe woning zoekt.")
+    assert "usage" not in categories("Laat ons weten wanneer u verhuist, dan passen wij uw adres aan.")
+
+
 def test_a_verb_before_a_purchase_clause_is_no_transaction_noun(categories):
     # "leveren die u heeft gekocht": the word before the relative pronoun is a verb, not the thing bought
     assert "transactions" not in categories("Om u het pakket te leveren die u heeft gekocht, vragen wij uw naam.")
