@@ -425,6 +425,25 @@ def test_searching_or_arriving_in_other_senses_is_no_usage(categories):
     assert "usage" not in categories("Laat ons weten wanneer u verhuist, dan passen wij uw adres aan.")
 
 
+def test_questions_to_customer_service_and_noted_conversations_are_communication(categories):
+    assert "communication" in categories("Vragen aan de klantenservice bewaren wij twee jaar.")
+    assert "communication" in categories("Belt u ons, dan noteert de medewerker wat u vertelt over uw situatie.")
+
+
+def test_an_invitation_to_ask_customer_service_is_no_communication(categories):
+    assert "communication" not in categories("Heeft u vragen? Neem dan contact op met de klantenservice.")
+
+
+def test_a_medical_problem_or_pregnancy_noted_is_health(categories):
+    assert "health" in categories("Heeft je kind een medisch probleem, dan noteren we het met jouw toestemming.")
+    assert "health" in categories("De masseur vraagt of je zwanger bent en schrijft je antwoord op een kaart.")
+
+
+def test_wishes_for_care_or_seats_are_no_preference_word(categories):
+    # annotators read "uw wensen voor geestelijke verzorging" as part of care, not as preferences
+    assert "preferences" not in categories("Wij noteren uw wensen voor geestelijke verzorging.")
+
+
 def test_a_verb_before_a_purchase_clause_is_no_transaction_noun(categories):
     # "leveren die u heeft gekocht": the word before the relative pronoun is a verb, not the thing bought
     assert "transactions" not in categories("Om u het pakket te leveren die u heeft gekocht, vragen wij uw naam.")
