@@ -51,6 +51,7 @@ from ..sieves import Searcher, sieved
 from ..tokens import LOWER_FORMS, FormValues, tokens
 
 SPAN_KEY = "retention_periods"
+_LATER = re.compile(r"\s*later\b")
 _WINDOW = 60  # characters of context looked at before / after a duration
 _CLAUSE_MARKS = ",;:()"
 _CLOCK = re.compile(r"[.,:]\d\d$")
@@ -548,9 +549,16 @@ class _Finder:
             section=ctx.section.heading if ctx.section else None,
         )
 
+    def _deleted_later(self, before: str, after: str) -> bool:
+        """"Wij wissen haar 90 dagen later": a deletion some time later is retention, where "twee jaar later" in a
+        story is not (the verb is looked for in the sentence around the period)."""
+        if not _LATER.match(after):
+            return False
+        return bool(self.p.indefinite_deletion.search(before.rpartition(". ")[2] + " " + after.partition(". ")[0]))
+
     def _is_retention(self, cand: Candidate, ctx: Context, before: str, after: str) -> bool:
         p = self.p
-        if p.exclude_before.search(before) or p.exclude_after.match(after):
+        if p.exclude_before.search(before) or (p.exclude_after.match(after) and not self._deleted_later(before, after)):
             return False
         if cand.unit == "Y" and p.age_years.search(before):
             return False  # "kinderen tussen de 12 en 16 jaar"
