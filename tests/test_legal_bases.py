@@ -374,5 +374,23 @@ def test_choosing_a_right_signing_up_for_a_service_and_a_legal_task_are_neither(
     assert basis not in bases(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("Wij hebben je adres nodig om je pakket te bezorgen. Dat hoort bij de koop.", "contract"),
+    ("We gebruiken je stempels voor de spaaractie: dat hoort bij de afspraak die we met jou maken.", "contract"),
+    ("Wij tonen u de uitslag, omdat wij dat met u hebben afgesproken toen u de test bestelde.", "contract"),
+    ("Wij registreren het plan in de databank van de overheid; dat legt de wet ons op.", "legal_obligation"),
+])
+def test_belonging_to_the_purchase_an_agreement_made_and_a_law_that_imposes(bases, sentence, basis):
+    assert basis in bases(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("De verzendkosten horen bij de koop en staan op de factuur.", "contract"),
+    ("Wij hebben met de gemeente afgesproken dat wij geen gegevens delen.", "contract"),
+])
+def test_costs_that_belong_to_a_purchase_and_agreements_with_others_invoke_nothing(bases, sentence, basis):
+    assert basis not in bases(sentence)
+
+
 def test_refusing_consent_still_presupposes_it(bases):
     assert "consent" in bases("Als je geen toestemming geeft, sturen we je geen nieuwsbrief.")
