@@ -392,5 +392,28 @@ def test_costs_that_belong_to_a_purchase_and_agreements_with_others_invoke_nothi
     assert basis not in bases(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("Dat volgt uit de spelovereenkomst die je met ons aangaat als je een account opent.", "contract"),
+    ("Met adverteerders hebben wij een contract; de gegevens gebruiken wij om die afspraken uit te voeren.", "contract"),
+    ("We herstellen je toestel zoals afgesproken op je herstelbon.", "contract"),
+    ("Wij tellen luisteraars omdat wij er belang bij hebben: zonder die cijfers krijgen wij geen subsidie.",
+     "legitimate_interests"),
+    ("Ik geef die informatie alleen door als de klant daarmee akkoord is.", "consent"),
+    ("Alleen als de klant dat wil, stuur ik een verslag naar de huisarts.", "consent"),
+    ("De wet legt ons op de identiteit van elke klant vast te stellen.", "legal_obligation"),
+    ("Leningen verstrekken is de opdracht van algemeen belang waarvoor wij zijn opgericht.", "public_task"),
+])
+def test_bases_stated_in_plain_words_without_their_legal_names(bases, sentence, basis):
+    assert basis in bases(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("U kunt uw account verwijderen als u dat wilt.", "consent"),
+    ("Wij hebben er alle belang bij dat uw gegevens veilig zijn.", "legitimate_interests"),
+])
+def test_a_wish_to_delete_and_an_interest_in_security_invoke_nothing(bases, sentence, basis):
+    assert basis not in bases(sentence)
+
+
 def test_refusing_consent_still_presupposes_it(bases):
     assert "consent" in bases("Als je geen toestemming geeft, sturen we je geen nieuwsbrief.")
