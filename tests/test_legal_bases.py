@@ -394,7 +394,8 @@ def test_costs_that_belong_to_a_purchase_and_agreements_with_others_invoke_nothi
 
 @pytest.mark.parametrize(("sentence", "basis"), [
     ("Dat volgt uit de spelovereenkomst die je met ons aangaat als je een account opent.", "contract"),
-    ("Met adverteerders hebben wij een contract; de gegevens gebruiken wij om die afspraken uit te voeren.", "contract"),
+    ("Met adverteerders hebben wij een contract; de gegevens gebruiken wij om die afspraken uit te voeren.",
+     "contract"),
     ("We herstellen je toestel zoals afgesproken op je herstelbon.", "contract"),
     ("Wij tellen luisteraars omdat wij er belang bij hebben: zonder die cijfers krijgen wij geen subsidie.",
      "legitimate_interests"),

@@ -1108,3 +1108,24 @@ def test_a_disciplinary_body_named_only_to_complain_to_is_no_recipient(names):
     assert names("Een klacht over een gerechtsdeurwaarder hoort thuis bij de Kamer voor Gerechtsdeurwaarders.") == set()
     assert names("Loopt er een tuchtklacht tegen een medewerker, dan verstrekken wij het dossier aan de Kamer voor "
                  "Gerechtsdeurwaarders.") == {"Kamer voor Gerechtsdeurwaarders"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Met vergelijkingssites delen we geen namen, en TikTok en Snapchat gebruiken we helemaal niet.", set()),
+    ("Onze klantenlijst staat in Bouwdesk, een Amerikaans programma.", {"Bouwdesk"}),
+    ("Wij melden uw brevet aan bij Divecert. Divecert is een Amerikaanse organisatie.", {"Divecert"}),
+    ("Dat is een Duits programma.", set()),
+    ("Wij geven uw gegevens voor onderzoek aan de Universiteit van Amsterdam.", {"Universiteit van Amsterdam"}),
+    ("Valt je toestel onder de garantie, dan sturen we het met je naam naar het herstelcentrum van Samsung.",
+     {"Samsung"}),
+    ("Ongewone verrichtingen moet hij melden aan de Cel voor Financiële Informatieverwerking (CFI).",
+     {"Cel voor Financiële Informatieverwerking"}),
+])
+def test_a_denial_with_helemaal_foreign_software_universities_and_manufacturers(names, text, expected):
+    assert names(text) == expected
+
+
+def test_the_controllers_legal_name_with_a_lower_case_legal_form_is_not_a_third_party(names):
+    text = ("Privacy bij Brouwerij De Hop\n\nBrouwerij De Hop brouwt bier in Sneek. De brouwerij is van Hop Brouwers "
+            "v.o.f. (KvK 12345678). Onze webshop draait bij Shopify.\n")
+    assert names(text) == {"Shopify"}

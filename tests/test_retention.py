@@ -305,8 +305,8 @@ def test_explanations_in_a_retention_section_are_not_periods(periods):
 
 
 def test_a_deletion_some_time_later_is_retention_but_a_later_event_is_not(periods):
-    assert durations(periods("Een advertentie die je verwijdert, is meteen weg. Wij wissen haar 90 dagen later helemaal.")) \
-        == ["P90D"]
+    text = "Een advertentie die je verwijdert, is meteen weg. Wij wissen haar 90 dagen later helemaal."
+    assert durations(periods(text)) == ["P90D"]
     assert durations(periods("Drie jaar later verhuisden wij. Wij verwijderen uw gegevens als u daarom vraagt.")) == []
 
 

@@ -244,7 +244,7 @@ class KnowledgeBase:
         nationalities = "|".join(map(re.escape, sorted(self.nationalities, key=len, reverse=True)))
         company_nouns = "|".join(map(re.escape, sorted(self.company_nouns, key=len, reverse=True)))
         self.foreign_company = re.compile(rf"\b(?:{nationalities})\s+(?:{company_nouns})\b")
-        self.controller = ControllerPatterns(cues["controller"])
+        self.controller = ControllerPatterns(cues["controller"], frozenset(self.legal_lower))
 
     def _add_aliases(self, items: list[Any], org: int, service: str | None, kind: str | None = None,
                      standalone: bool = False) -> None:
@@ -370,7 +370,8 @@ class ControllerPatterns:
     Every pattern is tried only where a literal anchor word occurs, so the cost stays proportional to
     the few places a statement introduces itself."""
 
-    def __init__(self, cfg: dict[str, Any]) -> None:
+    def __init__(self, cfg: dict[str, Any], legal_lower: frozenset[str] = frozenset()) -> None:
+        self.legal_lower = legal_lower  # legal forms, lower case without a final full stop
         self.head = cfg["head_chars"]
         self.seat_chars = cfg["seat_chars"]
         self.title_words = set(cfg["title_words"])
@@ -467,6 +468,9 @@ class ControllerPatterns:
         prefix = head[max(0, pos - 150): pos].rstrip(" ,(\t")
         if prefix.endswith(" statutair"):
             prefix = prefix[: -len(" statutair")]
+        before, _, last = prefix.rpartition(" ")
+        if last.islower() and last.rstrip(".") in self.legal_lower:
+            prefix = before  # "Dwarse Os Brouwers v.o.f. (KvK ...)": a legal form in lower case ends the name
         return _name_ending(prefix)
 
     def weak(self, text: str, low: str | None = None, view: TokenView | None = None) -> list[str]:
@@ -1941,9 +1945,9 @@ class _DocRun:
             end = self._forward(k)
             if end > k:
                 return self._name_hit(k, end, strong=True, country=country)
-        # "X, een Amerikaans bedrijf" / "X (een Duitse onderneming)"
+        # "X, een Amerikaans bedrijf" / "X (een Duitse onderneming)" / "X is een Amerikaanse organisatie"
         if e < self.n and self.tok(e).lower() in self.kb.company_nouns and s >= 3 \
-                and self.tok(s - 1).lower() in ("een", "het", "de") and self.tok(s - 2) in (",", "(", "-", "–"):
+                and self.tok(s - 1).lower() in ("een", "het", "de") and self.tok(s - 2) in (",", "(", "-", "–", "is"):
             start = self._backward(s - 2)
             if start < s - 2:
                 return self._name_hit(start, s - 2, strong=True, country=country)
