@@ -310,6 +310,25 @@ def test_a_deletion_some_time_later_is_retention_but_a_later_event_is_not(period
     assert durations(periods("Drie jaar later verhuisden wij. Wij verwijderen uw gegevens als u daarom vraagt.")) == []
 
 
+def test_keeping_in_plain_words_and_disappearing_from_back_ups_are_retention(periods):
+    assert durations(periods("Facturen houden we zeven jaar, zoals de wet dat eist.")) == ["P7Y"]
+    text = ("Zegt u uw abonnement op, dan wissen wij uw gegevens binnen 30 dagen; uit onze back-ups verdwijnen ze "
+            "uiterlijk 60 dagen later.")
+    assert durations(periods(text)) == ["P30D", "P60D"]
+
+
+def test_terms_the_statement_says_are_no_retention_and_terms_of_a_loan_or_a_repair(periods):
+    text = ("Let op: een aantal termijnen gaat niet over het bewaren van gegevens. Een abonnement loopt minimaal zes "
+            "maanden; een klacht over een levering meldt u binnen twee weken.")
+    assert durations(periods(text)) == []
+    text = ("Begeleiding kan doorlopen tot de leeftijd van achttien jaar en soms tot eenentwintig jaar; deze "
+            "leeftijden houden geen verband met de bewaartermijnen.")
+    assert durations(periods(text)) == []
+    assert durations(periods("De leentermijn bedraagt drie maanden en kan worden verlengd.")) == []
+    assert durations(periods("De bewaartermijn bedraagt zeven jaar.")) == ["P7Y"]
+    assert durations(periods("Een reparatie die na zes maanden niet is afgehaald, mogen wij verkopen.")) == []
+
+
 def test_a_duration_needs_a_word_of_keeping(periods):
     assert periods("Je kunt de app 30 dagen gratis uitproberen.") == []
     assert periods("De routering duurt slechts enkele seconden.") == []

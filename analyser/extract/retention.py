@@ -112,6 +112,7 @@ class Patterns:
     things: re.Pattern[str]
     denied_same: Searcher
     denied_next: Searcher
+    denied_previous: Searcher
     response_cue: re.Pattern[str]
     response_prefix: Searcher
     rights_context: Searcher
@@ -219,6 +220,7 @@ def patterns() -> Patterns:
         things=re.compile(_words(data["thing_nouns"])),
         denied_same=sieved(_alt(data["denied_periods"]["same_sentence"])),
         denied_next=sieved(_alt(data["denied_periods"]["next_sentence"])),
+        denied_previous=sieved(_alt(data["denied_periods"].get("previous_sentence") or ["(?!)"])),
         response_cue=re.compile(_words(data["response_cues"])),
         response_prefix=sieved(rf"{_words(data['response_prefix'])}\s*{fillers}$"),
         rights_context=sieved(_alt(data["rights_context"])),
@@ -551,10 +553,11 @@ class _Finder:
 
     def _deleted_later(self, before: str, after: str) -> bool:
         """"Wij wissen haar 90 dagen later": a deletion some time later is retention, where "twee jaar later" in a
-        story is not (the verb is looked for in the sentence around the period)."""
+        story is not (a verb of deleting or keeping is looked for in the sentence around the period)."""
         if not _LATER.match(after):
             return False
-        return bool(self.p.indefinite_deletion.search(before.rpartition(". ")[2] + " " + after.partition(". ")[0]))
+        sentence = before.rpartition(". ")[2] + " " + after.partition(". ")[0]
+        return bool(self.p.indefinite_deletion.search(sentence) or self.p.retention_cue.search(sentence))
 
     def _is_retention(self, cand: Candidate, ctx: Context, before: str, after: str) -> bool:
         p = self.p
@@ -591,12 +594,16 @@ class _Finder:
         return placed and cookie and self._cookie_section(ctx, lifetimes=True)
 
     def _denied(self, ctx: Context) -> bool:
-        """The sentence, or the next one by a back reference ("Die termijnen ..."), says its periods are no retention
+        """The sentence, the next one by a back reference ("Die termijnen ..."), or the one before as an announcement
+        ("Let op: een aantal termijnen gaat niet over het bewaren van gegevens.") says its periods are no retention
         (cue denied_periods)."""
         if self.p.denied_same.search(ctx.text):
             return True
         nxt = _NON_SPACE.search(self.text, ctx.end)
-        return nxt is not None and bool(self.p.denied_next.search(self.context(nxt.start(), nxt.start() + 1).text))
+        if nxt is not None and self.p.denied_next.search(self.context(nxt.start(), nxt.start() + 1).text):
+            return True
+        prev = self.text[:ctx.start].rstrip()
+        return bool(prev) and bool(self.p.denied_previous.search(self.context(len(prev) - 1, len(prev)).text))
 
     def _data_label_item(self, offset: int) -> bool:
         """A list of data and their periods ("- Camerabeelden: 30 dagen, tenzij ..."): the item's label names data (a
