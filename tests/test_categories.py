@@ -444,6 +444,26 @@ def test_wishes_for_care_or_seats_are_no_preference_word(categories):
     assert "preferences" not in categories("Wij noteren uw wensen voor geestelijke verzorging.")
 
 
+def test_work_orders_loans_company_names_professions_and_chosen_newsletters(categories):
+    assert "transactions" in categories("Op de werkbon noteren we je naam en je telefoonnummer.")
+    assert "transactions" in categories("Wij bewaren gegevens over de werkzaamheden die wij bij u uitvoeren.")
+    assert "financial" in categories("Wij registreren het geleende bedrag en de verschuldigde rente.")
+    assert "preferences" in categories("Van abonnees bewaren wij het e-mailadres en de gekozen nieuwsbrieven.")
+    assert "usage" in categories("Van abonnees bewaren wij het e-mailadres en of zij de nieuwsbrief openen.")
+    assert "usage" in categories("In de app verwerken wij je IP-adres en hoe lang je luistert.")
+    assert "employment" in categories("In je stamboom zet je namen, geboortedata, woonplaatsen en beroepen.")
+
+
+def test_withdrawals_a_locked_laptop_a_list_mark_and_never_naming_are_no_categories(categories):
+    assert "photo_video" not in categories("We registreren je IBAN, je stortingen en opnames.")
+    assert "credentials" not in categories("De klantenkaarten staan op een laptop met een wachtwoord.")
+    text = "Wij noteren uw naam.\n\n2. Het burgerservicenummer dat op uw paspoort staat, wordt niet overgenomen."
+    assert "national_id" not in categories(text)
+    assert "education" not in categories("Wij noemen nooit de achternaam of de school van een kind.")
+    assert categories("We maken een foto van de voor- en achterkant van je paspoort.") >= {"id_document"}
+    assert "photo_video" not in categories("We maken een foto van de voor- en achterkant van je paspoort.")
+
+
 def test_a_verb_before_a_purchase_clause_is_no_transaction_noun(categories):
     # "leveren die u heeft gekocht": the word before the relative pronoun is a verb, not the thing bought
     assert "transactions" not in categories("Om u het pakket te leveren die u heeft gekocht, vragen wij uw naam.")

@@ -263,8 +263,8 @@ def rules() -> Rules:
                 "clause_breaks",
                 "connectors", "own_determiners", "possessives", "first_person", "generic_subject_verbs",
                 "subordinate_breaks", "relative_pronouns", "sharing_verbs", "contact_prepositions", "bullets",
-                "modal_verbs", "subject_pronouns", "fronted_verbs", "fronted_fillers", "negation_coordinators",
-                "clause_coordinators", "recipient_us", "about_reader"]
+                "modal_verbs", "subject_pronouns", "fronted_verbs", "passive_auxiliaries", "fronted_fillers",
+                "negation_coordinators", "clause_coordinators", "recipient_us", "about_reader"]
     return Rules(
         lexicon=Lexicon(data),
         patterns=patterns,
@@ -689,6 +689,7 @@ class Sentence:
     niet: list[int] | None = None  # 'niet', 'nooit'
 
 
+_LIST_MARK = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")
 _NO_SENTENCE = Sentence(0, 0, [], 0, True, False, False, frozenset(), -1, False)
 
 
@@ -959,7 +960,7 @@ class Context:
         lo, hi = self._clause(sent.sub_breaks, rel, rel_end, n)  # type: ignore[arg-type]
         if rel <= 3 and self._fronted_denied(toks, rel_end) and (rel <= 1 or self._premodifiers_only(toks[:rel])):
             return True
-        if sent.niet and lo == 0 and hi < n:
+        if sent.niet and hi < n and (lo == 0 or self._list_mark_before(sent, lo)):
             lo, hi = self._fronted(sent, hi, n)
         for j in sent.niet:  # type: ignore[union-attr]
             if lo <= j < hi and (j + 1 >= n or toks[j + 1] not in ids["not_exceptions"]):
@@ -967,6 +968,11 @@ class Context:
                 if not ids["collection_verbs"].isdisjoint(clause) and ids["modal_verbs"].isdisjoint(clause):
                     return True  # ('kunnen wij uw bestelling niet verwerken' is about ability, not collection)
         return False
+
+    def _list_mark_before(self, sent: Sentence, lo: int) -> bool:
+        """Only a list mark ("2.", "b)") stands before token ``lo`` of the sentence."""
+        mark = self.text[self.idx[sent.start + sent.first]:self.idx[sent.start + lo]]
+        return bool(_LIST_MARK.fullmatch(mark.strip()))
 
     def _premodifiers_only(self, before: list[int]) -> bool:
         """The words before a fronted mention belong to its noun phrase ("De precieze locatie van je telefoon
@@ -990,14 +996,15 @@ class Context:
 
     def _fronted(self, sent: Sentence, hi: int, n: int) -> tuple[int, int]:
         """A mention fronted with its relative clause, the main clause after the comma opening with its verb
-        ("Het burgerservicenummer dat in uw paspoort staat, nemen wij niet over"): the clause is the fronted part
-        plus that main clause. Otherwise the clause ``(0, hi)`` as it was."""
+        ("Het burgerservicenummer dat in uw paspoort staat, nemen wij niet over", "..., wordt niet overgenomen"): the
+        clause is the fronted part plus that main clause. Otherwise the clause ``(0, hi)`` as it was."""
         toks = sent.toks
         if toks[hi] not in self.ids["relative_pronouns"]:
             return 0, hi
         comma = next((j for j in range(hi + 1, n) if toks[j] == self.comma), -1)
-        if comma < 0 or comma + 1 >= n or toks[comma + 1] not in self.ids["verbs"]:
-            return 0, hi
+        if comma < 0 or comma + 1 >= n or (toks[comma + 1] not in self.ids["verbs"]
+                                            and toks[comma + 1] not in self.ids["passive_auxiliaries"]):
+            return 0, hi  # "..., nemen wij niet over" / "..., wordt niet overgenomen"
         k = bisect_left(sent.sub_breaks, comma + 1)  # type: ignore[arg-type]
         return 0, sent.sub_breaks[k] if k < len(sent.sub_breaks) else n  # type: ignore[index]
 
