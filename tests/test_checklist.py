@@ -1234,3 +1234,34 @@ def test_rights_described_without_their_legal_names(check, item, want, text):
 ])
 def test_interests_requirements_decisions_and_sources_in_plain_words(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # restriction: the use of the data stopped for a while, 'een tijd(je) niet gebruiken'
+    ("right_restriction", True, "U kunt ons vragen de verwerking van uw gegevens voorlopig stop te zetten terwijl wij "
+                                "uw bezwaar bekijken."),
+    ("right_restriction", True, "Vraag ons gerust je gegevens een tijdje niet te gebruiken zolang we je klacht "
+                                "bekijken."),
+    ("right_restriction", False, "Je kunt het gebruik van je abonnement tijdelijk stopzetten als je op reis gaat."),
+    ("right_restriction", False, "De sporthal kunnen we een tijd niet gebruiken door de verbouwing."),
+    # erasure: asking that something be destroyed, 'laten weghalen', 'wilt u dat wij ... verwijderen'
+    ("right_erasure", True, "Stopt u met de cursus, dan kunt u ons vragen uw dossier te vernietigen."),
+    ("right_erasure", True, "Je kunt je klantgegevens laten weghalen door ons een mail te sturen."),
+    ("right_erasure", True, "Wil je dat we je profiel weghalen, stuur dan een mail naar de ledenadministratie."),
+    ("right_erasure", False, "We kunnen je vragen een oude versie van de app te verwijderen."),
+    ("right_erasure", False, "Wil je de app weghalen, dan kan dat via de instellingen van je telefoon."),
+    # portability: a file read in at any other provider
+    ("right_portability", True, "Je kunt je trainingsschema's als bestand downloaden en bij elke andere sportapp "
+                                "inlezen."),
+    ("right_portability", False, "Het bestand met de plattegrond sturen we naar elke andere vestiging om daar in te "
+                                 "lezen."),
+    # access: 'Bekijk uw gegevens', downloading a copy, seeing one's own record in a rights section
+    ("right_access", True, "- Bekijk uw gegevens in het patiëntenportaal."),
+    ("right_access", True, "Een kopie van al uw gegevens downloadt u via Mijn Account."),
+    ("right_access", True, "Uw rechten\n\nDe leerling mag altijd zijn leerlingkaart inzien."),
+    ("right_access", False, "Wie bekijkt uw gegevens? Alleen onze medewerkers op het secretariaat."),
+    ("right_access", False, "Download een kopie van de algemene voorwaarden op onze website."),
+    ("right_access", False, "Uw rechten\n\nDe data die u kunt inzien op onze website zijn openbaar."),
+])
+def test_rights_in_plain_words_dev16_dev17(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
