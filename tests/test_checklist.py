@@ -1265,3 +1265,15 @@ def test_interests_requirements_decisions_and_sources_in_plain_words(check, item
 ])
 def test_rights_in_plain_words_dev16_dev17(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # transfers: data that never leave the EU/EEA
+    ("international_transfers", True, "Onze klantgegevens verlaten nooit de Europese Economische Ruimte."),
+    ("international_transfers", False, "Verlaat u de EU niet, dan heeft u deze reisverzekering niet nodig."),
+    # cookies: a pixel, not a name that begins with 'pixel'
+    ("cookies", True, "Op onze site staat een advertentiepixel van LinkedIn."),
+    ("cookies", False, "Pixelpoint B.V. drukt onze folders en ontvangt daarvoor alleen de adressen."),
+])
+def test_data_staying_in_the_eu_and_pixels_dev16_dev17(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
