@@ -1277,3 +1277,27 @@ def test_rights_in_plain_words_dev16_dev17(check, item, want, text):
 ])
 def test_data_staying_in_the_eu_and_pixels_dev16_dev17(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # the interest as the reason ('omdat wij er belang bij hebben te ...'); what a measure prevents before the basis
+    ("legitimate_interests", True, "Wij registreren kentekens omdat wij er belang bij hebben te weten wie er op ons "
+                                   "terrein parkeert."),
+    ("legitimate_interests", True, "Bij de kassa hangt een camera; zo voorkomen wij diefstal. Grondslag: ons "
+                                   "gerechtvaardigd belang."),
+    ("legitimate_interests", False, "Wij hebben er belang bij dat u tevreden bent over onze service."),
+    ("legitimate_interests", False, "Wij zetten een slot op de archiefkast; zo voorkomen wij dat iemand erbij kan."),
+    # provision: 'Zonder X <verb> wij geen ...', 'zonder account werkt ... alleen'; figures we need are no data asked
+    ("provision_requirement", True, "Zonder geldig rijbewijs verhuren wij geen auto."),
+    ("provision_requirement", True, "Zonder account werkt de app alleen in de demostand."),
+    ("provision_requirement", False, "Zonder uw toestemming geven wij geen gegevens door aan sponsors."),
+    ("provision_requirement", False, "Die statistieken hebben we nodig voor de gemeente."),
+    # sources: a card read in by the organisation, a referral letter the client brings; not the consent you gave
+    ("data_source", True, "De apotheker leest eerst de zorgpas van de klant in."),
+    ("data_source", True, "Brengt u een verwijzing van uw huisarts mee, dan bewaren wij die in uw dossier."),
+    ("data_source", False, "Wij sturen een verslag van de fysiotherapeut naar uw huisarts."),
+    ("data_source", False, "Lees de voorwaarden in de app goed door."),
+    ("data_source", False, "Toestemming die je hebt gegeven, trek je in via je profiel."),
+])
+def test_interests_requirements_and_sources_in_plain_words_dev16_dev17(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
