@@ -1234,3 +1234,70 @@ def test_rights_described_without_their_legal_names(check, item, want, text):
 ])
 def test_interests_requirements_decisions_and_sources_in_plain_words(check, item, want, text):
     assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # restriction: the use of the data stopped for a while, 'een tijd(je) niet gebruiken'
+    ("right_restriction", True, "U kunt ons vragen de verwerking van uw gegevens voorlopig stop te zetten terwijl wij "
+                                "uw bezwaar bekijken."),
+    ("right_restriction", True, "Vraag ons gerust je gegevens een tijdje niet te gebruiken zolang we je klacht "
+                                "bekijken."),
+    ("right_restriction", False, "Je kunt het gebruik van je abonnement tijdelijk stopzetten als je op reis gaat."),
+    ("right_restriction", False, "De sporthal kunnen we een tijd niet gebruiken door de verbouwing."),
+    # erasure: asking that something be destroyed, 'laten weghalen', 'wilt u dat wij ... verwijderen'
+    ("right_erasure", True, "Stopt u met de cursus, dan kunt u ons vragen uw dossier te vernietigen."),
+    ("right_erasure", True, "Je kunt je klantgegevens laten weghalen door ons een mail te sturen."),
+    ("right_erasure", True, "Wil je dat we je profiel weghalen, stuur dan een mail naar de ledenadministratie."),
+    ("right_erasure", False, "We kunnen je vragen een oude versie van de app te verwijderen."),
+    ("right_erasure", False, "Wil je de app weghalen, dan kan dat via de instellingen van je telefoon."),
+    # portability: a file read in at any other provider
+    ("right_portability", True, "Je kunt je trainingsschema's als bestand downloaden en bij elke andere sportapp "
+                                "inlezen."),
+    ("right_portability", False, "Het bestand met de plattegrond sturen we naar elke andere vestiging om daar in te "
+                                 "lezen."),
+    # access: 'Bekijk uw gegevens', downloading a copy, seeing one's own record in a rights section
+    ("right_access", True, "- Bekijk uw gegevens in het patiëntenportaal."),
+    ("right_access", True, "Een kopie van al uw gegevens downloadt u via Mijn Account."),
+    ("right_access", True, "Uw rechten\n\nDe leerling mag altijd zijn leerlingkaart inzien."),
+    ("right_access", False, "Wie bekijkt uw gegevens? Alleen onze medewerkers op het secretariaat."),
+    ("right_access", False, "Download een kopie van de algemene voorwaarden op onze website."),
+    ("right_access", False, "Uw rechten\n\nDe data die u kunt inzien op onze website zijn openbaar."),
+])
+def test_rights_in_plain_words_dev16_dev17(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # transfers: data that never leave the EU/EEA
+    ("international_transfers", True, "Onze klantgegevens verlaten nooit de Europese Economische Ruimte."),
+    ("international_transfers", False, "Verlaat u de EU niet, dan heeft u deze reisverzekering niet nodig."),
+    # cookies: a pixel, not a name that begins with 'pixel'
+    ("cookies", True, "Op onze site staat een advertentiepixel van LinkedIn."),
+    ("cookies", False, "Pixelpoint B.V. drukt onze folders en ontvangt daarvoor alleen de adressen."),
+])
+def test_data_staying_in_the_eu_and_pixels_dev16_dev17(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
+
+
+@pytest.mark.parametrize(("item", "want", "text"), [
+    # the interest as the reason ('omdat wij er belang bij hebben te ...'); what a measure prevents before the basis
+    ("legitimate_interests", True, "Wij registreren kentekens omdat wij er belang bij hebben te weten wie er op ons "
+                                   "terrein parkeert."),
+    ("legitimate_interests", True, "Bij de kassa hangt een camera; zo voorkomen wij diefstal. Grondslag: ons "
+                                   "gerechtvaardigd belang."),
+    ("legitimate_interests", False, "Wij hebben er belang bij dat u tevreden bent over onze service."),
+    ("legitimate_interests", False, "Wij zetten een slot op de archiefkast; zo voorkomen wij dat iemand erbij kan."),
+    # provision: 'Zonder X <verb> wij geen ...', 'zonder account werkt ... alleen'; figures we need are no data asked
+    ("provision_requirement", True, "Zonder geldig rijbewijs verhuren wij geen auto."),
+    ("provision_requirement", True, "Zonder account werkt de app alleen in de demostand."),
+    ("provision_requirement", False, "Zonder uw toestemming geven wij geen gegevens door aan sponsors."),
+    ("provision_requirement", False, "Die statistieken hebben we nodig voor de gemeente."),
+    # sources: a card read in by the organisation, a referral letter the client brings; not the consent you gave
+    ("data_source", True, "De apotheker leest eerst de zorgpas van de klant in."),
+    ("data_source", True, "Brengt u een verwijzing van uw huisarts mee, dan bewaren wij die in uw dossier."),
+    ("data_source", False, "Wij sturen een verslag van de fysiotherapeut naar uw huisarts."),
+    ("data_source", False, "Lees de voorwaarden in de app goed door."),
+    ("data_source", False, "Toestemming die je hebt gegeven, trek je in via je profiel."),
+])
+def test_interests_requirements_and_sources_in_plain_words_dev16_dev17(check, item, want, text):
+    assert (check(text, item) in ADDRESSED) == want
