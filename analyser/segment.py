@@ -226,6 +226,9 @@ def _is_contact_or_date(text: str) -> bool:
     return bool(_PHONE.search(text) or _POSTCODE.search(text) or (_DATE.search(text) and len(text.split()) <= 6))
 
 
+_LABEL_CLAUSE = re.compile(r":\s+[a-zà-ÿ][\w'-]*(?:\s+\S+){4,}$")  # a colon, then five or more words in lower case
+
+
 def _shape_words(text: str) -> list[str] | None:
     """The words of a line that, on its own, could be a heading; None for any other line."""
     if len(text) < 2 or len(text) > _MAX_CHARS:
@@ -247,6 +250,8 @@ def _shape_words(text: str) -> list[str] | None:
             return None  # a full stop ends a sentence, not a heading ("... Mainnovation b.v." aside)
     if (". " in body or "! " in body) and _TWO_SENTENCES.search(body) and not body.isupper():
         return None  # two sentences on one line ("ONTSNAPT! ESCAPE ROOMS": in capitals every word starts with one)
+    if ": " in body and _LABEL_CLAUSE.search(body):
+        return None  # a label and running text ("... > Bewaartermijn: wij wissen ze een maand na terugkomst")
     return None if _is_contact_or_date(text) else words
 
 

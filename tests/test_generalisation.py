@@ -1,6 +1,6 @@
 """Floors on the fresh development sets: statements written and annotated independently of the rules.
 
-`corpus/dev2` … `corpus/dev15` were annotated without looking at the analyser; the first measurement of
+`corpus/dev2` … `corpus/dev17` were annotated without looking at the analyser; the first measurement of
 each, before any rule was changed for it, is recorded in its README. The floors below pin what the rules
 reach now, so that a change made for one text cannot quietly cost accuracy on the others.
 """
@@ -18,34 +18,36 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 # documents per set
 SETS = {"dev2": 10, "dev3": 8, "dev4": 10, "dev5": 10, "dev6": 8, "dev7": 9, "dev8": 8, "dev9": 8, "dev10": 8,
-        "dev11": 8, "dev12": 8, "dev13": 8, "dev14": 8, "dev15": 8}
+        "dev11": 8, "dev12": 8, "dev13": 8, "dev14": 8, "dev15": 8, "dev16": 8, "dev17": 8}
 
-# F1 per field, rules only, as measured on 2026-11-23 (session 9); the comments give the values reached, dev2 ... dev15.
+# F1 per field, rules only, as measured on 2026-11-23 (session 10); the comments give the values reached,
+# dev2 ... dev17.
 # Third parties in dev2, dev4 and dev7 went down in session 9 on purpose: an organisation known by an acronym is named
 # as the statement names it first, and Freshdesk as Freshworks, as most gold files do; those three sets' annotators
 # kept "BKR", "FIU-Nederland" and "Freshdesk".
 _SETS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14",
-         "dev15")
+         "dev15", "dev16", "dev17")
 FLOORS = {
-    "headings": dict(zip(_SETS, (0.99,) * 14)),
-    # 1.0 everywhere
-    "data_categories": dict(zip(_SETS, (0.97, 0.96, 0.96, 0.98, 0.93, 0.97, 0.97, 0.97, 0.98, 0.96, 0.94, 0.93, 0.95,
-                                        0.96))),
-    # .979 .969 .964 .986 .933 .978 .982 .980 .986 .966 .943 .940 .951 .964
-    "retention": dict(zip(_SETS, (0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.97))),
-    # .989 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 .971
+    "headings": dict(zip(_SETS, (0.99,) * 14 + (0.98, 0.99))),
+    # 1.0 everywhere but dev16 .989
+    "data_categories": dict(zip(_SETS, (0.97, 0.96, 0.96, 0.98, 0.93, 0.98, 0.98, 0.97, 0.98, 0.97, 0.94, 0.95, 0.98,
+                                        0.96, 0.97, 0.97))),
+    # .979 .969 .964 .986 .933 .983 .982 .980 .986 .973 .949 .957 .988 .969 .977 .977
+    "retention": dict(zip(_SETS, (0.98, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.98,
+                                  0.98, 0.99))),
+    # .989 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 .986 .983 1.0
     "third_parties": dict(zip(_SETS, (0.98, 0.97, 0.98, 0.97, 0.99, 0.96, 0.99, 0.99, 0.94, 0.95, 0.98, 0.97, 0.98,
-                                      0.98))),
-    # .986 .981 .982 .971 1.0 .962 1.0 1.0 .943 .960 .987 .977 .980 .981
-    "legal_bases": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.98, 0.98,
-                                    0.99))),
-    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 .983 .981 1.0
-    "checklist": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99))),
-    # .998 .997 .998 1.0 .997 .997 1.0 1.0 .997 .994 .997 1.0 1.0 1.0
+                                      0.98, 0.97, 0.96))),
+    # .986 .981 .982 .971 1.0 .962 1.0 1.0 .943 .960 .987 .977 .980 .981 .976 .962
+    "legal_bases": dict(zip(_SETS, (0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.98,
+                                    0.99, 0.98, 0.99))),
+    # 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 1.0 .981 1.0 .980 1.0
+    "checklist": dict(zip(_SETS, (0.99,) * 16)),
+    # .998 .997 .998 1.0 .997 .997 1.0 1.0 .997 .994 .997 1.0 1.0 1.0 .994 .997
 }
 MISSING_FLOORS = dict(zip(_SETS, ((0.96, 1.0), (0.96, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0), (0.99, 1.0),
                                   (0.99, 1.0), (0.99, 1.0), (0.99, 0.95), (0.96, 1.0), (0.99, 1.0), (0.99, 1.0),
-                                  (0.99, 1.0), (0.99, 1.0))))
+                                  (0.99, 1.0), (0.99, 1.0), (0.96, 1.0), (0.99, 0.96))))
 
 
 @pytest.fixture(scope="module")

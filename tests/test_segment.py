@@ -319,3 +319,11 @@ def test_a_short_numbered_sentence_after_numbered_sentences_is_a_list_item():
             "3. Telefoongesprekken worden niet opgenomen.\n\nArtikel 6. Herkomst\n\nDe gegevens komen van de "
             "opdrachtgever.\n")
     assert [h.text for h in detect_headings(text).headings] == ["Artikel 5. Gegevens", "Artikel 6. Herkomst"]
+
+
+def test_a_label_with_running_text_after_its_colon_is_no_heading():
+    text = ("Bewaartermijnen\n\nHieronder staat hoe lang wij gegevens bewaren.\n\n"
+            "Reisgegevens > Bewaartermijn: wij wissen ze een maand na de reis\n"
+            "Nieuwsbrief > Bewaartermijn: tot u zich afmeldt\n\n"
+            "Artikel 3: Doeleinden\n\nWij gebruiken uw gegevens voor de les.\n")
+    assert headings(text) == ["Bewaartermijnen", "Artikel 3: Doeleinden"]
