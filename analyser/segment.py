@@ -226,7 +226,7 @@ def _is_contact_or_date(text: str) -> bool:
     return bool(_PHONE.search(text) or _POSTCODE.search(text) or (_DATE.search(text) and len(text.split()) <= 6))
 
 
-_LABEL_CLAUSE = re.compile(r":\s+[a-zà-ÿ][\w'-]*(?:\s+\S+){4,}$")  # a colon, then five or more words in lower case
+_LABEL_CLAUSE = re.compile(r":\s+[a-zà-ÿ][\w'-]*(?:\s+\S+){3,}$")  # a colon, then four or more words in lower case
 
 
 def _shape_words(text: str) -> list[str] | None:

@@ -427,7 +427,7 @@ def test_searching_or_arriving_in_other_senses_is_no_usage(categories):
 
 def test_questions_to_customer_service_and_noted_conversations_are_communication(categories):
     assert "communication" in categories("Vragen aan de klantenservice bewaren wij twee jaar.")
-    assert "communication" in categories("Belt u ons, dan noteert de medewerker wat u vertelt over uw situatie.")
+    assert "communication" in categories("Belt een klant, dan noteert de medewerker wat hij vertelt over zijn situatie.")
 
 
 def test_an_invitation_to_ask_customer_service_is_no_communication(categories):
