@@ -602,8 +602,10 @@ class _Finder:
         nxt = _NON_SPACE.search(self.text, ctx.end)
         if nxt is not None and self.p.denied_next.search(self.context(nxt.start(), nxt.start() + 1).text):
             return True
-        prev = self.text[:ctx.start].rstrip()
-        return bool(prev) and bool(self.p.denied_previous.search(self.context(len(prev) - 1, len(prev)).text))
+        k = ctx.start
+        while k > 0 and self.text[k - 1].isspace():
+            k -= 1  # the end of the sentence before (no copy of the text before it)
+        return k > 0 and bool(self.p.denied_previous.search(self.context(k - 1, k).text))
 
     def _data_label_item(self, offset: int) -> bool:
         """A list of data and their periods ("- Camerabeelden: 30 dagen, tenzij ..."): the item's label names data (a
