@@ -1129,3 +1129,10 @@ def test_the_controllers_legal_name_with_a_lower_case_legal_form_is_not_a_third_
     text = ("Privacy bij Brouwerij De Hop\n\nBrouwerij De Hop brouwt bier in Sneek. De brouwerij is van Hop Brouwers "
             "v.o.f. (KvK 12345678). Onze webshop draait bij Shopify.\n")
     assert names(text) == {"Shopify"}
+
+
+def test_an_organisation_named_only_for_what_might_ever_happen_is_no_recipient(names):
+    assert names("Mocht de winkel ooit foto's van klanten op Instagram willen zetten, dan vraagt zij eerst "
+                 "toestemming.") == set()
+    assert names("Mocht u vragen hebben, mail ons. Wij delen uw e-mailadres met Mailchimp voor de nieuwsbrief.") \
+        == {"Mailchimp"}

@@ -1078,6 +1078,9 @@ class ThirdPartyComponent:
         self.van_orths = {vocab.strings.add("van")}
         self.clause_negation_orths = {vocab.strings.add(w) for w in cues["clause_negations"]}
         self.exception_orths = {vocab.strings.add(w) for w in cues["clause_exceptions"]}
+        hypothetical = cues.get("hypothetical", {"openers": [], "words": []})
+        self.hypothetical_openers = frozenset(hypothetical["openers"])
+        self.hypothetical_words = frozenset(hypothetical["words"])
         self.coordinator_orths = {vocab.strings.add(w) for w in ("en", "of")}
         self.degree_orths = {vocab.strings.add(w) for w in cues["negation_degrees"]}
         self.clause_end_orths = {vocab.strings.add(w) for w in (".", ",", ";", ":", "!", "?", "(", ")", "\n", "\n\n",
@@ -1523,6 +1526,8 @@ class _DocRun:
                 words = [self.tok(k).lower() for k in range(max(0, i - kb.negated_before_len), i)]
                 if any(words[-len(seq):] == seq for seq in ending):
                     return True
+        if self._hypothetical(i):
+            return True
         end = min(self.sentence(i)[1], hit.end + 8)
         after = [self.tok(k).lower() for k in range(hit.end, end)]
         if self._receives_nothing(after):
@@ -1534,6 +1539,15 @@ class _DocRun:
                 if after[k:k + n] == seq and (k + n == len(after) or after[k + n] in kb.negated_after_ends):
                     return True
         return False
+
+    def _hypothetical(self, i: int) -> bool:
+        """The sentence of token ``i`` names only what might happen: "Mocht hij ooit foto's op Facebook willen zetten,
+        dan vraagt hij eerst toestemming" (cue hypothetical)."""
+        start, end = self.sentence(i)
+        comp = self.comp
+        if start >= end or self.tok(start).lower() not in comp.hypothetical_openers:
+            return False
+        return any(self.tok(k).lower() in comp.hypothetical_words for k in range(start + 1, min(end, start + 12)))
 
     def _receives_nothing(self, after: list[str]) -> bool:
         """"Onze hoofdsponsor, het labobedrijf Cellaris NV, krijgt nooit onze ledenlijst": the name is the subject of
