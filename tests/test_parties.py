@@ -1136,3 +1136,8 @@ def test_an_organisation_named_only_for_what_might_ever_happen_is_no_recipient(n
                  "toestemming.") == set()
     assert names("Mocht u vragen hebben, mail ons. Wij delen uw e-mailadres met Mailchimp voor de nieuwsbrief.") \
         == {"Mailchimp"}
+
+
+def test_a_body_that_may_demand_to_see_the_records_is_a_recipient(names):
+    assert names("Ambtenaren van de gemeente Utrecht kunnen inzage verlangen in onze administratie.") \
+        == {"Gemeente Utrecht"}
